@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommand.h"
+
+// One include and one line per subcommand, in the order the help lists them.
+
+namespace xi::cli {
+
+template<typename T>
+static CliCommandFactory make()
+{
+    return [] { return std::make_unique<T>(); };
+}
+
+QList<CliCommandFactory> cliCommands()
+{
+    return {
+    };
+}
+
+} // namespace xi::cli

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace xi::test {
+
+QString fixturesDir()
+{
+    return QStringLiteral(XI_FIXTURES_DIR);
+}
+
+bool fixturesPresent()
+{
+    return QDir(fixturesDir() + QStringLiteral("/xclbin")).exists();
+}
+
+QStringList xclbinFixtureNames()
+{
+    return QDir(fixturesDir() + QStringLiteral("/xclbin")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QString xclbinFixturePath(const QString& name)
+{
+    return fixturesDir() + QStringLiteral("/xclbin/") + name + QLatin1Char('/') + name + QStringLiteral(".xclbin");
+}
+
+QString xclbinReferenceDir(const QString& name)
+{
+    return fixturesDir() + QStringLiteral("/xclbin/") + name + QStringLiteral("/reference");
+}
+
+QStringList aieccInputNames()
+{
+    return QDir(fixturesDir() + QStringLiteral("/aiecc-inputs"))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QString aieccInputDir(const QString& name)
+{
+    return fixturesDir() + QStringLiteral("/aiecc-inputs/") + name;
+}
+
+QStringList mlirAieFixtureNames()
+{
+    QStringList names;
+    for (const QString& name : xclbinFixtureNames()) {
+        const QByteArray xml = readFile(xclbinReferenceDir(name) + QStringLiteral("/embedded_metadata.xml"));
+        if (xml.contains("<kernel name=\"MLIR_AIE\""))
+            names << name;
+    }
+    return names;
+}
+
+QString outputDir()
+{
+    QString dir = qEnvironmentVariable("XI_TEST_OUTPUT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(XI_TEST_OUTPUT_DIR);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString cliPath()
+{
+    return QStringLiteral(XI_CLI_PATH);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+} // namespace xi::test

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QtTest>
+
+namespace xi::test {
+
+// ../shared/fixtures, read in place.
+QString fixturesDir();
+bool fixturesPresent();
+// Names of the folders under fixtures/xclbin (each holds <name>.xclbin and reference/).
+QStringList xclbinFixtureNames();
+QString xclbinFixturePath(const QString& name);
+QString xclbinReferenceDir(const QString& name);
+// Names under fixtures/aiecc-inputs.
+QStringList aieccInputNames();
+QString aieccInputDir(const QString& name);
+// Fixture names whose kernel is MLIR_AIE (from the reference embedded metadata).
+QStringList mlirAieFixtureNames();
+// Where tests write files a person may look at (screenshots, reports).
+QString outputDir();
+QString cliPath();
+QByteArray readFile(const QString& path);
+
+} // namespace xi::test
+
+// Fixtures are shared and may be absent in a stripped checkout: say so loudly.
+#define XI_REQUIRE_FIXTURES()                                                                                          \
+    do {                                                                                                               \
+        if (!xi::test::fixturesPresent())                                                                              \
+            QSKIP(qPrintable(QStringLiteral("fixtures folder not found at %1").arg(xi::test::fixturesDir())));         \
+    } while (false)
