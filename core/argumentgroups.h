@@ -47,6 +47,10 @@ public:
     static Convention detectConvention(const Kernel& kernel, QString* reason = nullptr);
     static KernelGroups compute(const Xclbin& xclbin, const Kernel& kernel, SlotMode mode = {});
     static QList<KernelGroups> computeAll(const Xclbin& xclbin, SlotMode mode = {});
+
+private:
+    static void judge(ArgumentGroup& row, Convention convention, const QList<int>& outOfRange,
+                      const QStringList& unusedTags, qsizetype memoryCount);
 };
 
 } // namespace xi
