@@ -99,9 +99,10 @@ std::optional<ArgBinding> parseQuickItem(const QString& item, int index, QString
         arg.scalarValue = value;
         return arg;
     }
-    if (item == QLatin1String("ninstr")) {
+    if (item == QLatin1String("ninstr") || item == QLatin1String("nbytes")) {
         arg.kind = ArgBinding::Kind::Scalar;
-        arg.instructionWords = true;
+        arg.instructionWords = item == QLatin1String("ninstr");
+        arg.instructionBytes = !arg.instructionWords;
         return arg;
     }
     static const QRegularExpression boRe(
@@ -147,6 +148,8 @@ QString quickItem(const ArgBinding& a)
     case ArgBinding::Kind::Scalar:
         if (a.instructionWords)
             return QStringLiteral("ninstr");
+        if (a.instructionBytes)
+            return QStringLiteral("nbytes");
         return a.scalarValue ? QString::number(*a.scalarValue) : QStringLiteral("?");
     case ArgBinding::Kind::Buffer:
         break;
@@ -329,9 +332,13 @@ QJsonObject ArgBinding::toJson() const
             o[QLatin1String("value")] = *scalarValue;
         if (instructionWords)
             o[QLatin1String("instruction_words")] = true;
+        if (instructionBytes)
+            o[QLatin1String("instruction_bytes")] = true;
     }
     if (kind == Kind::Buffer)
         o[QLatin1String("bo")] = bo.toJson();
+    if (unresolved)
+        o[QLatin1String("unresolved")] = true;
     if (location.isValid())
         o[QLatin1String("location")] = location.toJson();
     return o;
@@ -349,8 +356,10 @@ ArgBinding ArgBinding::fromJson(const QJsonObject& o)
     if (o.contains(QLatin1String("value")))
         a.scalarValue = o.value(QLatin1String("value")).toInteger();
     a.instructionWords = o.value(QLatin1String("instruction_words")).toBool();
+    a.instructionBytes = o.value(QLatin1String("instruction_bytes")).toBool();
     if (a.kind == Kind::Buffer)
         a.bo = BoBinding::fromJson(o.value(QLatin1String("bo")).toObject());
+    a.unresolved = o.value(QLatin1String("unresolved")).toBool();
     a.location = HostLocation::fromJson(o.value(QLatin1String("location")).toObject());
     return a;
 }

@@ -62,7 +62,11 @@ struct ArgBinding {
     // instruction word count (quick form `ninstr`), resolved against the instruction file by the checker.
     std::optional<qint64> scalarValue;
     bool instructionWords = false;
+    // A scalar that is the instruction file's size in bytes (e.g. Python len() of the raw file bytes).
+    bool instructionBytes = false;
     BoBinding bo; // Buffer only
+    // The reader could not tell what this expression is (a BO or a value); checks skip it.
+    bool unresolved = false;
     HostLocation location; // where this argument was passed (call line or set_arg line)
 
     bool isNone() const { return kind == Kind::None; }
@@ -100,7 +104,7 @@ public:
 
     // Quick form typed by hand, items separated by commas, one per XRT argument index:
     //   3, -7, 0x10         a scalar (decimal or hex)
-    //   ninstr              a scalar meaning "the instruction file's word count"
+    //   ninstr              a scalar meaning "the instruction file's word count" (nbytes: its size in bytes)
     //   - or _              nothing passed at this index
     //   bo:N                a BO allocated with kernel.group_id(N) (host_only)
     //   instr:N             the instruction BO, allocated with kernel.group_id(N) (cacheable)
