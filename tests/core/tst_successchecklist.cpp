@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "argumentgroups.h"
+#include "successchecklist.h"
+#include "testsupport.h"
+#include "xclbinreader.h"
+
+#include <QtTest>
+
+using namespace xi;
+
+namespace {
+
+const QString kWarning = QStringLiteral(
+    "WARNING: Kernel MLIR_AIE has no compute units with connectivity required for global argument at index 0. "
+    "The argument is allocated in bank 1, the compute unit is connected to bank -1. Allocating local copy of "
+    "argument buffer in connected bank.");
+
+SuccessChecklist::Inputs healthy()
+{
+    SuccessChecklist::Inputs in;
+    MatrixI8 out = MatrixI8::Constant(4, 4, 3);
+    out(0, 0) = -2;
+    MatrixF ref = out.cast<float>();
+    ref(1, 1) += 0.2f;
+    in.metrics = AttentionMetrics::compute(out, &ref);
+    in.state = QStringLiteral("COMPLETED");
+    return in;
+}
+
+ChecklistItem find(const QList<ChecklistItem>& items, const char* id)
+{
+    for (const ChecklistItem& i : items) {
+        if (i.id == QLatin1String(id))
+            return i;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSuccessChecklist : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void healthyRunPasses();
+    void groupIdsJudgedByBankNotSlot();
+    void bankWarningFails();
+    void zeroAndConstantOutputFail();
+    void stateAndCorrelation();
+    void jsonHasItemAndPassed();
+};
+
+void TestSuccessChecklist::healthyRunPasses()
+{
+    const QList<ChecklistItem> items = SuccessChecklist::evaluate(healthy());
+    QCOMPARE(items.size(), 5);
+    QCOMPARE(find(items, "group_ids").status, ChecklistItem::Status::NotApplicable);
+    for (const char* id : { "xrt_warnings", "nonzero_output", "state_completed", "correlation" })
+        QVERIFY2(find(items, id).passed(), id);
+    QVERIFY(SuccessChecklist::allPassed(items));
+}
+
+void TestSuccessChecklist::groupIdsJudgedByBankNotSlot()
+{
+    XI_REQUIRE_FIXTURES();
+    const XclbinPtr x = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin"));
+    SuccessChecklist::Inputs in = healthy();
+    // The second hardware context: 0x2FFFF / 0x20001 / 0x20000, the guide's "group 2". Still valid.
+    in.groups = ArgumentGroups::compute(*x, x->kernels.first(), SlotMode { 2, false });
+    const ChecklistItem item = find(SuccessChecklist::evaluate(in), "group_ids");
+    QVERIFY2(item.passed(), qPrintable(item.detail));
+    QVERIFY(item.detail.contains(QLatin1String("bank 0")));
+}
+
+void TestSuccessChecklist::bankWarningFails()
+{
+    SuccessChecklist::Inputs in = healthy();
+    QVERIFY(SuccessChecklist::isBankWarning(kWarning));
+    QVERIFY(SuccessChecklist::isBankWarning(QStringLiteral("Reverting to host copy of buffers (Operation not supported)")));
+    QVERIFY(!SuccessChecklist::isBankWarning(QStringLiteral("INFO: device opened")));
+    in.xrtMessages = { QStringLiteral("INFO: something"), kWarning };
+    const ChecklistItem item = find(SuccessChecklist::evaluate(in), "xrt_warnings");
+    QCOMPARE(item.status, ChecklistItem::Status::Failed);
+    QVERIFY(item.detail.contains(QLatin1String("1 connectivity warning")));
+}
+
+void TestSuccessChecklist::zeroAndConstantOutputFail()
+{
+    SuccessChecklist::Inputs in = healthy();
+    const MatrixF ref = MatrixF::Constant(4, 4, 2.0f);
+    in.metrics = AttentionMetrics::compute(MatrixI8(MatrixI8::Zero(4, 4)), &ref);
+    QList<ChecklistItem> items = SuccessChecklist::evaluate(in);
+    QCOMPARE(find(items, "nonzero_output").status, ChecklistItem::Status::Failed);
+    QVERIFY(find(items, "nonzero_output").detail.startsWith(QLatin1String("0/16 non-zero")));
+    // The seed's "(1, 2, 3) gave a constant -1": non-zero yet a failure.
+    in.metrics = AttentionMetrics::compute(MatrixI8(MatrixI8::Constant(4, 4, -1)), &ref);
+    items = SuccessChecklist::evaluate(in);
+    QCOMPARE(find(items, "nonzero_output").status, ChecklistItem::Status::Failed);
+    QVERIFY(find(items, "nonzero_output").detail.contains(QLatin1String("every value is -1")));
+    QCOMPARE(find(items, "correlation").status, ChecklistItem::Status::Failed);
+    QVERIFY(!SuccessChecklist::allPassed(items));
+}
+
+void TestSuccessChecklist::stateAndCorrelation()
+{
+    SuccessChecklist::Inputs in = healthy();
+    in.state = QStringLiteral("ERROR");
+    QCOMPARE(find(SuccessChecklist::evaluate(in), "state_completed").status, ChecklistItem::Status::Failed);
+    in.state = QStringLiteral("COMPLETED");
+    in.correlationThreshold = 1.0;
+    const ChecklistItem c = find(SuccessChecklist::evaluate(in), "correlation");
+    QCOMPARE(c.status, ChecklistItem::Status::Failed);
+    QVERIFY(c.item.contains(QLatin1String(">= 1")));
+}
+
+void TestSuccessChecklist::jsonHasItemAndPassed()
+{
+    const QList<ChecklistItem> items = SuccessChecklist::evaluate(healthy());
+    const QJsonArray a = SuccessChecklist::toJson(items);
+    QCOMPARE(a.size(), 5);
+    QVERIFY(a[1].toObject().value(QLatin1String("passed")).toBool());
+    QVERIFY(!a[1].toObject().value(QLatin1String("item")).toString().isEmpty());
+    const QList<ChecklistItem> back = SuccessChecklist::fromJson(a);
+    QCOMPARE(back.size(), 5);
+    QCOMPARE(back[0].status, items[0].status);
+    QCOMPARE(back[4].detail, items[4].detail);
+}
+
+QTEST_GUILESS_MAIN(TestSuccessChecklist)
+#include "tst_successchecklist.moc"
