@@ -86,7 +86,7 @@ struct IpEntry {
     // Non-PS (HLS) kernel properties.
     bool interruptEnabled() const { return properties & 0x1; }
     int interruptId() const { return int((properties >> 1) & 0x7F); }
-    int ipControl() const { return int((properties >> 16) & 0xFF); }
+    int ipControl() const { return int((properties >> 8) & 0xFF); } // IP_CONTROL_MASK 0xFF00
     QString ipControlName() const; // "AP_CTRL_CHAIN"
 };
 
