@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bindingchecker.h"
 
+#include "bindingcorrection.h"
 #include "correctedcall.h"
 
 #include <QJsonArray>
@@ -11,9 +12,13 @@ namespace xi {
 
 namespace {
 
-QString hex(qint64 v)
+QString bankText(qint64 bank)
 {
-    return QStringLiteral("0x") + QString::number(v, 16).toUpper();
+    if (bank < 0)
+        return QStringLiteral("-1 (no memory)");
+    if (bank == GroupId::NoMemory)
+        return QStringLiteral("0xFFFF (no memory)");
+    return QString::number(bank);
 }
 
 QString boName(const BoBinding& bo)
@@ -96,6 +101,14 @@ private:
         m_report.findings << BindingFinding { s, arg, code, message, loc };
     }
 
+    int lastPassed() const
+    {
+        int last = -1;
+        for (const ArgBinding& a : m_plan.arguments)
+            last = a.isNone() ? last : a.index;
+        return last;
+    }
+
     QString role(int index) const { return CorrectedCall::role(m_kernel, m_groups.convention, index); }
 
     void checkConventionMix()
@@ -127,7 +140,7 @@ private:
             return; // reported through plan.unresolved
         if (!ag) {
             if (a && !a->isNone())
-                add(Severity::Error, i, a->isBuffer() ? QStringLiteral("too-many-buffers") : QStringLiteral("too-many-arguments"),
+                add(Severity::Error, i, QStringLiteral("too-many-arguments"),
                     QStringLiteral("The host passes '%1' at index %2, but kernel %3 has only %4 arguments: XRT rejects "
                                    "the call.")
                         .arg(a->text.isEmpty() ? argKindName(a->kind) : a->text)
@@ -147,7 +160,7 @@ private:
     {
         const int i = ag.index;
         if (!a || a->isNone()) {
-            if (i != m_instr)
+            if (i != m_instr && i < lastPassed())
                 add(Severity::Info, i, QStringLiteral("missing-argument"),
                     QStringLiteral("Nothing is passed at index %1 (%2): fine when the design uses fewer buffers.")
                         .arg(i)
@@ -174,12 +187,12 @@ private:
                                "never copies it back%7.")
                     .arg(boName(a->bo))
                     .arg(i)
-                    .arg(role(i), groupSource(a->bo), *bank < 0 ? QStringLiteral("-1") : hex(bank16), banksText(ag),
+                    .arg(role(i), groupSource(a->bo), bankText(*bank), banksText(ag),
                         a->bo.readBack ? QStringLiteral(" (this output stays all zeros)")
                                        : QStringLiteral(" (an output passed like this stays all zeros)")),
                 where(a));
         }
-        if (i == m_instr && a->bo.flags != BoFlags::Cacheable)
+        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable)
             add(Severity::Warning, i, QStringLiteral("instr-not-cacheable"),
                 QStringLiteral("The instruction BO '%1' is allocated %2; mlir-aie hosts allocate it cacheable "
                                "(xrt.bo.flags.cacheable / XCL_BO_FLAGS_CACHEABLE).")
@@ -249,7 +262,7 @@ private:
         const bool required = (m_groups.convention == Convention::Opcode && i == 0) || i == m_count;
         if (!a || a->isNone()) {
             add(required ? Severity::Error : Severity::Warning, i, QStringLiteral("missing-argument"),
-                QStringLiteral("Nothing is passed at index %1 (%2): XRT leaves it 0.").arg(i).arg(role(i)),
+                QStringLiteral("Nothing is passed at index %1, %2: XRT leaves it 0.").arg(i).arg(role(i)),
                 m_plan.call);
             return;
         }
@@ -343,7 +356,7 @@ private:
         if (m_instr < 0)
             return;
         const ArgBinding* a = m_plan.argument(m_instr);
-        if (a && (a->isBuffer() || a->unresolved))
+        if (a && (a->unresolved || (a->isBuffer() && (a->bo.instructions || m_plan.instructionBufferIndex() < 0))))
             return;
         const int elsewhere = m_plan.instructionBufferIndex();
         add(Severity::Error, m_instr, QStringLiteral("missing-instr"),
@@ -365,7 +378,7 @@ private:
             data += a.isBuffer() && !a.bo.instructions ? 1 : 0;
         if (data > bufferSlots && bufferSlots > 0)
             add(Severity::Error, -1, QStringLiteral("too-many-buffers"),
-                QStringLiteral("The host passes %1 data buffers, but kernel %2 has only %3 buffer bufferSlots: a design with "
+                QStringLiteral("The host passes %1 data buffers, but kernel %2 has only %3 buffer slots: a design with "
                                "more host buffers cannot be fully bound.")
                     .arg(data)
                     .arg(m_kernel.name)
@@ -476,6 +489,8 @@ QJsonObject BindingReport::toJson() const
     o[QLatin1String("corrected_call")] = QJsonObject {
         { QLatin1String("python"), correctedPython },
         { QLatin1String("cpp"), correctedCpp },
+        { QLatin1String("reference_python"), referencePython },
+        { QLatin1String("reference_cpp"), referenceCpp },
     };
     return o;
 }
@@ -530,8 +545,13 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     }
     report.kernelName = kernel->name;
     Check(xclbin, *kernel, plan, options, report).run();
-    report.correctedPython = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
-    report.correctedCpp = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Cpp).join(QLatin1Char('\n'));
+    const auto& insts = options.instructions;
+    report.correctedPython =
+        BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts).join(QLatin1Char('\n'));
+    report.correctedCpp =
+        BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Cpp, insts).join(QLatin1Char('\n'));
+    report.referencePython = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
+    report.referenceCpp = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Cpp).join(QLatin1Char('\n'));
     return report;
 }
 

@@ -54,8 +54,12 @@ struct BindingReport {
     QList<PredictedXrtWarning> predictedWarnings; // for `slot`
     QList<PredictedXrtWarning> predictedWarningsXrt213; // what Debian's XRT 2.13 would print
     QList<PredictedXrtWarning> predictedWarningsSlotAware; // what slot-aware XRT prints in slot.slot (1 if 2.13)
-    QString correctedPython; // lines joined with '\n'
+    // The host's own call corrected (BindingCorrection), lines joined with '\n'.
+    QString correctedPython;
     QString correctedCpp;
+    // The kernel's call written from scratch (CorrectedCall::snippet).
+    QString referencePython;
+    QString referenceCpp;
     QString planQuick; // the checked plan in the quick form
 
     bool hasErrors() const;

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include "bindingchecker.h"
+#include "cliutil.h"
+#include "hostprogramreader.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+namespace xi::cli {
+
+namespace {
+
+struct CheckInput {
+    XclbinPtr xclbin;
+    BindingPlan plan;
+    BindingCheckOptions options;
+    QString instructionsNote; // how the instruction file was found
+};
+
+// The instruction stream named on the command line, in the host program, or lying next to the xclbin
+// as <name>.insts.bin / <name>.seq (how mlir-aie builds and the fixtures name it).
+QString findInstructions(const QCommandLineParser& p, const BindingPlan& plan, const QString& xclbinPath, QString* note)
+{
+    if (p.isSet(QStringLiteral("insts"))) {
+        *note = QStringLiteral("given");
+        return p.value(QStringLiteral("insts"));
+    }
+    if (!plan.instructionFile.isEmpty()) {
+        const QString path = QFileInfo(plan.instructionFile).isAbsolute()
+            ? plan.instructionFile
+            : QFileInfo(plan.sourceFile).dir().filePath(plan.instructionFile);
+        if (QFileInfo::exists(path)) {
+            *note = QStringLiteral("named in the host program");
+            return path;
+        }
+    }
+    const QFileInfo xi(xclbinPath);
+    for (const QString& suffix : { QStringLiteral(".insts.bin"), QStringLiteral(".seq") }) {
+        const QString path = xi.dir().filePath(xi.completeBaseName() + suffix);
+        if (QFileInfo::exists(path)) {
+            *note = QStringLiteral("found next to the xclbin");
+            return path;
+        }
+    }
+    return {};
+}
+
+QString severityColumn(Severity s)
+{
+    return severityName(s).leftJustified(8);
+}
+
+void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
+{
+    out << "Kernel " << r.kernelName << " (" << conventionName(r.convention) << " convention) in "
+        << in.xclbin->filePath << "\n";
+    out << "Group IDs for " << r.slot.describe() << "\n";
+    if (!in.plan.sourceFile.isEmpty())
+        out << "Host program: " << in.plan.sourceFile
+            << (in.plan.call.isValid() ? QStringLiteral(", call at line %1").arg(in.plan.call.line) : QString())
+            << "\n";
+    if (!in.plan.callText.isEmpty())
+        out << "Call: " << in.plan.callText << "\n";
+    out << "Plan: " << r.planQuick << "\n";
+    if (in.options.instructions)
+        out << "Instructions: " << in.options.instructions->path << " (" << in.instructionsNote << ", "
+            << in.options.instructions->formatName() << ", " << in.options.instructions->wordCount() << " words)\n";
+    out << "\nFindings:\n";
+    if (r.findings.isEmpty())
+        out << "  none\n";
+    for (const BindingFinding& f : r.findings) {
+        const QString arg = f.argument >= 0 ? QStringLiteral("arg %1").arg(f.argument) : QStringLiteral("call");
+        const QString line = f.location.isValid() ? QStringLiteral("line %1: ").arg(f.location.line) : QString();
+        out << "  " << severityColumn(f.severity) << arg.leftJustified(7) << f.code.leftJustified(22) << line
+            << f.message << "\n";
+    }
+    auto printWarnings = [&out, &r](const QString& title, const QList<PredictedXrtWarning>& list) {
+        out << "\nXRT warnings predicted for " << title << ":\n";
+        if (list.isEmpty())
+            out << "  none\n";
+        for (const PredictedXrtWarning& w : list)
+            out << "  " << w.text << "\n";
+        Q_UNUSED(r);
+    };
+    if (r.slot.legacyXrt213) {
+        printWarnings(QStringLiteral("XRT 2.13 (bank -1 style)"), r.predictedWarningsXrt213);
+        printWarnings(QStringLiteral("slot-aware XRT, slot 1"), r.predictedWarningsSlotAware);
+    } else {
+        printWarnings(QStringLiteral("slot-aware XRT, ") + r.slot.describe(), r.predictedWarningsSlotAware);
+        printWarnings(QStringLiteral("XRT 2.13 (bank -1 style)"), r.predictedWarningsXrt213);
+    }
+    out << "\nCorrected call (Python, pyxrt):\n";
+    for (const QString& l : r.correctedPython.split(QLatin1Char('\n')))
+        out << "  " << l << "\n";
+    out << "\nCorrected call (C++):\n";
+    for (const QString& l : r.correctedCpp.split(QLatin1Char('\n')))
+        out << "  " << l << "\n";
+    out << "\n" << r.count(Severity::Error) << " error(s), " << r.count(Severity::Warning) << " warning(s), "
+        << r.count(Severity::Info) << " note(s)\n";
+}
+
+} // namespace
+
+QString CheckCommand::name() const
+{
+    return QStringLiteral("check");
+}
+
+QString CheckCommand::summary() const
+{
+    return QStringLiteral("check how a host program binds buffers to a kernel's arguments");
+}
+
+QString CheckCommand::usage() const
+{
+    return QStringLiteral(
+        "Usage: xclbin-inspector-cli check FILE.xclbin (--host PROGRAM.py|PROGRAM.cpp | --call PLAN) [options]\n\n"
+        "Checks what the host passes at each XRT argument index against the kernel's arguments and memory\n"
+        "connectivity: BOs at scalar indices, scalars at buffer indices, BOs in unconnected banks, BOs allocated\n"
+        "with a scalar's group ID, a missing instruction buffer, an instruction count that does not match the\n"
+        "instruction file, an opcode other than 3, too many buffers, the old and new conventions mixed. Prints\n"
+        "the warnings XRT will print and the corrected call.\n\n"
+        "PLAN, one item per XRT argument index, separated by commas:\n"
+        "  3, 0x10        a scalar             ninstr / nbytes  the instruction file's word / byte count\n"
+        "  bo:N           a BO allocated with kernel.group_id(N) (host_only)\n"
+        "  instr:N        the instruction BO allocated with kernel.group_id(N) (cacheable)\n"
+        "  bo@G           a BO allocated with the raw group number G (65536, 0x10000, -1)\n"
+        "  - or _         nothing passed\n"
+        "  options:       bo:4[out,size=4096,flags=cacheable,name=out_bo,file=in.bin]\n"
+        "  e.g. the seed guide's kernel(instr_bo, len(insts), 0, input_bo, output_bo): \"instr:1, nbytes, 0, bo:3, bo:4\"\n\n"
+        "Options:\n"
+        "  --host FILE     read the plan from a pyxrt (.py) or XRT C++ (.cpp) host program\n"
+        "  --call PLAN     the plan typed by hand\n"
+        "  --insts FILE    the instruction stream (binary u32 words or hex text lines); default: the one the\n"
+        "                  host program names, else <xclbin name>.insts.bin or .seq next to the xclbin\n"
+        "  --kernel NAME   the kernel (default: the one the host program names, else the first)\n"
+        "  --slot N        hardware-context slot for slot-aware group IDs (default 1)\n"
+        "  --xrt213        predict for XRT 2.13 (no slots, -1 for scalars)\n"
+        "  --json          print JSON: kernel, findings, predicted_xrt_warnings, corrected_call, plan\n\n"
+        "Exit codes: 0 no error finding, 1 at least one error finding, 2 unreadable input, 64 usage.\n");
+}
+
+int CheckCommand::run(const QStringList& args, CliContext& ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("xclbin"), QString());
+    p.addOptions({
+        { QStringLiteral("host"), QString(), QStringLiteral("file") },
+        { QStringLiteral("call"), QString(), QStringLiteral("plan") },
+        { QStringLiteral("insts"), QString(), QStringLiteral("file") },
+        { QStringLiteral("kernel"), QString(), QStringLiteral("name") },
+        { QStringLiteral("json"), QString() },
+    });
+    addSlotOptions(p);
+    if (!parseOptions(p, *this, args, ctx, 1, 1))
+        return ExitUsage;
+    if (p.isSet(QStringLiteral("host")) == p.isSet(QStringLiteral("call")))
+        return usageError(*this, ctx, QStringLiteral("give either --host PROGRAM or --call PLAN"));
+    const QStringList pos = p.positionalArguments();
+    CheckInput in;
+    QString error;
+    const std::optional<SlotMode> mode = slotMode(p, &error);
+    if (!mode)
+        return usageError(*this, ctx, error);
+    in.options.slot = *mode;
+
+    if (p.isSet(QStringLiteral("call"))) {
+        auto plan = BindingPlan::parseQuick(p.value(QStringLiteral("call")), &error);
+        if (!plan) {
+            return usageError(*this, ctx, QStringLiteral("--call: ") + error);
+        }
+        in.plan = *plan;
+    } else {
+        auto plan = HostProgramReader::read(p.value(QStringLiteral("host")), &error);
+        if (!plan) {
+            ctx.err << "check: " << error << "\n";
+            return ExitBadInput;
+        }
+        in.plan = *plan;
+    }
+    if (p.isSet(QStringLiteral("kernel")))
+        in.plan.kernelName = p.value(QStringLiteral("kernel"));
+
+    in.xclbin = loadXclbin(pos.first(), ctx);
+    if (!in.xclbin)
+        return ExitBadInput;
+
+    const QString instsPath = findInstructions(p, in.plan, pos.first(), &in.instructionsNote);
+    if (!instsPath.isEmpty()) {
+        in.options.instructions = BindingInstructions::load(instsPath, &error);
+        if (!in.options.instructions) {
+            ctx.err << "check: " << error << "\n";
+            return ExitBadInput;
+        }
+    }
+
+    const BindingReport report = BindingChecker::check(*in.xclbin, in.plan, in.options);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject o = report.toJson();
+        o[QLatin1String("xclbin")] = in.xclbin->filePath;
+        if (in.options.instructions)
+            o[QLatin1String("instructions")] = QJsonObject {
+                { QLatin1String("path"), in.options.instructions->path },
+                { QLatin1String("format"), in.options.instructions->formatName() },
+                { QLatin1String("words"), in.options.instructions->wordCount() },
+            };
+        o[QLatin1String("binding_plan")] = in.plan.toJson();
+        printJson(ctx, o);
+    } else {
+        printHuman(ctx.out, in, report);
+    }
+    return report.hasErrors() ? ExitCheckFailed : ExitOk;
+}
+
+} // namespace xi::cli

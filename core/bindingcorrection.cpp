@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bindingcorrection.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace xi {
+
+namespace {
+
+QString kernelVariable(const BindingPlan& plan)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*([A-Za-z_]\\w*)\\s*\\("));
+    const auto m = re.match(plan.callText);
+    return m.hasMatch() ? m.captured(1) : QStringLiteral("kernel");
+}
+
+QString allocation(const BoBinding& bo, int index, bool instructions, HostLanguage lang, const QString& kernelVar)
+{
+    const BoFlags flags = instructions ? BoFlags::Cacheable : BoFlags::HostOnly;
+    const QString size = !bo.sizeText.isEmpty() ? bo.sizeText
+        : bo.size                                ? QString::number(bo.size)
+                                                 : bo.name + QStringLiteral("_size");
+    const QString group = QStringLiteral("%1.group_id(%2)").arg(kernelVar).arg(index);
+    if (lang == HostLanguage::Python)
+        return QStringLiteral("%1 = xrt.bo(device, %2, %3, %4)").arg(bo.name, size, boFlagsPython(flags), group);
+    return QStringLiteral("xrt::bo %1(device, %2, %3, %4);").arg(bo.name, size, boFlagsCpp(flags), group);
+}
+
+bool needsAllocation(const BoBinding& bo, int index, bool instructions)
+{
+    const BoFlags wanted = instructions ? BoFlags::Cacheable : BoFlags::HostOnly;
+    return bo.groupArgument != index || (instructions && bo.flags != wanted);
+}
+
+QString countExpression(const BindingPlan& plan, HostLanguage lang, const std::optional<BindingInstructions>& insts)
+{
+    for (const ArgBinding& a : plan.arguments) {
+        if (a.isScalar() && a.instructionWords && !a.text.isEmpty() && a.text != QLatin1String("ninstr"))
+            return a.text;
+    }
+    for (const ArgBinding& a : plan.arguments) {
+        if (a.isScalar() && a.instructionBytes && !a.text.isEmpty() && a.text != QLatin1String("nbytes"))
+            return lang == HostLanguage::Python ? a.text + QStringLiteral(" // 4") : a.text + QStringLiteral(" / 4");
+    }
+    if (insts)
+        return QString::number(insts->wordCount());
+    return {};
+}
+
+} // namespace
+
+QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
+    HostLanguage language, const std::optional<BindingInstructions>& instructions)
+{
+    const QString kernelVar = kernelVariable(plan);
+    QStringList exprs = CorrectedCall::argumentExpressions(kernel, convention);
+    const int instrIndex = CorrectedCall::instructionIndex(kernel, convention);
+    const int countIndex = CorrectedCall::instructionCountIndex(kernel, convention);
+    QList<int> bufferIndices;
+    for (const KernelArgument& a : kernel.arguments) {
+        if (a.isBuffer() && a.id != instrIndex)
+            bufferIndices << a.id;
+    }
+    std::sort(bufferIndices.begin(), bufferIndices.end());
+
+    QStringList out;
+    const BoBinding* instr = nullptr;
+    QList<const BoBinding*> data;
+    for (const ArgBinding& a : plan.arguments) {
+        if (!a.isBuffer())
+            continue;
+        if (a.bo.instructions && !instr)
+            instr = &a.bo;
+        else
+            data << &a.bo;
+    }
+    if (instrIndex >= 0 && instrIndex < exprs.size()) {
+        if (instr) {
+            exprs[instrIndex] = instr->name;
+            if (needsAllocation(*instr, instrIndex, true))
+                out << allocation(*instr, instrIndex, true, language, kernelVar);
+        } else {
+            out << CorrectedCall::boAllocation(kernel, convention, instrIndex, language, kernelVar);
+        }
+    }
+    int lastUsed = -1;
+    for (int i = 0; i < data.size() && i < bufferIndices.size(); ++i) {
+        const int index = bufferIndices.at(i);
+        exprs[index] = data.at(i)->name;
+        lastUsed = qMax(lastUsed, index);
+        if (needsAllocation(*data.at(i), index, false))
+            out << allocation(*data.at(i), index, false, language, kernelVar);
+    }
+    if (countIndex >= 0 && countIndex < exprs.size()) {
+        const QString count = countExpression(plan, language, instructions);
+        if (!count.isEmpty())
+            exprs[countIndex] = count;
+        else
+            for (const QString& line : CorrectedCall::snippet(kernel, convention, language, kernelVar)) {
+                if (line.contains(QLatin1String("n_words =")))
+                    out << line;
+            }
+    }
+    for (const ArgBinding& a : plan.arguments) { // other scalars keep what the host passed at their index
+        const KernelArgument* k = nullptr;
+        for (const KernelArgument& ka : kernel.arguments)
+            k = ka.id == a.index ? &ka : k;
+        if (k && !k->isBuffer() && a.isScalar() && a.index != countIndex
+            && !(convention == Convention::Opcode && a.index == 0) && !a.text.isEmpty())
+            exprs[a.index] = a.text;
+    }
+    if (!data.isEmpty()) { // drop unused trailing bo bufferIndices
+        while (!bufferIndices.isEmpty() && bufferIndices.last() > lastUsed && exprs.size() - 1 == bufferIndices.last()) {
+            exprs.removeLast();
+            bufferIndices.removeLast();
+        }
+    }
+    if (data.size() > bufferIndices.size()) {
+        QStringList left;
+        for (qsizetype i = bufferIndices.size(); i < data.size(); ++i)
+            left << data.at(i)->name;
+        const QString prefix = language == HostLanguage::Python ? QStringLiteral("# ") : QStringLiteral("// ");
+        out << prefix
+                + QStringLiteral("%1 cannot be passed: kernel %2 has only %3 buffer slots")
+                      .arg(left.join(QStringLiteral(", ")), kernel.name)
+                      .arg(bufferIndices.size());
+    }
+    const QString args = exprs.join(QStringLiteral(", "));
+    out << (language == HostLanguage::Python ? QStringLiteral("run = %1(%2)").arg(kernelVar, args)
+                                             : QStringLiteral("auto run = %1(%2);").arg(kernelVar, args));
+    return out;
+}
+
+} // namespace xi

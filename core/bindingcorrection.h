@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "argumentgroups.h"
+#include "bindinginstructions.h"
+#include "bindingplan.h"
+#include "correctedcall.h"
+#include "xclbin.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace xi {
+
+// The host's own call, corrected: its BOs moved to the indices the kernel expects (instruction BO at the
+// instruction index, data BOs into the bo slots in the order the host passed them), re-allocated with the
+// group_id of their new index where that differs, the opcode 3 and the word count. Complements
+// CorrectedCall, which writes the call for a kernel from scratch.
+class BindingCorrection {
+public:
+    static QStringList lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
+        HostLanguage language, const std::optional<BindingInstructions>& instructions = std::nullopt);
+};
+
+} // namespace xi
