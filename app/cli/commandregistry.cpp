@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "buildxclbincommand.h"
 #include "clicommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
@@ -14,6 +15,7 @@ static CliCommandFactory make()
 QList<CliCommandFactory> cliCommands()
 {
     return {
+        make<BuildXclbinCommand>(),
     };
 }
 

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "argumentgroups.h"
+#include "testsupport.h"
+#include "xclbinreader.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace xi;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList& args)
+{
+    QProcess process;
+    process.start(test::cliPath(), QStringList { QStringLiteral("build-xclbin") } + args);
+    CliRun run;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
+        run.err = QStringLiteral("the CLI did not finish normally: ") + process.errorString();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString fixture(const QString& file)
+{
+    return test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QLatin1Char('/') + file;
+}
+
+QStringList inputArgs(const QString& memTopology = fixture(QStringLiteral("main_mem_topology.json")))
+{
+    return { QStringLiteral("--mem-topology"),  memTopology,
+             QStringLiteral("--kernels"),       fixture(QStringLiteral("main_kernels.json")),
+             QStringLiteral("--aie-partition"), fixture(QStringLiteral("main_aie_partition.json")) };
+}
+
+} // namespace
+
+class TestBuildXclbinCommand : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { XI_REQUIRE_FIXTURES(); }
+
+    void buildsTheReferenceFile()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("attention.xclbin"));
+        const XclbinPtr reference = XclbinReader::read(fixture(QStringLiteral("reference.xclbin")));
+        const CliRun run
+            = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--uuid")
+                                 << reference->header.xclbinUuid.toString(QUuid::WithoutBraces)
+                                 << QStringLiteral("--timestamp") << QString::number(reference->header.timestamp));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(output));
+        QCOMPARE(test::readFile(output), test::readFile(fixture(QStringLiteral("reference.xclbin"))));
+    }
+
+    void timestampFromIsoDate()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("dated.xclbin"));
+        const CliRun run = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--timestamp")
+                                              << QStringLiteral("2026-01-31T12:00:00Z"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(XclbinReader::read(output)->header.timestamp, quint64(1769860800));
+    }
+
+    void refusesToOverwriteWithoutForce()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("out.xclbin"));
+        QFile existing(output);
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("a user's file");
+        existing.close();
+        CliRun run = runCli(inputArgs() << QStringLiteral("--output") << output);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--force")), qPrintable(run.err));
+        QCOMPARE(test::readFile(output), QByteArray("a user's file"));
+
+        run = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--force"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(test::readFile(output + QStringLiteral(".bak")), QByteArray("a user's file"));
+        QCOMPARE(XclbinReader::read(output)->sections.size(), 7);
+    }
+
+    void missingInputIsBadInput()
+    {
+        QTemporaryDir dir;
+        const CliRun run = runCli(inputArgs(QStringLiteral("/nonexistent/main_mem_topology.json"))
+                                  << QStringLiteral("--output") << dir.filePath(QStringLiteral("x.xclbin")));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("/nonexistent/main_mem_topology.json:")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("[cannot-open]")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.xclbin"))));
+    }
+
+    void malformedJsonNamesTheLine()
+    {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("main_mem_topology.json"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::readFile(fixture(QStringLiteral("main_mem_topology.json")))
+                       .replace("\"m_count\": \"2\",", "\"m_count\": \"2\""));
+        file.close();
+        const CliRun run
+            = runCli(inputArgs(broken) << QStringLiteral("--output") << dir.filePath(QStringLiteral("x.xclbin")));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(broken + QStringLiteral(": line 4, column 5: expected")), qPrintable(run.err));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no output") << inputArgs() << QStringLiteral("missing --output");
+        QTest::newRow("unknown option") << (inputArgs() << QStringLiteral("--output") << QStringLiteral("x")
+                                                        << QStringLiteral("--colour"))
+                                        << QStringLiteral("colour");
+        QTest::newRow("bad uuid") << (inputArgs() << QStringLiteral("--output") << QStringLiteral("x")
+                                                  << QStringLiteral("--uuid") << QStringLiteral("nope"))
+                                  << QStringLiteral("--uuid expects");
+        QTest::newRow("bad timestamp") << (inputArgs() << QStringLiteral("--output") << QStringLiteral("x")
+                                                       << QStringLiteral("--timestamp") << QStringLiteral("yesterday"))
+                                       << QStringLiteral("--timestamp expects");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const CliRun run = runCli(args);
+        QCOMPARE(run.exitCode, 64);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("Usage: xclbin-inspector-cli build-xclbin")));
+    }
+
+    void demoInputs_data()
+    {
+        QTest::addColumn<QString>("kernelsDir");
+        QTest::addColumn<QStringList>("extraArgs");
+        QTest::addColumn<QString>("verdicts");
+        QTest::newRow("good") << QStringLiteral("kernels/attention/aiecc") << QStringList()
+                              << QStringLiteral("scalar,valid,scalar,valid,valid,valid,valid,valid");
+        QTest::newRow("broken") << QStringLiteral("resources/demo/attention-64x64-broken")
+                                << QStringList { QStringLiteral("--keep-unused-memories") }
+                                << QStringLiteral("scalar,warning,scalar,valid,invalid,invalid,valid,valid");
+    }
+
+    // The demo's inputs (built the same way at build time): the broken one shows every verdict.
+    void demoInputs()
+    {
+        QFETCH(QString, kernelsDir);
+        QFETCH(QStringList, extraArgs);
+        QFETCH(QString, verdicts);
+        QTemporaryDir dir;
+        const QString source = QStringLiteral(XI_SOURCE_DIR) + QLatin1Char('/');
+        const QString partition = dir.filePath(QStringLiteral("main_aie_partition.json"));
+        QVERIFY(QFile::copy(source + QStringLiteral("kernels/attention/aiecc/main_aie_partition.json"), partition));
+        QFile pdi(dir.filePath(QStringLiteral("main.pdi")));
+        QVERIFY(pdi.open(QIODevice::WriteOnly));
+        pdi.write("XI-PLACEHOLDER-PDI: test\n");
+        pdi.close();
+        const QString output = dir.filePath(QStringLiteral("demo.xclbin"));
+        const CliRun run = runCli(
+            QStringList { QStringLiteral("--mem-topology"),
+                          source + kernelsDir + QStringLiteral("/main_mem_topology.json"), QStringLiteral("--kernels"),
+                          source + kernelsDir + QStringLiteral("/main_kernels.json"), QStringLiteral("--aie-partition"),
+                          partition, QStringLiteral("--output"), output }
+            + extraArgs);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const XclbinPtr xclbin = XclbinReader::read(output);
+        const KernelGroups groups = ArgumentGroups::compute(*xclbin, xclbin->kernels.first());
+        QStringList names;
+        for (const ArgumentGroup& row : groups.arguments)
+            names << verdictName(row.verdict);
+        QCOMPARE(names.join(QLatin1Char(',')), verdicts);
+    }
+
+    void help()
+    {
+        const CliRun run = runCli({ QStringLiteral("--help") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QLatin1String("--keep-unused-memories")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBuildXclbinCommand)
+#include "tst_buildxclbincommand.moc"
