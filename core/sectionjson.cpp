@@ -4,8 +4,6 @@
 #include "sectionkind.h"
 #include "xclbinerror.h"
 
-#include <iterator>
-
 namespace xi {
 
 namespace {
@@ -107,16 +105,6 @@ PropertyTree SectionJson::connectivity(const QString& rootName, const QList<Conn
     return root;
 }
 
-QString SectionJson::ipControlName(quint32 properties)
-{
-    static const char* const names[] = { "AP_CTRL_HS", "AP_CTRL_CHAIN", "AP_CTRL_NONE",
-                                         "AP_CTRL_ME", "ACCEL_ADAPTER", "FAST_ADAPTER" };
-    const quint32 control = (properties & 0xFF00) >> 8;
-    if (control < std::size(names))
-        return QLatin1String(names[control]);
-    return QStringLiteral("UNKNOWN (%1)").arg(control);
-}
-
 PropertyTree SectionJson::ipLayout(const QList<IpEntry>& ips)
 {
     enum { IpKernel = 1, IpMemDdr4 = 4, IpMemHbm = 5, IpMemHbmEcc = 6, IpPsKernel = 7, SubtypeDpu = 1 };
@@ -131,9 +119,9 @@ PropertyTree SectionJson::ipLayout(const QList<IpEntry>& ips)
             entry.put(QStringLiteral("m_index"), dec(ip.properties & 0xFFFF));
             entry.put(QStringLiteral("m_pc_index"), dec((ip.properties >> 16) & 0xFF));
         } else if (ip.type == IpKernel) {
-            entry.put(QStringLiteral("m_int_enable"), dec(ip.properties & 0x1));
-            entry.put(QStringLiteral("m_interrupt_id"), dec((ip.properties & 0xFE) >> 1));
-            entry.put(QStringLiteral("m_ip_control"), ipControlName(ip.properties));
+            entry.put(QStringLiteral("m_int_enable"), dec(ip.interruptEnabled() ? 1 : 0));
+            entry.put(QStringLiteral("m_interrupt_id"), dec(quint64(ip.interruptId())));
+            entry.put(QStringLiteral("m_ip_control"), ip.ipControlName());
         } else if (ip.type == IpPsKernel && ip.psSubtype() == SubtypeDpu) {
             entry.put(QStringLiteral("m_subtype"), ip.psSubtypeName());
             entry.put(QStringLiteral("m_functional"), ip.psFunctionalName());

@@ -27,9 +27,6 @@ public:
     static PropertyTree aiePartition(const AiePartition& partition);
     // BUILD_METADATA is JSON already: xclbinutil keeps only its "build_metadata" member.
     static PropertyTree buildMetadata(const QByteArray& sectionBytes, QString* error);
-
-    // xclbinutil's spelling of an HLS kernel's control protocol (IP_CONTROL_MASK 0xFF00): "AP_CTRL_CHAIN".
-    static QString ipControlName(quint32 properties);
 };
 
 } // namespace xi
