@@ -7,6 +7,8 @@
 
 find_path(XRT_INCLUDE_DIR NAMES xrt/xrt_kernel.h version.h PATH_SUFFIXES xrt PATHS /opt/xilinx/xrt/include /usr/include)
 find_library(XRT_COREUTIL_LIBRARY NAMES xrt_coreutil PATHS /opt/xilinx/xrt/lib)
+# xrt::uuid's inline functions call libuuid (Debian: uuid-dev), which libxrt-dev does not pull in.
+find_library(XRT_UUID_LIBRARY NAMES uuid)
 find_library(XRT_NOOP_LIBRARY NAMES libxrt_noop.so.2 xrt_noop PATHS /opt/xilinx/xrt/lib)
 
 set(XRT_VERSION "")
@@ -31,13 +33,14 @@ if(XRT_INCLUDE_DIR)
 endif()
 
 include(FindPackageHandleStandardArgs)
-find_package_handle_standard_args(XRT REQUIRED_VARS XRT_INCLUDE_DIR XRT_COREUTIL_LIBRARY VERSION_VAR XRT_VERSION)
+find_package_handle_standard_args(XRT REQUIRED_VARS XRT_INCLUDE_DIR XRT_COREUTIL_LIBRARY XRT_UUID_LIBRARY VERSION_VAR XRT_VERSION)
 
 if(XRT_FOUND AND NOT TARGET XRT::coreutil)
   add_library(XRT::coreutil UNKNOWN IMPORTED)
   set_target_properties(XRT::coreutil PROPERTIES
     IMPORTED_LOCATION "${XRT_COREUTIL_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${XRT_INCLUDE_DIR}")
+    INTERFACE_INCLUDE_DIRECTORIES "${XRT_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XRT_UUID_LIBRARY}")
   message(STATUS "XRT ${XRT_VERSION}: hw_context ${XRT_HAS_HW_CONTEXT} ${XRT_HW_CONTEXT_HEADER}; noop ${XRT_NOOP_LIBRARY}")
 endif()
-mark_as_advanced(XRT_INCLUDE_DIR XRT_COREUTIL_LIBRARY XRT_NOOP_LIBRARY)
+mark_as_advanced(XRT_INCLUDE_DIR XRT_COREUTIL_LIBRARY XRT_NOOP_LIBRARY XRT_UUID_LIBRARY)

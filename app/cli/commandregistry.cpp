@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildxclbincommand.h"
 #include "clicommand.h"
+#include "runbindingcommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
 
@@ -16,6 +17,7 @@ QList<CliCommandFactory> cliCommands()
 {
     return {
         make<BuildXclbinCommand>(),
+        make<RunBindingCommand>(),
     };
 }
 
