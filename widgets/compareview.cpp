@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compareview.h"
+
+#include "argumenttablemodel.h"
+#include "diffmodel.h"
+#include "findbar.h"
+#include "loadjob.h"
+#include "tablecopy.h"
+#include "xclbinerror.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace xi {
+
+namespace {
+
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent, const QString& toolTip)
+{
+    auto table = new QTableView(parent);
+    table->setModel(model);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
+    table->setToolTip(toolTip);
+    TableCopy::install(table);
+    return table;
+}
+
+QWidget* titled(const QString& title, QWidget* child, QWidget* parent)
+{
+    auto box = new QWidget(parent);
+    auto layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto label = new QLabel(title, box);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(label);
+    layout->addWidget(child);
+    return box;
+}
+
+} // namespace
+
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent)
+    , m_diff(new DiffModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_before(new ArgumentTableModel(this))
+    , m_after(new ArgumentTableModel(this))
+    , m_summary(new QLabel(this))
+    , m_ignoreStamp(new QCheckBox(tr("Ignore build stamp"), this))
+    , m_find(new FindBar(m_proxy, this))
+    , m_diffTable(nullptr)
+    , m_jobA(new LoadJob(this))
+    , m_jobB(new LoadJob(this))
+{
+    m_proxy->setSourceModel(m_diff);
+    m_diffTable = makeTable(m_proxy, this, tr("Every difference: added rows green, removed red, changed amber"));
+    m_diffTable->setSortingEnabled(true);
+    m_diffTable->sortByColumn(-1, Qt::AscendingOrder);
+    m_ignoreStamp->setChecked(true);
+    m_ignoreStamp->setToolTip(tr("Leave out the xclbin UUID, timestamp and unique id that every rebuild changes"));
+    m_summary->setWordWrap(true);
+    m_summary->setToolTip(tr("The two files compared"));
+
+    auto top = new QHBoxLayout;
+    top->addWidget(m_ignoreStamp);
+    top->addWidget(m_find, 1);
+    auto sides = new QSplitter(Qt::Horizontal, this);
+    sides->addWidget(titled(tr("<b>A (before)</b>: arguments"), makeTable(m_before, this, tr("Arguments of A")), this));
+    sides->addWidget(titled(tr("<b>B (after)</b>: arguments"), makeTable(m_after, this, tr("Arguments of B")), this));
+    auto vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(m_diffTable);
+    vertical->addWidget(sides);
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addLayout(top);
+    layout->addWidget(vertical, 1);
+
+    connect(m_ignoreStamp, &QCheckBox::toggled, this, &CompareView::refresh);
+    for (LoadJob* job : { m_jobA, m_jobB }) {
+        connect(job, &LoadJob::loaded, this, [this, job](XclbinPtr x) {
+            (job == m_jobA ? m_a : m_b) = std::move(x);
+            onOneLoaded();
+        });
+        connect(job, &LoadJob::failed, this, [this](const XclbinError& e) {
+            m_summary->setText(tr("<b>Cannot compare.</b> %1").arg(e.message().toHtmlEscaped()));
+            emit failed(e.message());
+        });
+    }
+}
+
+void CompareView::loadFiles(const QString& before, const QString& after)
+{
+    m_pathA = QFileInfo(before).absoluteFilePath();
+    m_pathB = QFileInfo(after).absoluteFilePath();
+    m_a.reset();
+    m_b.reset();
+    m_summary->setText(tr("Loading %1 and %2 ...").arg(m_pathA.toHtmlEscaped(), m_pathB.toHtmlEscaped()));
+    m_jobA->load(m_pathA);
+    m_jobB->load(m_pathB);
+}
+
+void CompareView::onOneLoaded()
+{
+    if (!m_a || !m_b)
+        return;
+    setFiles(m_a, m_b);
+    emit ready();
+}
+
+bool CompareView::isLoading() const
+{
+    return m_jobA->isRunning() || m_jobB->isRunning();
+}
+
+QString CompareView::title() const
+{
+    const QString a = QFileInfo(m_a ? m_a->filePath : m_pathA).fileName();
+    const QString b = QFileInfo(m_b ? m_b->filePath : m_pathB).fileName();
+    return tr("%1 ↔ %2").arg(a, b);
+}
+
+void CompareView::setFiles(XclbinPtr before, XclbinPtr after)
+{
+    m_a = std::move(before);
+    m_b = std::move(after);
+    m_before->setXclbin(m_a);
+    m_after->setXclbin(m_b);
+    refresh();
+}
+
+void CompareView::refresh()
+{
+    if (!m_a || !m_b) {
+        m_diff->setRecords({});
+        m_summary->setText(tr("Open two files to compare them."));
+        return;
+    }
+    DiffOptions options;
+    options.ignoreBuildStamp = m_ignoreStamp->isChecked();
+    QString error;
+    try {
+        m_diff->setRecords(XclbinDiff::compare(*m_a, *m_b, options));
+    } catch (const XclbinException& e) {
+        m_diff->setRecords({});
+        error = e.error().message();
+    }
+    QString text = tr("<b>A</b> %1 &nbsp; <b>B</b> %2 &mdash; %n difference(s)", nullptr, m_diff->rowCount())
+                       .arg(QFileInfo(m_a->filePath).fileName().toHtmlEscaped(),
+                           QFileInfo(m_b->filePath).fileName().toHtmlEscaped());
+    if (!error.isEmpty())
+        text += QStringLiteral("<br>") + error.toHtmlEscaped();
+    m_summary->setText(text);
+    m_diffTable->resizeColumnsToContents();
+}
+
+void CompareView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_diff->setPalette(palette());
+        m_before->setPalette(palette());
+        m_after->setPalette(palette());
+    }
+}
+
+} // namespace xi

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "xclbin.h"
+#include "xclbinerror.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QFileSystemWatcher;
+class QItemSelectionModel;
+class QLabel;
+class QTabWidget;
+class QTimer;
+
+namespace xi {
+
+class ArgumentTableModel;
+class ArgumentTableView;
+class DecoderView;
+class IssuesModel;
+class IssuesView;
+class LoadJob;
+class MemoryDiagram;
+class MetadataView;
+class OverviewView;
+class PartitionView;
+
+// One open file: every view of it, loaded off the GUI thread. A failed (re)load shows its error above the views
+// while the last good load stays usable.
+class DocumentView : public QWidget {
+    Q_OBJECT
+public:
+    explicit DocumentView(QWidget* parent = nullptr);
+
+    static QStringList viewNames(); // "overview", "arguments", "diagram", ...
+    bool setCurrentView(const QString& name);
+    QString currentViewName() const;
+
+    void load(const QString& path);
+    void reload();
+    QString path() const { return m_path; }
+    XclbinPtr xclbin() const { return m_xclbin; }
+    bool isLoading() const;
+    QString errorText() const; // empty when the last load succeeded
+    QString title() const;
+
+    void setWatchEnabled(bool enabled);
+    bool watchEnabled() const { return m_watchEnabled; }
+    void activateFind();
+    void selectArgument(const QString& kernelName, int argumentIndex);
+
+    ArgumentTableModel* argumentModel() const { return m_arguments; }
+    QItemSelectionModel* sharedSelection() const { return m_selection; }
+    IssuesModel* issuesModel() const { return m_issues; }
+    QTabWidget* views() const { return m_views; }
+    OverviewView* overview() const { return m_overview; }
+    ArgumentTableView* argumentView() const { return m_argumentView; }
+    MemoryDiagram* diagram() const { return m_diagram; }
+    PartitionView* partition() const { return m_partition; }
+    MetadataView* metadata() const { return m_metadata; }
+    DecoderView* decoder() const { return m_decoder; }
+    IssuesView* issues() const { return m_issuesView; }
+    QLabel* banner() const { return m_banner; }
+
+signals:
+    void loaded();
+    void loadFailed(const QString& message);
+    void titleChanged(const QString& title);
+
+private:
+    void onLoaded(XclbinPtr xclbin);
+    void onFailed(const XclbinError& error);
+    void onFileChanged();
+    void showBanner(const QString& text, bool error);
+    void watchPath();
+
+    QString m_path;
+    XclbinPtr m_xclbin;
+    QString m_error;
+    bool m_watchEnabled = false;
+    QDateTime m_loadedModified;
+    LoadJob* m_job;
+    QFileSystemWatcher* m_watcher;
+    QTimer* m_reloadTimer;
+    ArgumentTableModel* m_arguments;
+    QItemSelectionModel* m_selection;
+    IssuesModel* m_issues;
+    QLabel* m_banner;
+    QTabWidget* m_views;
+    OverviewView* m_overview;
+    ArgumentTableView* m_argumentView;
+    MemoryDiagram* m_diagram;
+    PartitionView* m_partition;
+    MetadataView* m_metadata;
+    DecoderView* m_decoder;
+    IssuesView* m_issuesView;
+};
+
+} // namespace xi

@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "argumenttablemodel.h"
+#include "compareview.h"
+#include "demofiles.h"
+#include "documentview.h"
+#include "issuesmodel.h"
+#include "recentfiles.h"
+#include "tablecopy.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTextEdit>
+
+namespace xi {
+
+namespace {
+
+const QString FileFilter = QStringLiteral("xclbin files (*.xclbin);;All files (*)");
+
+QStringList localFiles(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_recent(new RecentFiles(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("xclbin inspector"));
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setToolTip(tr("Open files; drop .xclbin files here to open them"));
+    setCentralWidget(m_tabs);
+    statusBar()->addWidget(m_status, 1);
+    m_status->setText(tr("Open an .xclbin with File > Open, drop one here, or try Help > Open demo."));
+
+    createActions();
+    createMenus();
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
+    restoreSettings();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_open = new QAction(tr("&Open..."), this);
+    m_open->setShortcuts(QKeySequence::Open);
+    m_open->setToolTip(tr("Open one or more .xclbin files"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_reload = new QAction(tr("&Reload"), this);
+    m_reload->setShortcuts(QKeySequence::Refresh);
+    m_reload->setToolTip(tr("Read the current file again (after a rebuild)"));
+    connect(m_reload, &QAction::triggered, this, &MainWindow::reloadCurrent);
+
+    m_watch = new QAction(tr("&Watch for changes"), this);
+    m_watch->setCheckable(true);
+    m_watch->setToolTip(tr("Reload open files by themselves when they are rebuilt"));
+    connect(m_watch, &QAction::toggled, this, [this](bool on) {
+        for (int i = 0; i < documentCount(); ++i)
+            document(i)->setWatchEnabled(on);
+    });
+
+    m_compare = new QAction(tr("&Compare with..."), this);
+    m_compare->setToolTip(tr("Compare the current file (A, before) with another one (B, after)"));
+    connect(m_compare, &QAction::triggered, this, &MainWindow::showCompareDialog);
+
+    m_close = new QAction(tr("&Close tab"), this);
+    m_close->setShortcuts(QKeySequence::Close);
+    m_close->setToolTip(tr("Close the current tab"));
+    connect(m_close, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
+
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcuts(QKeySequence::Copy);
+    m_copy->setToolTip(tr("Copy the selected rows of the focused table as tab-separated text"));
+    connect(m_copy, &QAction::triggered, this, &MainWindow::copyFromFocus);
+
+    m_find = new QAction(tr("&Find..."), this);
+    m_find->setShortcuts(QKeySequence::Find);
+    m_find->setToolTip(tr("Filter the current table or find text in the current view"));
+    connect(m_find, &QAction::triggered, this, [this] {
+        if (DocumentView* doc = currentDocument())
+            doc->activateFind();
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true);
+    file->addAction(m_open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu->setToolTipsVisible(true);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] { m_recent->populate(m_recentMenu); });
+    m_recent->populate(m_recentMenu);
+    connect(m_recent, &RecentFiles::changed, this, [this] { m_recent->populate(m_recentMenu); });
+    file->addAction(m_reload);
+    file->addAction(m_watch);
+    file->addSeparator();
+    file->addAction(m_compare);
+    file->addSeparator();
+    file->addAction(m_close);
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcuts(QKeySequence::Quit);
+    quit->setToolTip(tr("Close the window"));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setToolTipsVisible(true);
+    edit->addAction(m_copy);
+    QAction* markdown = edit->addAction(tr("Copy as &Markdown"), this, [this] {
+        if (auto view = qobject_cast<QAbstractItemView*>(QApplication::focusWidget()))
+            TableCopy::copyToClipboard(view, TableCopy::Format::Markdown);
+    });
+    markdown->setToolTip(tr("Copy the selected rows of the focused table as a Markdown table"));
+    edit->addAction(m_find);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setToolTipsVisible(true);
+    const QStringList labels { tr("&Overview"), tr("&Arguments and group IDs"), tr("&Memory diagram"),
+        tr("AIE &partition"), tr("&Raw metadata"), tr("&Decoder"), tr("&Issues") };
+    const QStringList names = DocumentView::viewNames();
+    for (int i = 0; i < labels.size(); ++i) {
+        QAction* action = view->addAction(labels[i], this, [this, name = names[i]] { setCurrentView(name); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setToolTip(tr("Show the %1 view of the current file").arg(names[i]));
+        m_viewActions << action;
+    }
+    view->addSeparator();
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    for (Theme::Kind kind : { Theme::System, Theme::Light, Theme::Dark }) {
+        QAction* action = theme->addAction(Theme::name(kind), this, [this, kind] { setTheme(kind); });
+        action->setCheckable(true);
+        action->setData(int(kind));
+        action->setToolTip(tr("Use the %1 palette").arg(Theme::name(kind)));
+        m_themeGroup->addAction(action);
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setToolTipsVisible(true);
+    QAction* demo = help->addAction(tr("Open &demo"), this, [this] {
+        if (!openDemo())
+            m_status->setText(tr("No demo files found (set XI_DEMO_DIR)."));
+    });
+    demo->setToolTip(tr("Open the bundled demo: a correct and a deliberately wrong xclbin and their comparison"));
+    QAction* about = help->addAction(tr("&About"), this, &MainWindow::showAbout);
+    about->setToolTip(tr("Version and licence"));
+}
+
+DocumentView* MainWindow::openFile(const QString& path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < documentCount(); ++i) {
+        if (document(i)->path() == absolute) {
+            m_tabs->setCurrentWidget(document(i));
+            document(i)->reload();
+            return document(i);
+        }
+    }
+    auto doc = new DocumentView(m_tabs);
+    doc->setWatchEnabled(m_watch->isChecked());
+    const int index = m_tabs->addTab(doc, QFileInfo(absolute).fileName());
+    m_tabs->setTabToolTip(index, absolute);
+    m_tabs->setCurrentIndex(index);
+    connect(doc, &DocumentView::titleChanged, this, [this, doc](const QString& title) {
+        const int i = m_tabs->indexOf(doc);
+        if (i >= 0)
+            m_tabs->setTabText(i, title);
+    });
+    connect(doc, &DocumentView::loaded, this, [this, doc] {
+        m_recent->add(doc->path());
+        if (doc == currentDocument())
+            updateStatus();
+    });
+    connect(doc, &DocumentView::loadFailed, this, [this, doc](const QString& message) {
+        if (doc == currentDocument())
+            m_status->setText(message);
+    });
+    doc->load(absolute);
+    updateActions();
+    return doc;
+}
+
+void MainWindow::openFiles(const QStringList& paths)
+{
+    for (const QString& path : paths)
+        openFile(path);
+}
+
+CompareView* MainWindow::openCompare(const QString& before, const QString& after)
+{
+    auto view = new CompareView(m_tabs);
+    const int index = m_tabs->addTab(view, tr("Compare"));
+    m_tabs->setTabToolTip(index, tr("A: %1\nB: %2").arg(before, after));
+    m_tabs->setCurrentIndex(index);
+    connect(view, &CompareView::ready, this, [this, view] {
+        const int i = m_tabs->indexOf(view);
+        if (i >= 0)
+            m_tabs->setTabText(i, view->title());
+    });
+    view->loadFiles(before, after);
+    updateActions();
+    return view;
+}
+
+bool MainWindow::openDemo()
+{
+    const QStringList files = DemoFiles::files();
+    if (files.isEmpty())
+        return false;
+    openFiles(files);
+    if (files.size() >= 2)
+        openCompare(files[0], files[1]);
+    // Start on the file with the findings: the broken one shows every colour.
+    m_tabs->setCurrentIndex(m_tabs->indexOf(document(documentCount() - 1)));
+    setCurrentView(QStringLiteral("arguments"));
+    return true;
+}
+
+int MainWindow::documentCount() const
+{
+    int count = 0;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        count += qobject_cast<DocumentView*>(m_tabs->widget(i)) ? 1 : 0;
+    return count;
+}
+
+DocumentView* MainWindow::document(int index) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto doc = qobject_cast<DocumentView*>(m_tabs->widget(i))) {
+            if (index-- == 0)
+                return doc;
+        }
+    }
+    return nullptr;
+}
+
+DocumentView* MainWindow::currentDocument() const
+{
+    return qobject_cast<DocumentView*>(m_tabs->currentWidget());
+}
+
+CompareView* MainWindow::currentCompare() const
+{
+    return qobject_cast<CompareView*>(m_tabs->currentWidget());
+}
+
+bool MainWindow::setCurrentView(const QString& name)
+{
+    if (name.compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (qobject_cast<CompareView*>(m_tabs->widget(i))) {
+                m_tabs->setCurrentIndex(i);
+                return true;
+            }
+        }
+        return false;
+    }
+    DocumentView* doc = currentDocument();
+    return doc && doc->setCurrentView(name);
+}
+
+void MainWindow::setTheme(Theme::Kind kind)
+{
+    m_theme = kind;
+    Theme::apply(kind);
+    for (QAction* action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(kind));
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open xclbin"), lastDirectory(), FileFilter);
+    openFiles(paths);
+}
+
+void MainWindow::showCompareDialog()
+{
+    DocumentView* doc = currentDocument();
+    QString before = doc ? doc->path() : QString();
+    if (before.isEmpty())
+        before = QFileDialog::getOpenFileName(this, tr("Compare: file A (before)"), lastDirectory(), FileFilter);
+    if (before.isEmpty())
+        return;
+    const QString after = QFileDialog::getOpenFileName(this, tr("Compare %1 with file B (after)").arg(QFileInfo(before).fileName()),
+        QFileInfo(before).absolutePath(), FileFilter);
+    if (!after.isEmpty())
+        openCompare(before, after);
+}
+
+void MainWindow::copyFromFocus()
+{
+    QWidget* focus = QApplication::focusWidget();
+    if (auto view = qobject_cast<QAbstractItemView*>(focus))
+        TableCopy::copyToClipboard(view, TableCopy::Format::Tsv);
+    else if (auto line = qobject_cast<QLineEdit*>(focus))
+        line->copy();
+    else if (auto plain = qobject_cast<QPlainTextEdit*>(focus))
+        plain->copy();
+    else if (auto text = qobject_cast<QTextEdit*>(focus))
+        text->copy();
+}
+
+void MainWindow::reloadCurrent()
+{
+    if (DocumentView* doc = currentDocument())
+        doc->reload();
+    else if (CompareView* compare = currentCompare(); compare && compare->before() && compare->after())
+        compare->loadFiles(compare->before()->filePath, compare->after()->filePath);
+}
+
+void MainWindow::closeTab(int index)
+{
+    QWidget* widget = m_tabs->widget(index);
+    if (!widget)
+        return;
+    m_tabs->removeTab(index);
+    widget->deleteLater();
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasDocument = currentDocument() != nullptr;
+    m_reload->setEnabled(hasDocument || currentCompare());
+    m_close->setEnabled(m_tabs->count() > 0);
+    for (QAction* action : std::as_const(m_viewActions))
+        action->setEnabled(hasDocument);
+}
+
+void MainWindow::updateStatus()
+{
+    DocumentView* doc = currentDocument();
+    if (!doc || !doc->xclbin()) {
+        if (doc && !doc->errorText().isEmpty())
+            m_status->setText(doc->errorText());
+        return;
+    }
+    const IssuesModel* issues = doc->issuesModel();
+    m_status->setText(tr("%1: %2 sections, %3 arguments, %4 error(s), %5 warning(s)")
+                          .arg(doc->path())
+                          .arg(doc->xclbin()->sections.size())
+                          .arg(doc->argumentModel()->rowCount())
+                          .arg(issues->count(Severity::Error))
+                          .arg(issues->count(Severity::Warning)));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About xclbin inspector"),
+        tr("<p><b>xclbin inspector</b> %1</p><p>Inspect .xclbin files, XRT group IDs and NPU kernel bindings.</p>"
+           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+QString MainWindow::lastDirectory() const
+{
+    const QStringList recent = m_recent->files();
+    return recent.isEmpty() ? QString() : QFileInfo(recent.first()).absolutePath();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList paths = localFiles(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    openFiles(paths);
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("version"), SettingsVersion);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState(SettingsVersion));
+    settings.setValue(QStringLiteral("theme"), Theme::name(m_theme));
+    settings.setValue(QStringLiteral("watch"), m_watch->isChecked());
+    settings.endGroup();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (settings.value(QStringLiteral("version")).toInt() == SettingsVersion) {
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+        restoreState(settings.value(QStringLiteral("state")).toByteArray(), SettingsVersion);
+    } else {
+        resize(1400, 900);
+    }
+    m_watch->setChecked(settings.value(QStringLiteral("watch"), false).toBool());
+    const Theme::Kind theme = Theme::fromName(settings.value(QStringLiteral("theme")).toString());
+    settings.endGroup();
+    if (theme != Theme::System)
+        setTheme(theme);
+    else
+        m_themeGroup->actions().first()->setChecked(true);
+}
+
+} // namespace xi
