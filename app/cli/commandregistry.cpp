@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildxclbincommand.h"
 #include "clicommand.h"
+#include "decodecommand.h"
+#include "diffcommand.h"
+#include "dumpsectioncommand.h"
+#include "groupscommand.h"
+#include "infocommand.h"
 #include "runbindingcommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
@@ -16,6 +21,11 @@ static CliCommandFactory make()
 QList<CliCommandFactory> cliCommands()
 {
     return {
+        make<InfoCommand>(),
+        make<GroupsCommand>(),
+        make<DecodeCommand>(),
+        make<DumpSectionCommand>(),
+        make<DiffCommand>(),
         make<BuildXclbinCommand>(),
         make<RunBindingCommand>(),
     };
