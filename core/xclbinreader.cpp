@@ -188,14 +188,23 @@ private:
         }
     }
 
-    static QList<MemoryEntry> readMemories(const BinaryView& v)
+    // The counted arrays of MEM_TOPOLOGY, CONNECTIVITY and IP_LAYOUT: int32 count at 0, entries at arrayAt.
+    template<typename Entry, typename ReadEntry>
+    static QList<Entry> readCountedArray(const BinaryView& v, quint64 arrayAt, quint64 entrySize, const QString& field,
+                                         ReadEntry readEntry)
     {
         const qint32 count = v.i32(0);
-        v.requireArray(8, count, 40, QStringLiteral("the memory array"));
-        QList<MemoryEntry> list;
+        v.requireArray(arrayAt, count, entrySize, field);
+        QList<Entry> list;
         list.reserve(count);
-        for (qint32 i = 0; i < count; ++i) {
-            const quint64 at = 8 + quint64(i) * 40;
+        for (qint32 i = 0; i < count; ++i)
+            list.append(readEntry(i, arrayAt + quint64(i) * entrySize));
+        return list;
+    }
+
+    static QList<MemoryEntry> readMemories(const BinaryView& v)
+    {
+        return readCountedArray<MemoryEntry>(v, 8, 40, QStringLiteral("the memory array"), [&v](int i, quint64 at) {
             MemoryEntry m;
             m.index = i;
             m.type = v.u8(at);
@@ -203,41 +212,28 @@ private:
             m.sizeKiB = v.u64(at + 8);
             m.baseAddress = v.u64(at + 16);
             m.tag = v.fixedString(at + 24, 16);
-            list.append(m);
-        }
-        return list;
+            return m;
+        });
     }
 
     static QList<Connection> readConnections(const BinaryView& v)
     {
-        const qint32 count = v.i32(0);
-        v.requireArray(4, count, 12, QStringLiteral("the connection array"));
-        QList<Connection> list;
-        list.reserve(count);
-        for (qint32 i = 0; i < count; ++i) {
-            const quint64 at = 4 + quint64(i) * 12;
-            list.append({ v.i32(at), v.i32(at + 4), v.i32(at + 8) });
-        }
-        return list;
+        return readCountedArray<Connection>(v, 4, 12, QStringLiteral("the connection array"), [&v](int, quint64 at) {
+            return Connection { v.i32(at), v.i32(at + 4), v.i32(at + 8) };
+        });
     }
 
     static QList<IpEntry> readIpLayout(const BinaryView& v)
     {
-        const qint32 count = v.i32(0);
-        v.requireArray(8, count, 80, QStringLiteral("the IP array"));
-        QList<IpEntry> list;
-        list.reserve(count);
-        for (qint32 i = 0; i < count; ++i) {
-            const quint64 at = 8 + quint64(i) * 80;
+        return readCountedArray<IpEntry>(v, 8, 80, QStringLiteral("the IP array"), [&v](int i, quint64 at) {
             IpEntry ip;
             ip.index = i;
             ip.type = v.u32(at);
             ip.properties = v.u32(at + 4);
             ip.baseAddress = v.u64(at + 8);
             ip.name = v.fixedString(at + 16, 64);
-            list.append(ip);
-        }
-        return list;
+            return ip;
+        });
     }
 
     // {u32 count, u32 offset} arrays inside AIE_PARTITION, offsets relative to the section.
