@@ -46,7 +46,7 @@ MatrixI8 toI8(const MatrixF& m)
 
 } // namespace
 
-QJsonObject RunTimings::toJson() const
+QJsonObject AttentionTimings::toJson() const
 {
     return { { QStringLiteral("write_ms"), writeMs },
              { QStringLiteral("run_ms"), runMs },
@@ -54,7 +54,7 @@ QJsonObject RunTimings::toJson() const
              { QStringLiteral("total_ms"), totalMs } };
 }
 
-RunTimings RunTimings::fromJson(const QJsonObject& o)
+AttentionTimings AttentionTimings::fromJson(const QJsonObject& o)
 {
     return { o.value(QLatin1String("write_ms")).toDouble(), o.value(QLatin1String("run_ms")).toDouble(),
              o.value(QLatin1String("read_ms")).toDouble(), o.value(QLatin1String("total_ms")).toDouble() };
@@ -87,6 +87,8 @@ void AttentionRun::evaluateChecklist(const std::optional<KernelGroups>& groups, 
     SuccessChecklist::Inputs in;
     in.groups = groups;
     in.xrtMessages = xrtMessages;
+    const bool reachedKernel = state != QLatin1String("NO_DEVICE") && state != QLatin1String("NOT_STARTED") && !state.isEmpty();
+    in.xrtInvolved = backend != QLatin1String("cpu") && (reachedKernel || !xrtMessages.isEmpty());
     if (output)
         in.metrics = metrics;
     in.state = state;
@@ -119,6 +121,7 @@ QJsonObject AttentionRun::toJson(bool withMatrices) const
         { QStringLiteral("has_output"), hasOutput() },
         { QStringLiteral("metrics"), metrics.toJson() },
         { QStringLiteral("xrt_messages"), QJsonArray::fromStringList(xrtMessages) },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
         { QStringLiteral("checklist"), SuccessChecklist::toJson(checklist) },
         { QStringLiteral("succeeded"), succeeded() },
     };
@@ -151,11 +154,13 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     r.instructionFile = o.value(QLatin1String("instructions")).toString();
     r.call = o.value(QLatin1String("call")).toString();
     r.started = QDateTime::fromString(o.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
-    r.timings = RunTimings::fromJson(o.value(QLatin1String("timings")).toObject());
+    r.timings = AttentionTimings::fromJson(o.value(QLatin1String("timings")).toObject());
     r.vectors.description = o.value(QLatin1String("vectors")).toObject().value(QLatin1String("description")).toString();
     r.metrics = AttentionMetrics::fromJson(o.value(QLatin1String("metrics")).toObject());
     for (const QJsonValue& v : o.value(QLatin1String("xrt_messages")).toArray())
         r.xrtMessages << v.toString();
+    for (const QJsonValue& v : o.value(QLatin1String("notes")).toArray())
+        r.notes << v.toString();
     r.checklist = SuccessChecklist::fromJson(o.value(QLatin1String("checklist")).toArray());
     const QJsonObject m = o.value(QLatin1String("matrices")).toObject();
     const auto q = matrixFromJson(m.value(QLatin1String("q")));

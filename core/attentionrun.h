@@ -15,14 +15,14 @@
 
 namespace xi {
 
-struct RunTimings {
+struct AttentionTimings {
     double writeMs = 0; // input buffers written and synced
     double runMs = 0; // kernel start to completion
     double readMs = 0; // output synced and read
     double totalMs = 0;
 
     QJsonObject toJson() const;
-    static RunTimings fromJson(const QJsonObject& o);
+    static AttentionTimings fromJson(const QJsonObject& o);
 };
 
 // The result of one attention run on one backend: inputs, output, references, metrics, checklist.
@@ -37,7 +37,7 @@ public:
     QString instructionFile;
     QString call; // the binding in quick form, "3, instr:1, ninstr, bo:3, bo:4"
     QDateTime started;
-    RunTimings timings;
+    AttentionTimings timings;
 
     TestVectors vectors;
     std::optional<MatrixI8> output; // nullopt = nothing read back
@@ -45,7 +45,8 @@ public:
     MatrixF weights; // float attention weights
     AttentionMetrics metrics;
     QList<ChecklistItem> checklist;
-    QStringList xrtMessages;
+    QStringList xrtMessages; // "WARNING: ..." as XRT wrote them
+    QStringList notes; // what the runner or the emulation reported besides XRT
 
     bool hasOutput() const { return output.has_value(); }
     MatrixF outputFloat() const;

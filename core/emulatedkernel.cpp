@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emulatedkernel.h"
 
+#include "attentionemulatedkernel.h"
+
 // One include per emulated kernel.
 
 namespace xi {
@@ -8,7 +10,8 @@ namespace xi {
 QList<const EmulatedKernel*> emulatedKernels()
 {
     // One line per emulated kernel: `static const MyKernel myKernel;` then list it below.
-    return {};
+    static const AttentionEmulatedKernel attention16(16), attention32(32), attention64(64);
+    return { &attention64, &attention32, &attention16 };
 }
 
 const EmulatedKernel* findEmulatedKernel(const QString& name)

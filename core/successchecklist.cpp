@@ -66,7 +66,7 @@ ChecklistItem SuccessChecklist::xrtWarnings(const Inputs& in)
 {
     const QString item = QStringLiteral("No XRT bank warnings (no buffer cloned into another bank)");
     const auto count = std::count_if(in.xrtMessages.cbegin(), in.xrtMessages.cend(), isBankWarning);
-    if (in.state.isEmpty() && in.xrtMessages.isEmpty())
+    if (!in.xrtInvolved)
         return make("xrt_warnings", item, Status::NotApplicable, QStringLiteral("XRT was not involved in this run"));
     return make("xrt_warnings", item, statusFrom(count == 0),
                 count == 0 ? QStringLiteral("XRT printed no connectivity warning")

@@ -32,6 +32,7 @@ public:
     struct Inputs {
         std::optional<KernelGroups> groups; // the kernel that ran; nullopt = not known
         QStringList xrtMessages;
+        bool xrtInvolved = true; // false for the cpu backend: no XRT warning can exist
         std::optional<AttentionMetrics> metrics; // nullopt = no output read
         QString state; // "COMPLETED", "ERROR", ... (empty = did not run)
         double correlationThreshold = 0.99;

@@ -7,6 +7,7 @@
 #include "groupscommand.h"
 #include "infocommand.h"
 #include "runbindingcommand.h"
+#include "runcommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
 
@@ -28,6 +29,7 @@ QList<CliCommandFactory> cliCommands()
         make<DiffCommand>(),
         make<BuildXclbinCommand>(),
         make<RunBindingCommand>(),
+        make<RunCommand>(),
     };
 }
 
