@@ -69,6 +69,7 @@ struct AieccDesign {
         QList<quint16> startColumns;
         QList<Pdi> pdis;
         QString sectionName = QStringLiteral("main_aie_partition"); // section names are cut to 15 characters
+        QString indexName; // the partition's own name field: empty for AIE_PARTITION:JSON:file
         AieccOrigin origin;
     };
 
@@ -89,6 +90,9 @@ struct AieccDesign {
     static QList<MemoryEntry> mlirAieMemories();
     // A one-PDI, one-column-group partition like aiecc writes, with the given PDI image.
     static Partition mlirAiePartition(const QByteArray& pdiImage, const QUuid& pdiUuid);
+    // What xclbinutil would need to make this file again (to rebuild a real xclbin, or a variant of it).
+    // Reads the PDI images from the file; throws XclbinException.
+    static AieccDesign fromXclbin(const Xclbin& xclbin);
 };
 
 } // namespace xi

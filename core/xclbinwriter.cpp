@@ -576,7 +576,7 @@ QByteArray pdiBytes(const AieccDesign::Pdi& pdi, PartitionHeap& heap)
 QByteArray aiePartitionBytes(const AieccDesign::Partition& partition)
 {
     PartitionHeap heap;
-    const quint32 name = heap.string(QString()); // the section index name, empty for AIE_PARTITION:JSON:file
+    const quint32 name = heap.string(partition.indexName);
     const quint32 commitId = heap.string(partition.kernelCommitId);
     const quint32 columnsAt = heap.offset();
     for (const quint16 column : partition.startColumns)
