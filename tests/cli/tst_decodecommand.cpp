@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace xi;
+using test::runCli;
+
+namespace {
+
+// The seed project's run, as its log showed it (DOMAIN.md sections 2 and 6).
+const QByteArray kSeedLog = "Kernel Group IDs:\n"
+                            "Arg 0: group_id = 131071\n"
+                            "Arg 3: group_id = 65536\n"
+                            "[XRT] WARNING: Kernel MLIR_AIE has no compute units with connectivity\n"
+                            "required for global argument at index 0. The argument is allocated in bank 1,\n"
+                            "the compute unit is connected to bank 131071. Allocating local copy of\n"
+                            "argument buffer in connected bank.\n"
+                            "[XRT] WARNING: Reverting to host copy of buffers (exec_buf: Operation not supported)\n"
+                            "Output: 0/4096 non-zero\n";
+
+} // namespace
+
+class TestDecodeCommand : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void seedNumbersJson();
+    void seedNumbersAgainstTheXclbin();
+    void humanOutput();
+    void logFromFile();
+    void logFromStdin();
+    void cleanLogExitsZero();
+    void badValueExitsTwo();
+    void foreignBankExitsOne();
+    void usageErrorsExit64();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_singleAdd;
+};
+
+void TestDecodeCommand::initTestCase()
+{
+    XI_REQUIRE_FIXTURES();
+    m_singleAdd = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
+}
+
+void TestDecodeCommand::seedNumbersJson()
+{
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("65536"),
+        QStringLiteral("131072"), QStringLiteral("131071"), QStringLiteral("-1") });
+    QVERIFY2(run.exitCode == 0, run.describe());
+    const QJsonArray values = run.json().value(QLatin1String("values")).toArray();
+    QCOMPARE(values.size(), 4);
+    auto field = [&values](int i, const char* key) { return values[i].toObject().value(QLatin1String(key)); };
+    QCOMPARE(field(0, "slot").toInt(), 1);
+    QCOMPARE(field(0, "bank").toInt(), 0);
+    QCOMPARE(field(0, "flags").toInt(), 0);
+    QCOMPARE(field(1, "slot").toInt(), 2);
+    QCOMPARE(field(1, "bank").toInt(), 0);
+    QCOMPARE(field(2, "slot").toInt(), 1);
+    QCOMPARE(field(2, "bank").toInt(), 65535);
+    QVERIFY(field(2, "no_memory").toBool());
+    QVERIFY(field(3, "xrt213_form").toBool());
+    QCOMPARE(field(3, "input").toString(), QStringLiteral("-1"));
+    QVERIFY(run.json().value(QLatin1String("xclbin")).isNull());
+}
+
+void TestDecodeCommand::seedNumbersAgainstTheXclbin()
+{
+    const test::CliRun run = runCli(
+        { QStringLiteral("decode"), QStringLiteral("131072"), QStringLiteral("--xclbin"), m_singleAdd, QStringLiteral("--json") });
+    QVERIFY2(run.exitCode == 0, run.describe());
+    const QJsonObject v = run.json().value(QLatin1String("values")).toArray()[0].toObject();
+    QCOMPARE(v.value(QLatin1String("memory")).toObject().value(QLatin1String("tag")).toString(), QStringLiteral("HOST"));
+    const QJsonArray args = v.value(QLatin1String("arguments")).toArray();
+    QCOMPARE(args.size(), 5);
+    QCOMPARE(args[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("bo0"));
+    QCOMPARE(args[0].toObject().value(QLatin1String("index")).toInt(), 3);
+    QCOMPARE(run.json().value(QLatin1String("xclbin")).toString(), m_singleAdd);
+}
+
+void TestDecodeCommand::humanOutput()
+{
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("0x20001"), QStringLiteral("--xclbin"), m_singleAdd });
+    QVERIFY2(run.exitCode == 0, run.describe());
+    const QString text = run.text();
+    QVERIFY2(text.startsWith(QLatin1String("131073 = 0x20001: slot 2, bank 1 (SRAM)\n")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("second hardware context")));
+    QVERIFY(text.contains(QLatin1String("matches MLIR_AIE argument 1 'instr' (valid)")));
+}
+
+void TestDecodeCommand::logFromFile()
+{
+    const QString log = m_dir.filePath(QStringLiteral("run.log"));
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(kSeedLog) == kSeedLog.size());
+    f.close();
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), log, QStringLiteral("--xclbin"), m_singleAdd });
+    QCOMPARE(run.exitCode, 1); // a connectivity warning is a failed check
+    const QString text = run.text();
+    QVERIFY2(text.contains(QLatin1String("lines 4-7 [connectivity-warning]")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("what:  a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)")));
+    QVERIFY(text.contains(QLatin1String("fix:   pass every argument at its own index (opcode convention): run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)")));
+    QVERIFY(text.contains(QLatin1String("C++:   auto run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4);")));
+    QVERIFY(text.contains(QLatin1String("line 8 [host-copy]")));
+    QVERIFY(text.contains(QLatin1String("line 2 [group-id] 131071")));
+    QVERIFY(text.contains(QLatin1String("1 connectivity warning(s), 2 group ID(s), 1 host copy fallback(s)")));
+}
+
+void TestDecodeCommand::logFromStdin()
+{
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-"), QStringLiteral("--json") }, kSeedLog);
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject o = run.json();
+    QCOMPARE(o.value(QLatin1String("connectivity_warnings")).toInt(), 1);
+    QCOMPARE(o.value(QLatin1String("group_ids")).toInt(), 2);
+    QCOMPARE(o.value(QLatin1String("host_copies")).toInt(), 1);
+    const QJsonArray findings = o.value(QLatin1String("findings")).toArray();
+    QCOMPARE(findings.size(), 4);
+    const QJsonObject warning = findings[2].toObject();
+    QCOMPARE(warning.value(QLatin1String("kind")).toString(), QStringLiteral("connectivity-warning"));
+    QCOMPARE(warning.value(QLatin1String("index")).toInt(), 0);
+    QCOMPARE(warning.value(QLatin1String("bo_bank")).toInt(), 1);
+    QVERIFY(warning.value(QLatin1String("fix")).toString().contains(QLatin1String("give the xclbin")));
+    QCOMPARE(findings[3].toObject().value(QLatin1String("related_finding")).toInt(), 2);
+}
+
+void TestDecodeCommand::cleanLogExitsZero()
+{
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-") },
+        "Output: 3699/4096 non-zero, range [-11, 10]\n");
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.text().contains(QLatin1String("0 connectivity warning(s), 0 group ID(s)")));
+}
+
+void TestDecodeCommand::badValueExitsTwo()
+{
+    test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("group2") });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("'group2' is not a group ID")), qPrintable(run.err));
+    run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), m_dir.filePath(QStringLiteral("missing.log")) });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QLatin1String("missing.log")));
+    QFile corrupt(m_dir.filePath(QStringLiteral("corrupt.xclbin")));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write(test::readFile(m_singleAdd).left(400));
+    corrupt.close();
+    run = runCli({ QStringLiteral("decode"), QStringLiteral("65536"), QStringLiteral("--xclbin"), corrupt.fileName() });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(corrupt.fileName()), qPrintable(run.err));
+}
+
+void TestDecodeCommand::foreignBankExitsOne()
+{
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("0x10005"), QStringLiteral("--xclbin"), m_singleAdd });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.text().contains(QLatin1String("this xclbin has no such memory")));
+}
+
+void TestDecodeCommand::usageErrorsExit64()
+{
+    const QList<QStringList> cases = {
+        { QStringLiteral("decode") },
+        { QStringLiteral("decode"), QStringLiteral("1"), QStringLiteral("--log"), QStringLiteral("-") },
+        { QStringLiteral("decode"), QStringLiteral("--log") },
+        { QStringLiteral("decode"), QStringLiteral("1"), QStringLiteral("--nope") },
+    };
+    for (const QStringList& args : cases) {
+        const test::CliRun run = runCli(args);
+        QVERIFY2(run.exitCode == 64, qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDecodeCommand)
+#include "tst_decodecommand.moc"
