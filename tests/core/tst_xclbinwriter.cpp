@@ -391,6 +391,33 @@ private Q_SLOTS:
                  qPrintable(e.message()));
     }
 
+    // Every input cut short at many places: a typed error (or a file), never a crash or another exception.
+    void truncatedInputsFailCleanly()
+    {
+        QTemporaryDir dir;
+        const Inputs in = editedInputs(dir);
+        int errors = 0;
+        for (const QString& path : { in.kernels, in.memTopology, in.aiePartition }) {
+            const QByteArray whole = test::readFile(path);
+            for (qsizetype cut = 0; cut < whole.size(); cut += 5) {
+                QFile file(path);
+                QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                file.write(whole.left(cut));
+                file.close();
+                try {
+                    XclbinWriter().build(readInputs(in));
+                } catch (const AieccInputException& e) {
+                    QVERIFY(!e.error().file.isEmpty());
+                    ++errors;
+                }
+            }
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(whole);
+        }
+        QVERIFY(errors > 500);
+    }
+
     void refusesToOverwriteAndKeepsBackup()
     {
         QTemporaryDir dir;
