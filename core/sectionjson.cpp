@@ -18,10 +18,11 @@ QString hex(quint64 v)
     return QStringLiteral("0x") + QString::number(v, 16);
 }
 
-[[noreturn]] void raise(const Xclbin& xclbin, const SectionHeader* section, const QString& expected)
+[[noreturn]] void raise(const Xclbin& xclbin, const SectionHeader* section, const QString& expected,
+                        XclbinError::Kind kind = XclbinError::Kind::Other)
 {
     XclbinError error;
-    error.kind = XclbinError::Kind::Other;
+    error.kind = kind;
     error.file = xclbin.filePath;
     error.offset = section ? qint64(section->offset) : -1;
     error.expected = expected;
@@ -227,7 +228,7 @@ PropertyTree SectionJson::tree(const Xclbin& xclbin, const SectionHeader& sectio
     QString error;
     PropertyTree metadata = buildMetadata(xclbin.readSection(section), &error);
     if (!error.isEmpty())
-        raise(xclbin, &section, QStringLiteral("BUILD_METADATA JSON: %1").arg(error));
+        raise(xclbin, &section, QStringLiteral("BUILD_METADATA JSON: %1").arg(error), XclbinError::Kind::BadJson);
     return metadata;
 }
 
