@@ -88,6 +88,7 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 900, 420 });
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);

@@ -103,6 +103,8 @@ void DecoderView::decode()
     const XrtLogDecoder decoder(m_xclbin);
     m_results->setFindings(decoder.decode(m_input->toPlainText()));
     m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(DecoderResultModel::TextColumn,
+        qMin(m_table->columnWidth(DecoderResultModel::TextColumn), width() / 3));
     if (m_results->rowCount() > 0)
         m_table->selectRow(0);
     else

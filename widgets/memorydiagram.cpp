@@ -27,6 +27,7 @@ constexpr qreal BankX = 600;
 constexpr qreal BankWidth = 220;
 constexpr qreal BankHeight = 54;
 constexpr qreal Gap = 8;
+constexpr qreal MaxScale = 1.25;
 
 QString bankLabel(const MemoryEntry& m)
 {
@@ -124,7 +125,15 @@ void MemoryDiagram::rebuild()
     }
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     updateHighlight();
+    fitScene();
+}
+
+void MemoryDiagram::fitScene()
+{
+    // Shrink to fit, but never blow small designs up beyond a readable size.
     fitInView(sceneRect(), Qt::KeepAspectRatio);
+    if (transform().m11() > MaxScale)
+        setTransform(QTransform::fromScale(MaxScale, MaxScale));
 }
 
 void MemoryDiagram::selectArgumentRow(int row)
@@ -223,7 +232,7 @@ void MemoryDiagram::changeEvent(QEvent* event)
 void MemoryDiagram::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
-    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    fitScene();
 }
 
 } // namespace xi

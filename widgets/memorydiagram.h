@@ -44,6 +44,7 @@ private:
         QGraphicsLineItem* item;
     };
     void updateHighlight();
+    void fitScene();
     QGraphicsRectItem* addBox(const QRectF& rect, const QColor& fill, const QColor& outline, const QString& text,
         const QString& toolTip);
 

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "argumentdetails.h"
+#include "argumenttablemodel.h"
+#include "argumenttableview.h"
+#include "compareview.h"
+#include "decoderresultmodel.h"
+#include "decoderview.h"
+#include "diffmodel.h"
+#include "documentview.h"
+#include "findbar.h"
+#include "hexmodel.h"
+#include "hexview.h"
+#include "issuesmodel.h"
+#include "issuesview.h"
+#include "mainwindow.h"
+#include "memorydiagram.h"
+#include "metadataview.h"
+#include "npucolumnswidget.h"
+#include "overviewview.h"
+#include "partitionview.h"
+#include "recentfiles.h"
+#include "sectionmodel.h"
+#include "tablecopy.h"
+#include "verdictstyle.h"
+#include "widgettestutil.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGraphicsRectItem>
+#include <QHeaderView>
+#include <QTabBar>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QtTest>
+
+using namespace xi;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    // Opens a file and waits until its background load has finished (successfully or not).
+    static DocumentView* openAndWait(MainWindow& window, const QString& path)
+    {
+        DocumentView* doc = window.openFile(path);
+        if (!QTest::qWaitFor([doc] { return !doc->isLoading(); }, 20000))
+            qWarning("%s is still loading after 20 s", qPrintable(path));
+        return doc;
+    }
+
+    static QString cell(const QAbstractItemModel* model, int row, int column)
+    {
+        return model->index(row, column).data().toString();
+    }
+
+    static void checkRow(const ArgumentTableModel* model, int row, const QString& name, const QString& hex,
+        const QString& dec, Verdict verdict)
+    {
+        QCOMPARE(cell(model, row, ArgumentTableModel::NameColumn), name);
+        QCOMPARE(cell(model, row, ArgumentTableModel::GroupHexColumn), hex);
+        QCOMPARE(cell(model, row, ArgumentTableModel::GroupDecColumn), dec);
+        const QModelIndex index = model->index(row, ArgumentTableModel::VerdictColumn);
+        QCOMPARE(index.data(ArgumentTableModel::VerdictRole).toInt(), int(verdict));
+        QCOMPARE(index.data().toString(), VerdictStyle::label(verdict));
+        QCOMPARE(index.data(Qt::BackgroundRole).value<QColor>(), VerdictStyle::background(verdict, QPalette()));
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!icon.isNull());
+        QCOMPARE(icon.pixmap(16).toImage(), VerdictStyle::icon(verdict).pixmap(16).toImage());
+        const QString tip = model->index(row, ArgumentTableModel::NameColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(VerdictStyle::label(verdict)), qPrintable(tip));
+        QVERIFY2(tip.contains(model->argumentOfRow(row)->reason.toHtmlEscaped()), qPrintable(tip));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        XI_REQUIRE_FIXTURES();
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("xclbin-inspector-tests"));
+        QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void argumentTableOfMlirAie()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        ArgumentTableModel* model = doc->argumentModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 8);
+        checkRow(model, 0, QStringLiteral("opcode"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"), Verdict::Scalar);
+        checkRow(model, 1, QStringLiteral("instr"), QStringLiteral("0x10001"), QStringLiteral("65537"), Verdict::Valid);
+        checkRow(model, 2, QStringLiteral("ninstr"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"), Verdict::Scalar);
+        for (int row = 3; row < 8; ++row) {
+            checkRow(model, row, QStringLiteral("bo%1").arg(row - 3), QStringLiteral("0x10000"), QStringLiteral("65536"),
+                Verdict::Valid);
+            QCOMPARE(cell(model, row, ArgumentTableModel::MemoryColumn), QStringLiteral("HOST"));
+        }
+        QCOMPARE(cell(model, 1, ArgumentTableModel::MemoryColumn), QStringLiteral("SRAM"));
+        QCOMPARE(cell(model, 0, ArgumentTableModel::BankColumn), QStringLiteral("none"));
+        QVERIFY(!model->headerData(ArgumentTableModel::GroupHexColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(doc->issuesModel()->count(Severity::Error), 0);
+        doc->setCurrentView(QStringLiteral("arguments"));
+        doc->argumentView()->table()->selectRow(3);
+        const QString details = doc->argumentView()->details()->toPlainText();
+        QVERIFY2(details.contains(QStringLiteral("group_id(3)")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("xrt.bo(")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("xrt::bo ")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("(1 << 16)")), qPrintable(details));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-arguments-iron-single-add"));
+    }
+
+    void slotSelectorUpdatesLive()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        ArgumentTableModel* model = doc->argumentModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QComboBox* slot = doc->argumentView()->slotSelector();
+        QVERIFY(!slot->toolTip().isEmpty());
+        slot->setCurrentIndex(1); // slot 2
+        QCOMPARE(cell(model, 0, ArgumentTableModel::GroupHexColumn), QStringLiteral("0x2FFFF"));
+        QCOMPARE(cell(model, 1, ArgumentTableModel::GroupHexColumn), QStringLiteral("0x20001"));
+        QCOMPARE(cell(model, 3, ArgumentTableModel::GroupDecColumn), QStringLiteral("131072"));
+        QCOMPARE(cell(model, 3, ArgumentTableModel::SlotColumn), QStringLiteral("2"));
+        QCOMPARE(model->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Valid));
+        slot->setCurrentIndex(slot->count() - 1); // XRT 2.13
+        QCOMPARE(slot->currentText(), QStringLiteral("XRT 2.13: no slot"));
+        QCOMPARE(cell(model, 0, ArgumentTableModel::GroupDecColumn), QStringLiteral("-1"));
+        QCOMPARE(cell(model, 1, ArgumentTableModel::GroupDecColumn), QStringLiteral("1"));
+        QCOMPARE(cell(model, 3, ArgumentTableModel::GroupDecColumn), QStringLiteral("0"));
+        QCOMPARE(cell(model, 3, ArgumentTableModel::SlotColumn), QStringLiteral("n/a"));
+        doc->setCurrentView(QStringLiteral("arguments"));
+        doc->argumentView()->table()->selectRow(0);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-arguments-xrt213"));
+    }
+
+    void everyViewShowsTheFile()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        for (const QString& name : DocumentView::viewNames()) {
+            QVERIFY(window.setCurrentView(name));
+            QCOMPARE(doc->currentViewName(), name);
+            QVERIFY(doc->views()->currentWidget()->isVisible());
+            QVERIFY(!doc->views()->tabToolTip(doc->views()->currentIndex()).isEmpty());
+            const QString path = test::saveScreenshot(&window, QStringLiteral("mainwindow-view-") + name);
+            QVERIFY(QFileInfo(path).size() > 1000);
+        }
+        // Overview: header and section table from the file.
+        QCOMPARE(doc->overview()->sectionModel()->rowCount(), 7);
+        QVERIFY(doc->overview()->hexView()->model()->rowCount() > 0);
+        // Diagram: one box per argument and per memory, a line per connection.
+        QCOMPARE(doc->diagram()->argumentBoxCount(), 8);
+        QCOMPARE(doc->diagram()->bankBoxCount(), 2);
+        QCOMPARE(doc->diagram()->lineCount(), 6);
+        QCOMPARE(doc->diagram()->argumentColor(0), VerdictStyle::background(Verdict::Scalar, doc->diagram()->palette()));
+        QCOMPARE(doc->diagram()->argumentColor(3), VerdictStyle::background(Verdict::Valid, doc->diagram()->palette()));
+        // Partition: one PDI, start columns drawn.
+        QStandardItemModel* pdis = doc->partition()->pdiModel();
+        QAbstractItemModelTester pdiTester(pdis, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(pdis->rowCount() >= 1);
+        QVERIFY(pdis->item(0, 0)->rowCount() >= 1); // cdo groups
+        QVERIFY(doc->partition()->columns()->totalColumns() >= 4);
+        // Metadata: the embedded XML.
+        QVERIFY(doc->metadata()->documentNames().contains(QStringLiteral("EMBEDDED_METADATA")));
+        QVERIFY(doc->metadata()->currentText().contains(QStringLiteral("MLIR_AIE")));
+    }
+
+    void sharedSelectionCrossProbes()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        doc->setCurrentView(QStringLiteral("arguments"));
+        doc->argumentView()->table()->selectRow(1); // instr -> SRAM (memory 1)
+        QVERIFY(doc->diagram()->isArgumentHighlighted(1));
+        QVERIFY(doc->diagram()->isBankHighlighted(1));
+        QVERIFY(!doc->diagram()->isBankHighlighted(0));
+        // Selecting bank 0 in the diagram selects every argument on it in the table.
+        doc->diagram()->selectBank(0);
+        const QModelIndexList rows = doc->argumentView()->table()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 5);
+        QVERIFY(doc->diagram()->isBankHighlighted(0));
+        QVERIFY(!doc->diagram()->isArgumentHighlighted(1));
+        doc->setCurrentView(QStringLiteral("diagram"));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-diagram-bank0-selected"));
+        // A click on an argument box in the diagram selects that row.
+        doc->diagram()->resize(1200, 800);
+        QGraphicsRectItem* box = doc->diagram()->argumentBox(7);
+        QVERIFY(box);
+        const QPoint at = doc->diagram()->mapFromScene(box->sceneBoundingRect().center());
+        QTest::mouseClick(doc->diagram()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(doc->sharedSelection()->selectedRows().size(), 1);
+        QCOMPARE(doc->sharedSelection()->selectedRows().first().row(), 7);
+    }
+
+    void wrongConnectionsAreColoured()
+    {
+        QTemporaryDir dir;
+        const QString path = test::wronglyConnectedCopy(dir);
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, path);
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        ArgumentTableModel* model = doc->argumentModel();
+        QCOMPARE(model->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Warning));
+        QCOMPARE(model->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Invalid));
+        checkRow(model, 3, QStringLiteral("bo0"), QStringLiteral("0x10001"), QStringLiteral("65537"), Verdict::Warning);
+        QCOMPARE(model->index(4, ArgumentTableModel::VerdictColumn).data(Qt::BackgroundRole).value<QColor>(),
+            VerdictStyle::background(Verdict::Invalid, QPalette()));
+        QVERIFY(doc->issuesModel()->count(Severity::Error) >= 1);
+        QVERIFY(doc->issuesModel()->count(Severity::Warning) >= 1);
+        // The issues list: filter, then double-click jumps to the argument row.
+        IssuesView* issues = doc->issues();
+        QAbstractItemModelTester tester(doc->issuesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        doc->setCurrentView(QStringLiteral("issues"));
+        issues->severityFilter()->setCurrentIndex(0); // errors only
+        QCOMPARE(issues->table()->model()->rowCount(), doc->issuesModel()->count(Severity::Error));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-issues-errors"));
+        issues->severityFilter()->setCurrentIndex(2);
+        int bo1Row = -1;
+        for (int r = 0; r < issues->table()->model()->rowCount(); ++r) {
+            if (issues->table()->model()->index(r, IssuesModel::LocationColumn).data().toString().contains(QStringLiteral("bo1")))
+                bo1Row = r;
+        }
+        QVERIFY(bo1Row >= 0);
+        const QRect rect = issues->table()->visualRect(issues->table()->model()->index(bo1Row, 1));
+        QTest::mouseClick(issues->table()->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(issues->table()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(doc->currentViewName(), QStringLiteral("arguments"));
+        QCOMPARE(doc->sharedSelection()->selectedRows().size(), 1);
+        QCOMPARE(doc->sharedSelection()->selectedRows().first().row(), 4);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-arguments-wrongly-connected"));
+        doc->setCurrentView(QStringLiteral("diagram"));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-diagram-wrongly-connected"));
+    }
+
+    void malformedFileShowsErrorAndKeepsPrevious()
+    {
+        QTemporaryDir dir;
+        const QString good = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("copy.xclbin"), {});
+        const QString broken = test::sectionOutsideCopy(dir);
+        MainWindow window;
+        window.show();
+        DocumentView* first = openAndWait(window, good);
+        QVERIFY2(first->xclbin(), qPrintable(first->errorText()));
+        DocumentView* second = openAndWait(window, broken);
+        QCOMPARE(window.documentCount(), 2);
+        QVERIFY(!second->xclbin());
+        QVERIFY(second->banner()->isVisible());
+        QVERIFY2(second->banner()->text().contains(QStringLiteral("offset")), qPrintable(second->banner()->text()));
+        QVERIFY(second->errorText().contains(QStringLiteral("section-outside.xclbin")));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-malformed-file"));
+        // The first tab still works.
+        window.tabs()->setCurrentWidget(first);
+        QCOMPARE(first->argumentModel()->rowCount(), 8);
+        first->setCurrentView(QStringLiteral("arguments"));
+        first->argumentView()->table()->selectRow(2);
+        QCOMPARE(first->sharedSelection()->selectedRows().first().row(), 2);
+
+        // A reload that fails keeps the last good load on screen.
+        QFile::remove(good);
+        QVERIFY(QFile::copy(broken, good));
+        QSignalSpy failed(first, &DocumentView::loadFailed);
+        window.reloadAction()->trigger();
+        QVERIFY(failed.wait(20000));
+        QVERIFY(first->xclbin());
+        QCOMPARE(first->argumentModel()->rowCount(), 8);
+        QVERIFY(first->banner()->text().contains(QStringLiteral("last good load")));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-reload-failed-keeps-previous"));
+    }
+
+    void dragAndDropOpensFiles()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.acceptDrops());
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(test::xclbinFixturePath(QStringLiteral("iron-single-add"))),
+            QUrl::fromLocalFile(test::xclbinFixturePath(QStringLiteral("iron-gemv-288"))) });
+        const QPoint at = window.rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QCOMPARE(window.documentCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(window.document(0)->xclbin() && window.document(1)->xclbin(), 20000);
+        QCOMPARE(window.document(1)->argumentModel()->rowCount(), 8);
+        // A drop of something that is not a file is refused.
+        QMimeData text;
+        text.setText(QStringLiteral("hello"));
+        QDragEnterEvent refused(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        refused.setAccepted(false);
+        QApplication::sendEvent(&window, &refused);
+        QVERIFY(!refused.isAccepted());
+    }
+
+    void findFiltersAndCopyGivesText()
+    {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window);
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        doc->setCurrentView(QStringLiteral("arguments"));
+        QCOMPARE(window.findAction()->shortcut(), QKeySequence(QKeySequence::Find));
+        QCOMPARE(window.copyAction()->shortcut(), QKeySequence(QKeySequence::Copy));
+        QCOMPARE(window.openAction()->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(window.reloadAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
+        window.findAction()->trigger();
+        QLineEdit* find = doc->argumentView()->findBar()->lineEdit();
+        QTRY_VERIFY(find->hasFocus());
+        QTest::keyClicks(find, QStringLiteral("bo"));
+        QTableView* table = doc->argumentView()->table();
+        QCOMPARE(table->model()->rowCount(), 5);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-find-bo"));
+        find->clear();
+        QCOMPARE(table->model()->rowCount(), 8);
+
+        table->setFocus();
+        table->selectRow(0);
+        window.copyAction()->trigger();
+        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("Kernel\t#\tName")));
+        QVERIFY2(lines[1].contains(QStringLiteral("opcode\tscalar")), qPrintable(lines[1]));
+        QVERIFY(lines[1].contains(QStringLiteral("0x1FFFF\t131071\t1\tScalar")));
+        TableCopy::copyToClipboard(table, TableCopy::Format::Markdown);
+        QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("| Kernel | # | Name |")));
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("| --- |")));
+
+        // Find in the raw metadata.
+        doc->setCurrentView(QStringLiteral("metadata"));
+        window.findAction()->trigger();
+        QTest::keyClicks(doc->metadata()->findEdit(), QStringLiteral("<arg "));
+        QCOMPARE(doc->metadata()->matchCount(), 8);
+        QVERIFY(doc->metadata()->editor()->textCursor().selectedText() == QStringLiteral("<arg "));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-metadata-find"));
+    }
+
+    void decoderExplainsLogText()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        doc->setCurrentView(QStringLiteral("decoder"));
+        doc->decoder()->setInput(QStringLiteral(
+            "65536 131072 131071\n"
+            "[XRT] WARNING: Kernel MLIR_AIE has no compute units with connectivity required for global argument at "
+            "index 0. The argument is allocated in bank 1, the compute unit is connected to bank 131071. Allocating "
+            "local copy of argument buffer in connected bank.\n"));
+        DecoderResultModel* results = doc->decoder()->results();
+        QAbstractItemModelTester tester(results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(results->rowCount() >= 4);
+        bool warning = false;
+        for (const LogFinding& f : results->findings())
+            warning = warning || f.kind == LogFinding::Kind::ConnectivityWarning;
+        QVERIFY(warning);
+        QVERIFY(cell(results, 0, DecoderResultModel::MeaningColumn).contains(QStringLiteral("HOST")));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-decoder"));
+    }
+
+    void compareTwoFiles()
+    {
+        MainWindow window;
+        window.show();
+        const QString a = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
+        QTemporaryDir dir;
+        const QString b = test::wronglyConnectedCopy(dir);
+        CompareView* compare = window.openCompare(a, b);
+        QSignalSpy ready(compare, &CompareView::ready);
+        QVERIFY(ready.wait(20000));
+        DiffModel* diff = compare->diffModel();
+        QAbstractItemModelTester tester(diff, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(diff->rowCount() > 0);
+        bool groupChanged = false;
+        for (int r = 0; r < diff->rowCount(); ++r) {
+            const DiffRecord& rec = diff->records()[r];
+            if (rec.area == DiffRecord::Area::GroupId && rec.key.contains(QStringLiteral("bo0"))) {
+                groupChanged = true;
+                QCOMPARE(diff->index(r, 0).data(Qt::BackgroundRole).value<QColor>(),
+                    DiffModel::changeColor(rec.change, QPalette()));
+            }
+        }
+        QVERIFY(groupChanged);
+        QCOMPARE(compare->afterArguments()->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Invalid));
+        QVERIFY(window.setCurrentView(QStringLiteral("compare")));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-compare"));
+        // The same file against itself: nothing but the build stamp can differ.
+        CompareView* same = window.openCompare(a, a);
+        QSignalSpy sameReady(same, &CompareView::ready);
+        QVERIFY(sameReady.wait(20000));
+        QCOMPARE(same->diffModel()->rowCount(), 0);
+    }
+
+    void recentFilesKeepNineExisting()
+    {
+        QSettings().remove(QStringLiteral("RecentFiles"));
+        QTemporaryDir dir;
+        RecentFiles recent;
+        for (int i = 0; i < 11; ++i) {
+            const QString path = dir.filePath(QStringLiteral("f%1.xclbin").arg(i));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            recent.add(path);
+        }
+        QCOMPARE(recent.files().size(), RecentFiles::MaxFiles);
+        QVERIFY(recent.files().first().endsWith(QStringLiteral("f10.xclbin")));
+        QFile::remove(dir.filePath(QStringLiteral("f10.xclbin")));
+        QCOMPARE(recent.files().size(), RecentFiles::MaxFiles - 1);
+        QVERIFY(recent.files().first().endsWith(QStringLiteral("f9.xclbin")));
+        MainWindow window;
+        openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QCOMPARE(window.recentFiles()->files().first(),
+            QFileInfo(test::xclbinFixturePath(QStringLiteral("iron-single-add"))).absoluteFilePath());
+    }
+
+    void watchReloadsOnRebuild()
+    {
+        QTemporaryDir dir;
+        const QString path = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("watched.xclbin"), {});
+        MainWindow window;
+        window.watchAction()->setChecked(true);
+        DocumentView* doc = openAndWait(window, path);
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QVERIFY(doc->watchEnabled());
+        QCOMPARE(doc->argumentModel()->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Valid));
+        // "Rebuild": replace the file with the wrongly connected variant.
+        const QString rebuilt = test::wronglyConnectedCopy(dir);
+        QSignalSpy loaded(doc, &DocumentView::loaded);
+        QTest::qWait(1100); // the new file must get a different modification time than the old one
+        QFile::remove(path);
+        QVERIFY(QFile::copy(rebuilt, path));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(doc->argumentModel()->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Warning));
+    }
+
+    void settingsPersistWithVersion()
+    {
+        {
+            MainWindow window;
+            window.resize(1111, 777);
+            window.setTheme(Theme::Dark);
+            window.saveSettings();
+        }
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("MainWindow/version")).toInt(), MainWindow::SettingsVersion);
+        QCOMPARE(settings.value(QStringLiteral("MainWindow/theme")).toString(), QStringLiteral("dark"));
+        MainWindow restored;
+        QCOMPARE(restored.size(), QSize(1111, 777));
+        QVERIFY(VerdictStyle::isDark(QApplication::palette()));
+        // A saved layout of another version is ignored.
+        settings.setValue(QStringLiteral("MainWindow/version"), MainWindow::SettingsVersion + 1);
+        MainWindow fresh;
+        QCOMPARE(fresh.size(), QSize(1400, 900));
+        restored.setTheme(Theme::Light);
+        QVERIFY(!VerdictStyle::isDark(QApplication::palette()));
+    }
+
+    void darkPaletteRecolours()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QTemporaryDir dir;
+        DocumentView* doc = openAndWait(window, test::wronglyConnectedCopy(dir));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        window.setTheme(Theme::Dark);
+        QCoreApplication::processEvents();
+        const QColor dark = doc->argumentModel()->index(4, 0).data(Qt::BackgroundRole).value<QColor>();
+        QCOMPARE(dark, VerdictStyle::background(Verdict::Invalid, Theme::palette(Theme::Dark)));
+        QVERIFY(dark.lightness() < 128);
+        doc->setCurrentView(QStringLiteral("arguments"));
+        doc->argumentView()->table()->selectRow(3);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-dark-arguments"));
+        doc->setCurrentView(QStringLiteral("diagram"));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-dark-diagram"));
+        window.setTheme(Theme::Light);
+        QCoreApplication::processEvents();
+        QVERIFY(doc->argumentModel()->index(4, 0).data(Qt::BackgroundRole).value<QColor>().lightness() > 128);
+    }
+
+    void everyControlHasATooltip()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QStringList missing;
+        const auto widgets = doc->findChildren<QWidget*>();
+        for (QWidget* w : widgets) {
+            const bool control = qobject_cast<QComboBox*>(w) || qobject_cast<QLineEdit*>(w)
+                || qobject_cast<QAbstractButton*>(w) || qobject_cast<QAbstractItemView*>(w);
+            // Parts Qt builds inside a control (headers, corner and clear buttons, tab scrollers) are not ours.
+            QWidget* parent = w->parentWidget();
+            if (!control || qobject_cast<QHeaderView*>(w) || qobject_cast<QAbstractItemView*>(parent)
+                || qobject_cast<QLineEdit*>(parent) || qobject_cast<QTabBar*>(parent) || qobject_cast<QComboBox*>(parent))
+                continue;
+            if (w->toolTip().isEmpty())
+                missing << QStringLiteral("%1 in %2").arg(QString::fromLatin1(w->metaObject()->className()),
+                    QString::fromLatin1(w->parentWidget()->metaObject()->className()));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+        for (QAction* action : { window.openAction(), window.reloadAction(), window.copyAction(), window.findAction() })
+            QVERIFY(!action->toolTip().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
