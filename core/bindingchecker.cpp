@@ -62,6 +62,7 @@ public:
         , m_groupsSlot(ArgumentGroups::compute(xclbin, kernel, slotAware(options.slot)))
     {
         m_report.convention = m_groups.convention;
+        m_memoryCount = int(xclbin.memories().size());
         m_instr = CorrectedCall::instructionIndex(kernel, m_groups.convention);
         m_count = CorrectedCall::instructionCountIndex(kernel, m_groups.convention);
     }
@@ -180,7 +181,17 @@ private:
         checkBoGroup(a->bo, i, where(a));
         const std::optional<qint64> bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
         const quint16 bank16 = bank ? quint16(*bank) : 0;
-        if (bank && !ag.banks.contains(int(*bank < 0 ? GroupId::NoMemory : bank16))) {
+        if (bank && outsideMemoryTable(*bank)) {
+            add(Severity::Error, i, QStringLiteral("bank-out-of-range"),
+                QStringLiteral("%1 at index %2 (%3) was allocated with %4, bank %5, outside the %6-entry memory "
+                               "table: XRT 2.13 throws std::out_of_range when it is passed and the run never starts; "
+                               "allocate it with kernel.group_id(%2).")
+                    .arg(boName(a->bo))
+                    .arg(i)
+                    .arg(role(i), groupSource(a->bo), bankText(*bank))
+                    .arg(m_memoryCount),
+                where(a));
+        } else if (bank && !ag.banks.contains(int(*bank < 0 ? GroupId::NoMemory : bank16))) {
             add(Severity::Error, i, QStringLiteral("bank-not-connected"),
                 QStringLiteral("%1 at index %2 (%3) was allocated with %4, bank %5, but the compute unit connects this "
                                "argument to bank %6: XRT warns, runs the kernel on a copy in the connected bank, and "
@@ -356,8 +367,17 @@ private:
         if (m_instr < 0)
             return;
         const ArgBinding* a = m_plan.argument(m_instr);
-        if (a && (a->unresolved || (a->isBuffer() && (a->bo.instructions || m_plan.instructionBufferIndex() < 0))))
+        if (a && a->unresolved)
             return;
+        if (a && a->isBuffer()) {
+            // A BO here that is not marked as the instruction stream still counts when nothing says otherwise
+            // and its bank fits (a quick plan's bo:1).
+            const ArgumentGroup* ag = m_groups.argument(m_instr);
+            const auto bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
+            const bool fits = !bank || (ag && ag->banks.contains(int(*bank)));
+            if (a->bo.instructions || (m_plan.instructionBufferIndex() < 0 && fits))
+                return;
+        }
         const int elsewhere = m_plan.instructionBufferIndex();
         add(Severity::Error, m_instr, QStringLiteral("missing-instr"),
             QStringLiteral("No instruction buffer is passed at index %1 (%2)%3: the NPU has nothing to run.")
@@ -386,6 +406,7 @@ private:
                 m_plan.call);
     }
 
+    // XRT sets the arguments in index order and validates each BO as it is set (DOMAIN.md section 2).
     QList<PredictedXrtWarning> predict(const KernelGroups& groups, SlotMode mode) const
     {
         QList<PredictedXrtWarning> out;
@@ -394,17 +415,29 @@ private:
             if (!a.isBuffer() || !ag)
                 continue;
             const std::optional<qint64> bank = BindingChecker::boBank(a.bo, groups, mode);
-            if (!bank || ag->banks.contains(int(*bank)))
+            if (!bank)
                 continue;
             PredictedXrtWarning w;
             w.argument = a.index;
             w.boBank = *bank;
+            if (outsideMemoryTable(*bank)) {
+                if (!mode.legacyXrt213)
+                    continue; // slot-aware XRT was not observed with such a BO: no prediction
+                w.exception = true;
+                w.text = BindingChecker::xrt213RangeErrorText(*bank < 0 ? 0xFFFFFF : quint64(*bank) & 0xFFFFFF, m_memoryCount);
+                out << w;
+                break;
+            }
+            if (ag->banks.contains(int(*bank)))
+                continue;
             w.connectedGroup = ag->groupId.signedValue();
             w.text = BindingChecker::xrtWarningText(m_kernel.name, a.index, w.boBank, w.connectedGroup);
             out << w;
         }
         return out;
     }
+
+    bool outsideMemoryTable(qint64 bank) const { return bank < 0 || bank >= m_memoryCount; }
 
     const Kernel& m_kernel;
     const BindingPlan& m_plan;
@@ -415,13 +448,16 @@ private:
     KernelGroups m_groupsSlot;
     int m_instr = -1;
     int m_count = -1;
+    int m_memoryCount = 0;
 };
 
-QJsonArray warningsJson(const QList<PredictedXrtWarning>& list)
+QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions = false)
 {
     QJsonArray a;
-    for (const PredictedXrtWarning& w : list)
-        a.append(w.text);
+    for (const PredictedXrtWarning& w : list) {
+        if (w.exception == exceptions)
+            a.append(w.text);
+    }
     return a;
 }
 
@@ -463,8 +499,10 @@ int BindingReport::count(Severity s) const
 QStringList BindingReport::predictedTexts() const
 {
     QStringList texts;
-    for (const PredictedXrtWarning& w : predictedWarnings)
-        texts << w.text;
+    for (const PredictedXrtWarning& w : predictedWarnings) {
+        if (!w.exception)
+            texts << w.text;
+    }
     return texts;
 }
 
@@ -486,6 +524,11 @@ QJsonObject BindingReport::toJson() const
         { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213) },
         { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware) },
     };
+    o[QLatin1String("predicted_xrt_exceptions")] = warningsJson(predictedWarnings, true);
+    o[QLatin1String("predicted_xrt_exceptions_by_xrt")] = QJsonObject {
+        { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213, true) },
+        { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware, true) },
+    };
     o[QLatin1String("corrected_call")] = QJsonObject {
         { QLatin1String("python"), correctedPython },
         { QLatin1String("cpp"), correctedCpp },
@@ -504,6 +547,13 @@ QString BindingChecker::xrtWarningText(const QString& kernel, int index, qint64 
         .arg(index)
         .arg(boBank)
         .arg(connectedGroup);
+}
+
+QString BindingChecker::xrt213RangeErrorText(quint64 memoryIndex, int memoryCount)
+{
+    return QStringLiteral("vector::_M_range_check: __n (which is %1) >= this->size() (which is %2)")
+        .arg(memoryIndex)
+        .arg(memoryCount);
 }
 
 std::optional<qint64> BindingChecker::boBank(const BoBinding& bo, const KernelGroups& groups, SlotMode mode)

@@ -39,6 +39,9 @@ struct PredictedXrtWarning {
     qint64 boBank = 0; // "The argument is allocated in bank <boBank>"
     qint64 connectedGroup = 0; // "the compute unit is connected to bank <group_id(i)>"
     QString text; // exactly as XRT formats it (one line)
+    // Not a warning: XRT throws while the BO is passed (text = the exception's what()) and the call stops
+    // there. XRT 2.13 does this for a BO whose bank is outside the memory table (a group of -1 or 65536).
+    bool exception = false;
 };
 
 struct BindingCheckOptions {
@@ -64,7 +67,7 @@ struct BindingReport {
 
     bool hasErrors() const;
     int count(Severity s) const;
-    QStringList predictedTexts() const; // texts of predictedWarnings
+    QStringList predictedTexts() const; // texts of predictedWarnings that are warnings, not exceptions
     // {"kernel", "convention", "slot", "findings", "predicted_xrt_warnings", "corrected_call", ...}
     QJsonObject toJson() const;
 };
@@ -76,6 +79,8 @@ public:
     static BindingReport check(const Xclbin& xclbin, const BindingPlan& plan, const BindingCheckOptions& options = {});
     // XRT's connectivity warning text (the format string is XRT's own, identical in 2.13 and later).
     static QString xrtWarningText(const QString& kernel, int index, qint64 boBank, qint64 connectedGroup);
+    // What XRT 2.13 throws (std::out_of_range from its memory table) for a BO in a bank beyond the table.
+    static QString xrt213RangeErrorText(quint64 memoryIndex, int memoryCount);
     // The bank XRT reads from a BO allocated with this binding: the memory index (bits 0-15) of its group,
     // or -1 in XRT 2.13 for a group of -1. std::nullopt when the plan does not say.
     static std::optional<qint64> boBank(const BoBinding& bo, const KernelGroups& groups, SlotMode mode);

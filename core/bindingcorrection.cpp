@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bindingcorrection.h"
 
+#include "hostprogramtokenizer.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -16,10 +18,25 @@ QString kernelVariable(const BindingPlan& plan)
     return m.hasMatch() ? m.captured(1) : QStringLiteral("kernel");
 }
 
-QString allocation(const BoBinding& bo, int index, bool instructions, HostLanguage lang, const QString& kernelVar)
+// True when the plan was read from a program in the other language: its expressions do not carry over.
+bool foreign(const BindingPlan& plan, HostLanguage lang)
+{
+    HostLanguage source;
+    return !plan.sourceFile.isEmpty() && hostLanguageFromPath(plan.sourceFile, &source) && source != lang;
+}
+
+bool portable(const QString& expression)
+{
+    static const QRegularExpression re(QStringLiteral("^(?:[A-Za-z_]\\w*|\\d+)$"));
+    return re.match(expression).hasMatch();
+}
+
+QString allocation(const BoBinding& bo, int index, bool instructions, HostLanguage lang, const QString& kernelVar,
+    bool foreignPlan)
 {
     const BoFlags flags = instructions ? BoFlags::Cacheable : BoFlags::HostOnly;
-    const QString size = !bo.sizeText.isEmpty() ? bo.sizeText
+    const bool keepText = !bo.sizeText.isEmpty() && (!foreignPlan || portable(bo.sizeText));
+    const QString size = keepText ? bo.sizeText
         : bo.size                                ? QString::number(bo.size)
                                                  : bo.name + QStringLiteral("_size");
     const QString group = QStringLiteral("%1.group_id(%2)").arg(kernelVar).arg(index);
@@ -36,6 +53,8 @@ bool needsAllocation(const BoBinding& bo, int index, bool instructions)
 
 QString countExpression(const BindingPlan& plan, HostLanguage lang, const std::optional<BindingInstructions>& insts)
 {
+    if (foreign(plan, lang))
+        return insts ? QString::number(insts->wordCount()) : QString();
     for (const ArgBinding& a : plan.arguments) {
         if (a.isScalar() && a.instructionWords && !a.text.isEmpty() && a.text != QLatin1String("ninstr"))
             return a.text;
@@ -55,6 +74,7 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
     HostLanguage language, const std::optional<BindingInstructions>& instructions)
 {
     const QString kernelVar = kernelVariable(plan);
+    const bool foreignPlan = foreign(plan, language);
     QStringList exprs = CorrectedCall::argumentExpressions(kernel, convention);
     const int instrIndex = CorrectedCall::instructionIndex(kernel, convention);
     const int countIndex = CorrectedCall::instructionCountIndex(kernel, convention);
@@ -80,7 +100,7 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         if (instr) {
             exprs[instrIndex] = instr->name;
             if (needsAllocation(*instr, instrIndex, true))
-                out << allocation(*instr, instrIndex, true, language, kernelVar);
+                out << allocation(*instr, instrIndex, true, language, kernelVar, foreignPlan);
         } else {
             out << CorrectedCall::boAllocation(kernel, convention, instrIndex, language, kernelVar);
         }
@@ -91,7 +111,7 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         exprs[index] = data.at(i)->name;
         lastUsed = qMax(lastUsed, index);
         if (needsAllocation(*data.at(i), index, false))
-            out << allocation(*data.at(i), index, false, language, kernelVar);
+            out << allocation(*data.at(i), index, false, language, kernelVar, foreignPlan);
     }
     if (countIndex >= 0 && countIndex < exprs.size()) {
         const QString count = countExpression(plan, language, instructions);

@@ -703,6 +703,8 @@ private:
         if (pathIs(path, "run")) {
             Value v;
             v.kind = Value::Kind::Run;
+            if (const Arg* k = pick(args, 0, {}); k && k->value.kind == Value::Kind::Kernel)
+                v.string = k->value.string;
             return v;
         }
         if (path == QLatin1String("group_id")) {
@@ -765,7 +767,7 @@ private:
         if (receiver.kind == Value::Kind::Bo)
             return boMethod(path, receiver.bo, args);
         if (receiver.kind == Value::Kind::Run || path == QLatin1String("set_arg"))
-            return runMethod(path, args, at, s, open);
+            return runMethod(path, receiver.kind == Value::Kind::Run ? receiver.string : QString(), args, at, s, open);
         if (path == QLatin1String("memcpy") && first && first->value.kind == Value::Kind::Mapped) {
             if (const Arg* src = pick(args, 1, {}))
                 writeInto(first->value.bo, src->value);
@@ -880,7 +882,8 @@ private:
         return unknown(QStringLiteral("BO method %1()").arg(method));
     }
 
-    Value runMethod(const QString& method, const QList<Arg>& args, const HostToken& at, const Tokens& s, qsizetype open)
+    Value runMethod(const QString& method, const QString& kernelName, const QList<Arg>& args, const HostToken& at,
+        const Tokens& s, qsizetype open)
     {
         if (method == QLatin1String("set_arg") && args.size() == 2) {
             const Arg& index = args.at(0);
@@ -894,6 +897,7 @@ private:
                 m_setArgs = true;
                 m_plan.call = HostLocation { m_file, at.line, at.column };
                 m_plan.callText = joinTokens(s, qMax<qsizetype>(0, open - 3), matching(s, open) + 1);
+                m_plan.kernelName = kernelName;
             }
             if (m_setArgs)
                 bind(int(*index.value.integer), args.at(1));

@@ -82,7 +82,7 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
         if (list.isEmpty())
             out << "  none\n";
         for (const PredictedXrtWarning& w : list)
-            out << "  " << w.text << "\n";
+            out << "  " << (w.exception ? QStringLiteral("throws std::out_of_range: ") : QString()) << w.text << "\n";
         Q_UNUSED(r);
     };
     if (r.slot.legacyXrt213) {
