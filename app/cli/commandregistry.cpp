@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildxclbincommand.h"
+#include "checkcommand.h"
 #include "clicommand.h"
 #include "decodecommand.h"
 #include "diffcommand.h"
@@ -29,6 +30,7 @@ QList<CliCommandFactory> cliCommands()
         make<DiffCommand>(),
         make<BuildXclbinCommand>(),
         make<RunBindingCommand>(),
+        make<CheckCommand>(),
         make<RunCommand>(),
     };
 }
