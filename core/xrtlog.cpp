@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xrtlog.h"
 
+#include "xrtlogdecoder.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -8,10 +10,11 @@ namespace xi {
 
 int XrtMessage::connectivityArgument() const
 {
-    static const QRegularExpression re(
-        QStringLiteral("no compute units with connectivity required for global argument at index (\\d+)"));
-    const auto m = re.match(text);
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
+    for (const LogFinding& f : XrtLogDecoder().decode(text)) {
+        if (f.kind == LogFinding::Kind::ConnectivityWarning)
+            return f.argIndex;
+    }
+    return -1;
 }
 
 QJsonObject XrtMessage::toJson() const

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchcommand.h"
 #include "buildxclbincommand.h"
 #include "checkcommand.h"
 #include "clicommand.h"
@@ -32,6 +33,7 @@ QList<CliCommandFactory> cliCommands()
         make<RunBindingCommand>(),
         make<CheckCommand>(),
         make<RunCommand>(),
+        make<BenchCommand>(),
     };
 }
 
