@@ -170,6 +170,7 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
         r.vectors.q = toI8(*q);
         r.vectors.k = toI8(*k);
         r.vectors.v = toI8(*v);
+        r.weights = AttentionReference::floatWeights(r.vectors);
     }
     if (const auto ref = matrixFromJson(m.value(QLatin1String("reference"))))
         r.reference = *ref;

@@ -9,6 +9,7 @@
 #include "groupscommand.h"
 #include "infocommand.h"
 #include "runbindingcommand.h"
+#include "reportcommand.h"
 #include "runcommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
@@ -33,6 +34,7 @@ QList<CliCommandFactory> cliCommands()
         make<RunBindingCommand>(),
         make<CheckCommand>(),
         make<RunCommand>(),
+        make<ReportCommand>(),
         make<BenchCommand>(),
     };
 }

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clirunner.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace xi::test;
+
+namespace {
+
+QString attentionXclbin()
+{
+    return aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
+}
+
+} // namespace
+
+class TestReportCommand : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { XI_REQUIRE_FIXTURES(); }
+    void beforeAfterReport();
+    void comparesTwoXclbins();
+    void errors();
+};
+
+void TestReportCommand::beforeAfterReport()
+{
+    QTemporaryDir dir;
+    const QString before = dir.filePath(QStringLiteral("before"));
+    const QString after = dir.filePath(QStringLiteral("after"));
+    QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+                      QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--out"), before })
+                 .exitCode,
+             1);
+    QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+                      QStringLiteral("--out"), after })
+                 .exitCode,
+             0);
+    const QString html = outputDir() + QStringLiteral("/report-before-after.html");
+    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin(), QStringLiteral("--run-json"),
+                              after + QStringLiteral("/run.json"), QStringLiteral("--before"), before, QStringLiteral("--after"), after,
+                              QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--output"), html });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString text = QString::fromUtf8(readFile(html));
+    QVERIFY(text.startsWith(QLatin1String("<!DOCTYPE html>")));
+    QVERIFY(text.contains(QLatin1String("Binding findings")));
+    QVERIFY(text.contains(QLatin1String("legacy-convention-mix")) || text.contains(QLatin1String("bo-at-scalar")));
+    QVERIFY(text.contains(QLatin1String("class=\"backend\">emulated<")));
+    QVERIFY(text.contains(QLatin1String("Before / after")));
+    QVERIFY(text.contains(QLatin1String("data:image/png;base64,")));
+    QVERIFY(!text.contains(QLatin1String("<script")));
+}
+
+void TestReportCommand::comparesTwoXclbins()
+{
+    const QString html = outputDir() + QStringLiteral("/report-two-xclbins.html");
+    const QString other = aieccInputDir(QStringLiteral("whisper-matmul-16x16")) + QStringLiteral("/reference.xclbin");
+    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--before"), other, QStringLiteral("--after"),
+                              attentionXclbin(), QStringLiteral("-o"), html });
+    QVERIFY2(r.exitCode == 0, r.describe());
+    const QString text = QString::fromUtf8(readFile(html));
+    QVERIFY(text.contains(QLatin1String("Arguments before")));
+    QVERIFY(text.contains(QLatin1String("Arguments after")));
+}
+
+void TestReportCommand::errors()
+{
+    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin() }).exitCode, 64);
+    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--before"), attentionXclbin(), QStringLiteral("-o"), QStringLiteral("/tmp/x.html") }).exitCode, 64);
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("run.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{ not json");
+    bad.close();
+    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--run-json"), bad.fileName(), QStringLiteral("-o"),
+                              dir.filePath(QStringLiteral("r.html")) });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(bad.fileName()) && r.err.contains(QLatin1String("offset")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestReportCommand)
+#include "tst_reportcommand.moc"

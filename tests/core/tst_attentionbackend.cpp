@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Each attention backend for real: the cpu model, XRT's noop device (Debian's libxrt 2.13) with and
+// without our emulated kernel, and the xrt backend on a machine with no NPU.
+#include "attentionbackend.h"
+#include "attentionreference.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+using namespace xi;
+
+namespace {
+
+QString attentionXclbin()
+{
+    return test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
+}
+
+AttentionRunOptions options(AttentionBackendKind backend, const QString& call = {})
+{
+    AttentionRunOptions o;
+    o.xclbinPath = attentionXclbin();
+    o.backend = backend;
+    o.vectors = TestVectors::random(64, 64, 7);
+    o.call = call;
+    o.cliPath = test::cliPath();
+    return o;
+}
+
+const ChecklistItem* item(const AttentionRun& run, const char* id)
+{
+    for (const ChecklistItem& i : run.checklist) {
+        if (i.id == QLatin1String(id))
+            return &i;
+    }
+    return nullptr;
+}
+
+bool hasBankWarning(const AttentionRun& run)
+{
+    return std::any_of(run.xrtMessages.cbegin(), run.xrtMessages.cend(), SuccessChecklist::isBankWarning);
+}
+
+// The seed guide's own call: kernel(instr_bo, len(insts), 0, input_bo, output_bo).
+const QString kSeedCall = QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4");
+
+} // namespace
+
+class TestAttentionBackend : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cpuIsTheKernelModel();
+    void requestWiresVectorsIntoTheCall();
+    void emulatedCorrectCall();
+    void emulatedMisboundSeedCall();
+    void xrtNoopLeavesOutputZero();
+    void xrtWithoutDeviceSaysSo();
+    void instructionFileFoundNextToXclbin();
+    void badCallIsReported();
+};
+
+void TestAttentionBackend::initTestCase()
+{
+    XI_REQUIRE_FIXTURES();
+    QVERIFY(QFile::exists(attentionXclbin()));
+    QVERIFY(QFile::exists(test::cliPath()));
+}
+
+void TestAttentionBackend::cpuIsTheKernelModel()
+{
+    const AttentionRunOptions o = options(AttentionBackendKind::Cpu);
+    const AttentionRun run = AttentionBackend::run(o);
+    QCOMPARE(run.backend, QStringLiteral("cpu"));
+    QCOMPARE(run.state, QStringLiteral("COMPLETED"));
+    QVERIFY(run.hasOutput());
+    QVERIFY(*run.output == AttentionReference::kernelModel(o.vectors));
+    QVERIFY(run.metrics.correlation >= 0.99);
+    QCOMPARE(item(run, "xrt_warnings")->status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(item(run, "group_ids")->passed());
+    QVERIFY(run.succeeded());
+    QCOMPARE(run.toJson().value(QLatin1String("backend")).toString(), QStringLiteral("cpu"));
+}
+
+void TestAttentionBackend::requestWiresVectorsIntoTheCall()
+{
+    QString error;
+    const auto request = AttentionBackend::makeRequest(options(AttentionBackendKind::Emulated, kSeedCall), &error);
+    QVERIFY2(request, qPrintable(error));
+    QCOMPARE(request->backend, RunBackend::Emulated);
+    QCOMPARE(request->emulatedKernel, QStringLiteral("attention-int8-64x64"));
+    QCOMPARE(request->inputData.keys(), QList<int> { 3 });
+    QCOMPARE(request->inputData.value(3).size(), 12288);
+    QCOMPARE(AttentionBackend::outputArgument(request->plan), 4);
+    QVERIFY(request->plan.argument(4)->bo.readBack);
+    QCOMPARE(request->plan.argument(4)->bo.size, quint64(4096));
+}
+
+void TestAttentionBackend::emulatedCorrectCall()
+{
+    const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::Emulated));
+    QCOMPARE(run.backend, QStringLiteral("emulated"));
+    QVERIFY2(run.state == QLatin1String("COMPLETED"), qPrintable(run.state + QLatin1Char(' ') + run.error));
+    QVERIFY2(!hasBankWarning(run), qPrintable(run.xrtMessages.join(QLatin1Char('\n'))));
+    QVERIFY(run.hasOutput());
+    QVERIFY(run.metrics.nonzero > run.metrics.total * 8 / 10);
+    QVERIFY2(run.metrics.correlation >= 0.99, qPrintable(QString::number(run.metrics.correlation)));
+    QVERIFY(*run.output == AttentionReference::kernelModel(run.vectors));
+    QVERIFY(run.succeeded());
+}
+
+void TestAttentionBackend::emulatedMisboundSeedCall()
+{
+    const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::Emulated, kSeedCall));
+    QCOMPARE(run.backend, QStringLiteral("emulated"));
+    // XRT's real warning for the BO at scalar index 0 (XRT 2.13 prints bank -1 for the scalar).
+    const QString all = run.xrtMessages.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String("Kernel MLIR_AIE has no compute units with connectivity required for global "
+                                        "argument at index 0")),
+             qPrintable(all));
+    QVERIFY(hasBankWarning(run));
+    QVERIFY(run.hasOutput());
+    QVERIFY(run.metrics.allZero);
+    QCOMPARE(item(run, "xrt_warnings")->status, ChecklistItem::Status::Failed);
+    QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::Failed);
+    QCOMPARE(item(run, "correlation")->status, ChecklistItem::Status::Failed);
+    // The file itself is fine: the group IDs pass, which is the guide's misdiagnosis.
+    QVERIFY(item(run, "group_ids")->passed());
+    QVERIFY(!run.succeeded());
+}
+
+void TestAttentionBackend::xrtNoopLeavesOutputZero()
+{
+    const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::XrtNoop));
+    QCOMPARE(run.backend, QStringLiteral("xrt-noop"));
+    QCOMPARE(run.state, QStringLiteral("COMPLETED"));
+    QVERIFY(!hasBankWarning(run));
+    QVERIFY(run.hasOutput());
+    QVERIFY(run.metrics.allZero);
+}
+
+void TestAttentionBackend::xrtWithoutDeviceSaysSo()
+{
+    // No NPU on this machine (and XRT 2.13 cannot drive one): the run must stop with XRT's own words.
+    const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::Xrt));
+    QCOMPARE(run.backend, QStringLiteral("xrt"));
+    QVERIFY2(run.state == QLatin1String("NO_DEVICE"), qPrintable(run.state + QLatin1Char(' ') + run.error));
+    QVERIFY(!run.error.isEmpty());
+    qInfo("xrt backend without a device: %s", qPrintable(run.error));
+    QVERIFY(!run.hasOutput());
+    QCOMPARE(item(run, "state_completed")->status, ChecklistItem::Status::Failed);
+    QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(!run.succeeded());
+}
+
+void TestAttentionBackend::instructionFileFoundNextToXclbin()
+{
+    const QString single = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
+    QVERIFY(AttentionBackend::findInstructionFile(single).endsWith(QLatin1String("iron-single-add.insts.bin")));
+    const QString riallto = test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p"));
+    QVERIFY(AttentionBackend::findInstructionFile(riallto).endsWith(QLatin1String(".seq")));
+    QVERIFY(AttentionBackend::findInstructionFile(attentionXclbin()).isEmpty());
+}
+
+void TestAttentionBackend::badCallIsReported()
+{
+    const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::Emulated, QStringLiteral("bo:")));
+    QVERIFY(run.state.isEmpty());
+    QVERIFY2(run.error.contains(QLatin1String("--call")), qPrintable(run.error));
+    QVERIFY(!run.succeeded());
+}
+
+QTEST_GUILESS_MAIN(TestAttentionBackend)
+#include "tst_attentionbackend.moc"
