@@ -87,8 +87,8 @@ QStringList CorrectedCall::argumentExpressions(const Kernel& kernel, Convention 
     return exprs;
 }
 
-QString CorrectedCall::call(
-    const Kernel& kernel, Convention convention, HostLanguage language, const QString& kernelVariable)
+QString CorrectedCall::call(const Kernel& kernel, Convention convention, HostLanguage language,
+                            const QString& kernelVariable)
 {
     const QString args = joined(argumentExpressions(kernel, convention));
     if (language == HostLanguage::Python)
@@ -96,8 +96,8 @@ QString CorrectedCall::call(
     return QStringLiteral("auto run = %1(%2);").arg(kernelVariable, args);
 }
 
-QString CorrectedCall::boAllocation(
-    const Kernel& kernel, Convention convention, int index, HostLanguage language, const QString& kernelVariable)
+QString CorrectedCall::boAllocation(const Kernel& kernel, Convention convention, int index, HostLanguage language,
+                                    const QString& kernelVariable)
 {
     const KernelArgument* a = argument(kernel, index);
     if (!a || !a->isBuffer())
@@ -110,12 +110,13 @@ QString CorrectedCall::boAllocation(
         const QString size = instructions ? QStringLiteral("len(insts)") : var + QStringLiteral("_size");
         return QStringLiteral("%1 = xrt.bo(device, %2, %3, %4)").arg(var, size, boFlagsPython(flags), group);
     }
-    const QString size = instructions ? QStringLiteral("instr_v.size() * sizeof(uint32_t)") : var + QStringLiteral("_size");
+    const QString size
+        = instructions ? QStringLiteral("instr_v.size() * sizeof(uint32_t)") : var + QStringLiteral("_size");
     return QStringLiteral("xrt::bo %1(device, %2, %3, %4);").arg(var, size, boFlagsCpp(flags), group);
 }
 
-QStringList CorrectedCall::snippet(
-    const Kernel& kernel, Convention convention, HostLanguage language, const QString& kernelVariable)
+QStringList CorrectedCall::snippet(const Kernel& kernel, Convention convention, HostLanguage language,
+                                   const QString& kernelVariable)
 {
     QStringList lines;
     for (const KernelArgument& a : byIndex(kernel)) {
@@ -125,8 +126,8 @@ QStringList CorrectedCall::snippet(
     }
     if (instructionCountIndex(kernel, convention) >= 0) {
         lines << (language == HostLanguage::Python
-                ? QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words")
-                : QStringLiteral("std::uint32_t n_words = instr_v.size();  // 32-bit instruction words"));
+                      ? QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words")
+                      : QStringLiteral("std::uint32_t n_words = instr_v.size();  // 32-bit instruction words"));
     }
     lines << call(kernel, convention, language, kernelVariable);
     return lines;

@@ -21,14 +21,14 @@ public:
     // "run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)" (Python) or
     // "auto run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4);" (C++).
     static QString call(const Kernel& kernel, Convention convention, HostLanguage language,
-        const QString& kernelVariable = QStringLiteral("kernel"));
+                        const QString& kernelVariable = QStringLiteral("kernel"));
     // The line that allocates a correct BO for a buffer argument (empty for a scalar):
     // "bo0 = xrt.bo(device, bo0_size, xrt.bo.flags.host_only, kernel.group_id(3))".
     static QString boAllocation(const Kernel& kernel, Convention convention, int index, HostLanguage language,
-        const QString& kernelVariable = QStringLiteral("kernel"));
+                                const QString& kernelVariable = QStringLiteral("kernel"));
     // Allocations of every buffer argument, the instruction word count, then the call.
     static QStringList snippet(const Kernel& kernel, Convention convention, HostLanguage language,
-        const QString& kernelVariable = QStringLiteral("kernel"));
+                               const QString& kernelVariable = QStringLiteral("kernel"));
 
     // Index of the instruction-stream buffer and of its word count for this convention, or -1.
     static int instructionIndex(const Kernel& kernel, Convention convention);

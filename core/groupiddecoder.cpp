@@ -44,8 +44,8 @@ QString DecodedGroupId::summary() const
         bankText = QStringLiteral("bank %1 (%2)").arg(bank()).arg(memory->tag);
     else
         bankText = QStringLiteral("bank %1").arg(bank());
-    const QString slotText = groupId.legacy ? QStringLiteral("XRT 2.13 form (no slot)")
-                                            : QStringLiteral("slot %1").arg(slot());
+    const QString slotText
+        = groupId.legacy ? QStringLiteral("XRT 2.13 form (no slot)") : QStringLiteral("slot %1").arg(slot());
     QString text = QStringLiteral("%1 = %2: %3, %4").arg(groupId.decimal(), groupId.hex(), slotText, bankText);
     if (flags())
         text += QStringLiteral(", flags 0x%1").arg(QString::number(flags(), 16).toUpper());

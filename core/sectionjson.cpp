@@ -53,10 +53,8 @@ bool SectionJson::supports(quint32 kind)
     case ASK_GROUP_CONNECTIVITY:
     case IP_LAYOUT:
     case AIE_PARTITION:
-    case BUILD_METADATA:
-        return true;
-    default:
-        return false;
+    case BUILD_METADATA: return true;
+    default: return false;
     }
 }
 
@@ -131,7 +129,7 @@ PropertyTree SectionJson::ipLayout(const QList<IpEntry>& ips)
             entry.put(QStringLiteral("properties"), hex(ip.properties));
         }
         entry.put(QStringLiteral("m_base_address"),
-            ip.baseAddressUsed() ? hex(ip.baseAddress) : QStringLiteral("not_used"));
+                  ip.baseAddressUsed() ? hex(ip.baseAddress) : QStringLiteral("not_used"));
         entry.put(QStringLiteral("m_name"), ip.name);
     }
     return root;
@@ -200,30 +198,25 @@ PropertyTree SectionJson::tree(const Xclbin& xclbin, const SectionHeader& sectio
 {
     if (!supports(section.kind))
         raise(xclbin, &section,
-            QStringLiteral("a section with a JSON form (MEM_TOPOLOGY, GROUP_TOPOLOGY, CONNECTIVITY, "
-                           "GROUP_CONNECTIVITY, IP_LAYOUT, AIE_PARTITION, BUILD_METADATA), not %1")
-                .arg(section.kindName()));
+              QStringLiteral("a section with a JSON form (MEM_TOPOLOGY, GROUP_TOPOLOGY, CONNECTIVITY, "
+                             "GROUP_CONNECTIVITY, IP_LAYOUT, AIE_PARTITION, BUILD_METADATA), not %1")
+                  .arg(section.kindName()));
     const SectionHeader* first = xclbin.section(section.kind);
     if (!first || first->index != section.index)
         raise(xclbin, &section,
-            QStringLiteral("the first %1 section (only that one is decoded; dump this one raw)")
-                .arg(sectionKindDisplayName(section.kind)));
+              QStringLiteral("the first %1 section (only that one is decoded; dump this one raw)")
+                  .arg(sectionKindDisplayName(section.kind)));
     switch (section.kind) {
-    case MEM_TOPOLOGY:
-        return memTopology(QStringLiteral("mem_topology"), decoded(xclbin, section, xclbin.memTopology));
+    case MEM_TOPOLOGY: return memTopology(QStringLiteral("mem_topology"), decoded(xclbin, section, xclbin.memTopology));
     case ASK_GROUP_TOPOLOGY:
         return memTopology(QStringLiteral("group_topology"), decoded(xclbin, section, xclbin.groupTopology));
     case CONNECTIVITY:
         return connectivity(QStringLiteral("connectivity"), decoded(xclbin, section, xclbin.connectivity));
     case ASK_GROUP_CONNECTIVITY:
-        return connectivity(
-            QStringLiteral("group_connectivity"), decoded(xclbin, section, xclbin.groupConnectivity));
-    case IP_LAYOUT:
-        return ipLayout(decoded(xclbin, section, xclbin.ipLayout));
-    case AIE_PARTITION:
-        return aiePartition(decoded(xclbin, section, xclbin.aiePartition));
-    default:
-        break;
+        return connectivity(QStringLiteral("group_connectivity"), decoded(xclbin, section, xclbin.groupConnectivity));
+    case IP_LAYOUT: return ipLayout(decoded(xclbin, section, xclbin.ipLayout));
+    case AIE_PARTITION: return aiePartition(decoded(xclbin, section, xclbin.aiePartition));
+    default: break;
     }
     QString error;
     PropertyTree metadata = buildMetadata(xclbin.readSection(section), &error);

@@ -174,21 +174,21 @@ void compareSections(Differ& d, const Xclbin& a, const Xclbin& b)
         }
         return nullptr;
     };
-    auto describe = [](const SectionHeader* s) {
-        return QStringLiteral("%1 bytes at %2").arg(s->size).arg(hex(s->offset));
-    };
+    auto describe
+        = [](const SectionHeader* s) { return QStringLiteral("%1 bytes at %2").arg(s->size).arg(hex(s->offset)); };
     for (const auto& [key, sa] : ka) {
         const SectionHeader* sb = find(kb, key);
         if (!sb) {
             d.records.append({ Area::Section, key, {}, describe(sa), {}, Change::Removed });
         } else if (sa->size != sb->size) {
             d.records.append({ Area::Section, key, QStringLiteral("size"), QString::number(sa->size),
-                QString::number(sb->size), Change::Changed });
+                               QString::number(sb->size), Change::Changed });
         } else if (d.m_options.compareBytes && sa->size > 0) {
             const qint64 at = firstDifference(a, *sa, b, *sb);
             if (at >= 0)
                 d.records.append({ Area::Section, key, QStringLiteral("bytes"), QStringLiteral("same size"),
-                    QStringLiteral("differs from section offset %1").arg(hex(quint64(at))), Change::Changed });
+                                   QStringLiteral("differs from section offset %1").arg(hex(quint64(at))),
+                                   Change::Changed });
         }
     }
     for (const auto& [key, sb] : kb) {
@@ -202,13 +202,13 @@ QList<QPair<QString, Fields>> memoryItems(const QString& table, const QList<Memo
     QList<QPair<QString, Fields>> items;
     for (const MemoryEntry& m : memories) {
         items.append({ QStringLiteral("%1[%2]").arg(table).arg(m.index),
-            Fields {
-                { QStringLiteral("tag"), m.tag },
-                { QStringLiteral("type"), m.typeName() },
-                { QStringLiteral("used"), m.used ? QStringLiteral("yes") : QStringLiteral("no") },
-                { QStringLiteral("size KiB"), hex(m.sizeKiB) },
-                { QStringLiteral("base address"), hex(m.baseAddress) },
-            } });
+                       Fields {
+                           { QStringLiteral("tag"), m.tag },
+                           { QStringLiteral("type"), m.typeName() },
+                           { QStringLiteral("used"), m.used ? QStringLiteral("yes") : QStringLiteral("no") },
+                           { QStringLiteral("size KiB"), hex(m.sizeKiB) },
+                           { QStringLiteral("base address"), hex(m.baseAddress) },
+                       } });
     }
     return items;
 }
@@ -219,8 +219,9 @@ QMap<QString, int> connectionCounts(const Xclbin& x, const QList<Connection>& co
     const QList<IpEntry> ips = x.ipLayout.value_or(QList<IpEntry>());
     const QList<MemoryEntry>& memories = x.memories();
     for (const Connection& c : connections) {
-        const QString ip = c.ipLayoutIndex >= 0 && c.ipLayoutIndex < ips.size() ? ips[c.ipLayoutIndex].name
-                                                                               : QStringLiteral("ip %1").arg(c.ipLayoutIndex);
+        const QString ip = c.ipLayoutIndex >= 0 && c.ipLayoutIndex < ips.size()
+            ? ips[c.ipLayoutIndex].name
+            : QStringLiteral("ip %1").arg(c.ipLayoutIndex);
         const QString mem = c.memDataIndex >= 0 && c.memDataIndex < memories.size()
             ? QStringLiteral("mem %1 (%2)").arg(c.memDataIndex).arg(memories[c.memDataIndex].tag)
             : QStringLiteral("mem %1").arg(c.memDataIndex);
@@ -230,7 +231,7 @@ QMap<QString, int> connectionCounts(const Xclbin& x, const QList<Connection>& co
 }
 
 void compareConnections(Differ& d, const QString& table, const Xclbin& a, const std::optional<QList<Connection>>& ca,
-    const Xclbin& b, const std::optional<QList<Connection>>& cb)
+                        const Xclbin& b, const std::optional<QList<Connection>>& cb)
 {
     const QMap<QString, int> before = connectionCounts(a, ca.value_or(QList<Connection>()));
     const QMap<QString, int> after = connectionCounts(b, cb.value_or(QList<Connection>()));
@@ -249,7 +250,7 @@ void compareConnections(Differ& d, const QString& table, const Xclbin& a, const 
             d.records.append({ Area::Connection, key, {}, QStringLiteral("x%1").arg(n), {}, Change::Removed });
         else
             d.records.append({ Area::Connection, key, QStringLiteral("count"), QString::number(n), QString::number(m),
-                Change::Changed });
+                               Change::Changed });
     }
 }
 
@@ -269,13 +270,13 @@ QList<QPair<QString, Fields>> kernelItems(const Xclbin& x)
         for (const KernelInstance& i : k.instances)
             instances << i.name;
         items.append({ k.name,
-            Fields {
-                { QStringLiteral("type"), k.type },
-                { QStringLiteral("language"), k.language },
-                { QStringLiteral("arguments"), QString::number(k.arguments.size()) },
-                { QStringLiteral("instances"), instances.join(QStringLiteral(", ")) },
-                { QStringLiteral("extended data"), joinMap(k.extendedData) },
-            } });
+                       Fields {
+                           { QStringLiteral("type"), k.type },
+                           { QStringLiteral("language"), k.language },
+                           { QStringLiteral("arguments"), QString::number(k.arguments.size()) },
+                           { QStringLiteral("instances"), instances.join(QStringLiteral(", ")) },
+                           { QStringLiteral("extended data"), joinMap(k.extendedData) },
+                       } });
     }
     return items;
 }
@@ -286,16 +287,16 @@ QList<QPair<QString, Fields>> argumentItems(const Xclbin& x)
     for (const Kernel& k : x.kernels) {
         for (const KernelArgument& a : k.arguments) {
             items.append({ QStringLiteral("%1 arg %2").arg(k.name).arg(a.id),
-                Fields {
-                    { QStringLiteral("name"), a.name },
-                    { QStringLiteral("address qualifier"), a.addressQualifierName() },
-                    { QStringLiteral("type"), a.type },
-                    { QStringLiteral("size"), hex(a.size) },
-                    { QStringLiteral("offset"), hex(a.offset) },
-                    { QStringLiteral("host offset"), hex(a.hostOffset) },
-                    { QStringLiteral("host size"), hex(a.hostSize) },
-                    { QStringLiteral("port"), a.port },
-                } });
+                           Fields {
+                               { QStringLiteral("name"), a.name },
+                               { QStringLiteral("address qualifier"), a.addressQualifierName() },
+                               { QStringLiteral("type"), a.type },
+                               { QStringLiteral("size"), hex(a.size) },
+                               { QStringLiteral("offset"), hex(a.offset) },
+                               { QStringLiteral("host offset"), hex(a.hostOffset) },
+                               { QStringLiteral("host size"), hex(a.hostSize) },
+                               { QStringLiteral("port"), a.port },
+                           } });
         }
     }
     return items;
@@ -307,11 +308,11 @@ QList<QPair<QString, Fields>> groupItems(const Xclbin& x, SlotMode mode)
     for (const KernelGroups& k : ArgumentGroups::computeAll(x, mode)) {
         for (const ArgumentGroup& a : k.arguments) {
             items.append({ QStringLiteral("%1 arg %2 (%3)").arg(k.kernelName).arg(a.index).arg(a.argument.name),
-                Fields {
-                    { QStringLiteral("group ID"), a.groupId.hex() },
-                    { QStringLiteral("banks"), a.memoryTags.join(QLatin1Char('+')) },
-                    { QStringLiteral("verdict"), verdictName(a.verdict) },
-                } });
+                           Fields {
+                               { QStringLiteral("group ID"), a.groupId.hex() },
+                               { QStringLiteral("banks"), a.memoryTags.join(QLatin1Char('+')) },
+                               { QStringLiteral("verdict"), verdictName(a.verdict) },
+                           } });
         }
     }
     return items;
@@ -323,16 +324,17 @@ QList<DiffRecord> XclbinDiff::compare(const Xclbin& before, const Xclbin& after,
 {
     Differ d(options);
     d.fields(Area::Header, QStringLiteral("header"), headerFields(before, options.ignoreBuildStamp),
-        headerFields(after, options.ignoreBuildStamp));
+             headerFields(after, options.ignoreBuildStamp));
     compareSections(d, before, after);
-    d.keyed(Area::Memory, memoryItems(QStringLiteral("MEM_TOPOLOGY"), before.memTopology.value_or(QList<MemoryEntry>())),
-        memoryItems(QStringLiteral("MEM_TOPOLOGY"), after.memTopology.value_or(QList<MemoryEntry>())));
     d.keyed(Area::Memory,
-        memoryItems(QStringLiteral("GROUP_TOPOLOGY"), before.groupTopology.value_or(QList<MemoryEntry>())),
-        memoryItems(QStringLiteral("GROUP_TOPOLOGY"), after.groupTopology.value_or(QList<MemoryEntry>())));
+            memoryItems(QStringLiteral("MEM_TOPOLOGY"), before.memTopology.value_or(QList<MemoryEntry>())),
+            memoryItems(QStringLiteral("MEM_TOPOLOGY"), after.memTopology.value_or(QList<MemoryEntry>())));
+    d.keyed(Area::Memory,
+            memoryItems(QStringLiteral("GROUP_TOPOLOGY"), before.groupTopology.value_or(QList<MemoryEntry>())),
+            memoryItems(QStringLiteral("GROUP_TOPOLOGY"), after.groupTopology.value_or(QList<MemoryEntry>())));
     compareConnections(d, QStringLiteral("CONNECTIVITY"), before, before.connectivity, after, after.connectivity);
-    compareConnections(
-        d, QStringLiteral("GROUP_CONNECTIVITY"), before, before.groupConnectivity, after, after.groupConnectivity);
+    compareConnections(d, QStringLiteral("GROUP_CONNECTIVITY"), before, before.groupConnectivity, after,
+                       after.groupConnectivity);
     d.keyed(Area::Kernel, kernelItems(before), kernelItems(after));
     d.keyed(Area::Argument, argumentItems(before), argumentItems(after));
     d.keyed(Area::GroupId, groupItems(before, options.slotMode), groupItems(after, options.slotMode));

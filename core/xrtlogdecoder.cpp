@@ -26,8 +26,8 @@ int lineAt(const QList<qsizetype>& lineStarts, qsizetype pos)
 
 bool isCovered(const Ranges& covered, qsizetype pos)
 {
-    return std::any_of(
-        covered.cbegin(), covered.cend(), [pos](const auto& r) { return pos >= r.first && pos < r.second; });
+    return std::any_of(covered.cbegin(), covered.cend(),
+                       [pos](const auto& r) { return pos >= r.first && pos < r.second; });
 }
 
 QString oneLine(const QString& text)
@@ -127,8 +127,8 @@ QList<LogFinding> XrtLogDecoder::decode(const QString& text) const
     return findings;
 }
 
-QList<LogFinding> XrtLogDecoder::findWarnings(
-    const QString& joined, const QList<qsizetype>& lineStarts, Ranges* covered) const
+QList<LogFinding> XrtLogDecoder::findWarnings(const QString& joined, const QList<qsizetype>& lineStarts,
+                                              Ranges* covered) const
 {
     static const QRegularExpression anchor(
         QStringLiteral("Kernel\\s+(\\S+)\\s+has\\s+no\\s+compute\\s+units\\s+with\\s+connectivity"
@@ -179,8 +179,8 @@ QList<LogFinding> XrtLogDecoder::findWarnings(
     return findings;
 }
 
-QList<LogFinding> XrtLogDecoder::findHostCopies(
-    const QString& joined, const QList<qsizetype>& lineStarts, Ranges* covered) const
+QList<LogFinding> XrtLogDecoder::findHostCopies(const QString& joined, const QList<qsizetype>& lineStarts,
+                                                Ranges* covered) const
 {
     static const QRegularExpression revert(
         QStringLiteral("Reverting\\s+to\\s+host\\s+copy\\s+of\\s+buffers\\s*(?:\\(([^)]*)\\))?"), kCi);
@@ -203,8 +203,8 @@ QList<LogFinding> XrtLogDecoder::findHostCopies(
     return findings;
 }
 
-QList<LogFinding> XrtLogDecoder::findGroupIds(
-    const QStringList& lines, const Ranges& covered, const QList<qsizetype>& lineStarts) const
+QList<LogFinding> XrtLogDecoder::findGroupIds(const QStringList& lines, const Ranges& covered,
+                                              const QList<qsizetype>& lineStarts) const
 {
     static const QRegularExpression token(QStringLiteral("(?<![\\w.])(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])"));
     const int bankLimit = m_decoder.xclbin() && !m_decoder.xclbin()->memories().isEmpty()
@@ -221,8 +221,8 @@ QList<LogFinding> XrtLogDecoder::findGroupIds(
             if (!GroupId::parse(m.captured(1), &id) || id.legacy)
                 continue;
             // Only numbers with a slot and a plausible bank: sizes, counts and timestamps are not group IDs.
-            const bool plausible = id.raw >= 0x10000 && id.raw <= 0xFFFFFF
-                && (id.isNoMemory() || id.bank() < bankLimit);
+            const bool plausible
+                = id.raw >= 0x10000 && id.raw <= 0xFFFFFF && (id.isNoMemory() || id.bank() < bankLimit);
             if (!plausible || seen.contains(id.raw))
                 continue;
             seen.insert(id.raw);
@@ -263,13 +263,14 @@ void XrtLogDecoder::interpretWarning(LogFinding& f) const
     if (f.connectedBank) {
         f.xrt213 = *f.connectedBank < 0;
         f.groupId = m_decoder.decode(f.xrt213 ? GroupId::legacyBank(-1) : GroupId { quint32(*f.connectedBank), false },
-            QString::number(*f.connectedBank));
+                                     QString::number(*f.connectedBank));
     }
     const bool scalarIndex = f.groupId && f.groupId->groupId.isNoMemory();
-    const QString boText = f.boBank ? QStringLiteral("a BO from bank %1").arg(m_decoder.bankLabel(int(*f.boBank & 0xFFFF)))
-                                    : QStringLiteral("a BO");
-    const QString indexText = f.argIndex >= 0 ? QStringLiteral("index %1").arg(f.argIndex)
-                                              : QStringLiteral("an index the log leaves out");
+    const QString boText = f.boBank
+        ? QStringLiteral("a BO from bank %1").arg(m_decoder.bankLabel(int(*f.boBank & 0xFFFF)))
+        : QStringLiteral("a BO");
+    const QString indexText
+        = f.argIndex >= 0 ? QStringLiteral("index %1").arg(f.argIndex) : QStringLiteral("an index the log leaves out");
     const XclbinPtr& xclbin = m_decoder.xclbin();
     const Kernel* kernel = xclbin ? xclbin->kernel(f.kernelName) : nullptr;
     const Convention convention = kernel ? ArgumentGroups::detectConvention(*kernel) : Convention::Other;
@@ -287,10 +288,10 @@ void XrtLogDecoder::interpretWarning(LogFinding& f) const
         if (arg && arg->isBuffer() && f.groupId)
             what += QStringLiteral(" (connected to bank %1)").arg(m_decoder.bankLabel(f.groupId->bank()));
     } else if (f.groupId) {
-        what = scalarIndex ? QStringLiteral(", whose group ID %1 (no memory) marks a scalar argument")
-                                 .arg(f.groupId->groupId.decimal())
-                           : QStringLiteral(", whose argument is connected to bank %1")
-                                 .arg(m_decoder.bankLabel(f.groupId->bank()));
+        what = scalarIndex
+            ? QStringLiteral(", whose group ID %1 (no memory) marks a scalar argument")
+                  .arg(f.groupId->groupId.decimal())
+            : QStringLiteral(", whose argument is connected to bank %1").arg(m_decoder.bankLabel(f.groupId->bank()));
     }
     f.passed = QStringLiteral("%1 was passed at %2%3").arg(boText, indexText, what);
 

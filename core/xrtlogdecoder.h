@@ -56,11 +56,11 @@ private:
     void interpretWarning(LogFinding& f) const;
     void interpretGroupId(LogFinding& f) const;
     QList<LogFinding> findWarnings(const QString& joined, const QList<qsizetype>& lineStarts,
-        QList<QPair<qsizetype, qsizetype>>* covered) const;
+                                   QList<QPair<qsizetype, qsizetype>>* covered) const;
     QList<LogFinding> findHostCopies(const QString& joined, const QList<qsizetype>& lineStarts,
-        QList<QPair<qsizetype, qsizetype>>* covered) const;
+                                     QList<QPair<qsizetype, qsizetype>>* covered) const;
     QList<LogFinding> findGroupIds(const QStringList& lines, const QList<QPair<qsizetype, qsizetype>>& covered,
-        const QList<qsizetype>& lineStarts) const;
+                                   const QList<qsizetype>& lineStarts) const;
 
     GroupIdDecoder m_decoder;
 };

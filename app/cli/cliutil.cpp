@@ -28,7 +28,7 @@ int usageError(const CliCommand& command, CliContext& ctx, const QString& messag
 }
 
 bool parseOptions(QCommandLineParser& parser, const CliCommand& command, const QStringList& args, CliContext& ctx,
-    int minPositional, int maxPositional)
+                  int minPositional, int maxPositional)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList { command.name() } + args)) {
@@ -38,7 +38,7 @@ bool parseOptions(QCommandLineParser& parser, const CliCommand& command, const Q
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional || (maxPositional >= 0 && n > maxPositional)) {
         const QString expected = minPositional == maxPositional ? QString::number(minPositional)
-            : maxPositional < 0 ? QStringLiteral("at least %1").arg(minPositional)
+            : maxPositional < 0                                 ? QStringLiteral("at least %1").arg(minPositional)
                                 : QStringLiteral("%1 to %2").arg(minPositional).arg(maxPositional);
         usageError(command, ctx, QStringLiteral("expected %1 argument(s), got %2").arg(expected).arg(n));
         return false;
@@ -49,8 +49,8 @@ bool parseOptions(QCommandLineParser& parser, const CliCommand& command, const Q
 void addSlotOptions(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("slot"),
-        QStringLiteral("Hardware-context slot the group IDs are for (1 = first context, default)."),
-        QStringLiteral("N"), QStringLiteral("1") });
+                       QStringLiteral("Hardware-context slot the group IDs are for (1 = first context, default)."),
+                       QStringLiteral("N"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("xrt213"), QStringLiteral("Group IDs as XRT 2.13 returns them (no slot, -1).") });
 }
 
@@ -66,7 +66,8 @@ std::optional<SlotMode> slotMode(const QCommandLineParser& parser, QString* erro
     bool ok = false;
     const int slot = parser.value(QStringLiteral("slot")).toInt(&ok, 0);
     if (!ok || slot < 0 || slot > 255) {
-        *error = QStringLiteral("--slot expects a number from 0 to 255, got '%1'").arg(parser.value(QStringLiteral("slot")));
+        *error = QStringLiteral("--slot expects a number from 0 to 255, got '%1'")
+                     .arg(parser.value(QStringLiteral("slot")));
         return std::nullopt;
     }
     return SlotMode { slot, false };

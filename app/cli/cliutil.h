@@ -21,7 +21,7 @@ XclbinPtr loadXclbin(const QString& path, CliContext& ctx);
 // Parses `args` (without the command name). On an unknown option or a wrong number of positional
 // arguments prints "COMMAND: what is wrong" and the usage to ctx.err and returns false (return ExitUsage).
 bool parseOptions(QCommandLineParser& parser, const CliCommand& command, const QStringList& args, CliContext& ctx,
-    int minPositional, int maxPositional = -1);
+                  int minPositional, int maxPositional = -1);
 int usageError(const CliCommand& command, CliContext& ctx, const QString& message);
 
 // --slot N and --xrt213, shared by commands that print group IDs.

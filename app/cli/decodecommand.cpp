@@ -47,10 +47,12 @@ int decodeValues(const QStringList& values, const GroupIdDecoder& decoder, bool 
         QJsonArray list;
         for (const DecodedGroupId& d : std::as_const(decoded))
             list.append(d.toJson());
-        printJson(ctx, QJsonObject {
-            { QStringLiteral("xclbin"), decoder.xclbin() ? QJsonValue(decoder.xclbin()->filePath) : QJsonValue() },
-            { QStringLiteral("values"), list },
-        });
+        printJson(
+            ctx,
+            QJsonObject {
+                { QStringLiteral("xclbin"), decoder.xclbin() ? QJsonValue(decoder.xclbin()->filePath) : QJsonValue() },
+                { QStringLiteral("values"), list },
+            });
     } else {
         for (const DecodedGroupId& d : std::as_const(decoded)) {
             const QStringList lines = d.explanation();
@@ -95,14 +97,16 @@ int decodeLog(const QString& path, const GroupIdDecoder& decoder, bool json, Cli
         QJsonArray list;
         for (const LogFinding& f : findings)
             list.append(f.toJson());
-        printJson(ctx, QJsonObject {
-            { QStringLiteral("log"), path },
-            { QStringLiteral("xclbin"), decoder.xclbin() ? QJsonValue(decoder.xclbin()->filePath) : QJsonValue() },
-            { QStringLiteral("connectivity_warnings"), warnings },
-            { QStringLiteral("group_ids"), groupIds },
-            { QStringLiteral("host_copies"), copies },
-            { QStringLiteral("findings"), list },
-        });
+        printJson(
+            ctx,
+            QJsonObject {
+                { QStringLiteral("log"), path },
+                { QStringLiteral("xclbin"), decoder.xclbin() ? QJsonValue(decoder.xclbin()->filePath) : QJsonValue() },
+                { QStringLiteral("connectivity_warnings"), warnings },
+                { QStringLiteral("group_ids"), groupIds },
+                { QStringLiteral("host_copies"), copies },
+                { QStringLiteral("findings"), list },
+            });
     } else {
         for (const LogFinding& f : findings)
             printFinding(f, ctx);
@@ -146,16 +150,19 @@ QString DecodeCommand::usage() const
 int DecodeCommand::run(const QStringList& args, CliContext& ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("xclbin"), QStringLiteral("Name banks after this xclbin."), QStringLiteral("FILE") });
-    parser.addOption({ QStringLiteral("log"), QStringLiteral("Decode XRT log text (- = stdin)."), QStringLiteral("FILE") });
+    parser.addOption(
+        { QStringLiteral("xclbin"), QStringLiteral("Name banks after this xclbin."), QStringLiteral("FILE") });
+    parser.addOption(
+        { QStringLiteral("log"), QStringLiteral("Decode XRT log text (- = stdin)."), QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("JSON output.") });
     if (!parseOptions(parser, *this, protectNegatives(args), ctx, 0))
         return ExitUsage;
     const QStringList values = parser.positionalArguments();
     const bool log = parser.isSet(QStringLiteral("log"));
     if (log == !values.isEmpty())
-        return usageError(*this, ctx, log ? QStringLiteral("give either values or --log, not both")
-                                          : QStringLiteral("nothing to decode: give VALUE... or --log FILE"));
+        return usageError(*this, ctx,
+                          log ? QStringLiteral("give either values or --log, not both")
+                              : QStringLiteral("nothing to decode: give VALUE... or --log FILE"));
     XclbinPtr xclbin;
     if (parser.isSet(QStringLiteral("xclbin"))) {
         xclbin = loadXclbin(parser.value(QStringLiteral("xclbin")), ctx);

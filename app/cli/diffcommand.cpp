@@ -78,22 +78,24 @@ int DiffCommand::run(const QStringList& args, CliContext& ctx)
         QJsonObject countsJson;
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
             countsJson.insert(it.key(), it.value());
-        printJson(ctx, QJsonObject {
-            { QStringLiteral("before"), files[0] },
-            { QStringLiteral("after"), files[1] },
-            { QStringLiteral("identical"), records.isEmpty() },
-            { QStringLiteral("counts"), countsJson },
-            { QStringLiteral("differences"), list },
-        });
+        printJson(ctx,
+                  QJsonObject {
+                      { QStringLiteral("before"), files[0] },
+                      { QStringLiteral("after"), files[1] },
+                      { QStringLiteral("identical"), records.isEmpty() },
+                      { QStringLiteral("counts"), countsJson },
+                      { QStringLiteral("differences"), list },
+                  });
     } else if (records.isEmpty()) {
         ctx.out << "No differences between " << files[0] << " and " << files[1] << '\n';
     } else {
         ctx.out << "A: " << files[0] << "\nB: " << files[1] << "\n\n";
         TextTable table({ QStringLiteral("Area"), QStringLiteral("Change"), QStringLiteral("Key"),
-            QStringLiteral("Field"), QStringLiteral("A"), QStringLiteral("B") });
+                          QStringLiteral("Field"), QStringLiteral("A"), QStringLiteral("B") });
         for (const DiffRecord& r : std::as_const(records)) {
             table.addRow({ diffAreaName(r.area), diffChangeName(r.change), r.key, r.field,
-                r.before.isEmpty() ? QStringLiteral("-") : r.before, r.after.isEmpty() ? QStringLiteral("-") : r.after });
+                           r.before.isEmpty() ? QStringLiteral("-") : r.before,
+                           r.after.isEmpty() ? QStringLiteral("-") : r.after });
         }
         table.print(ctx.out, 0);
         QStringList parts;

@@ -88,12 +88,12 @@ int DumpSectionCommand::run(const QStringList& args, CliContext& ctx)
         return usageError(*this, ctx, QStringLiteral("unknown section kind '%1'").arg(spec.left(colon)));
     if (wantJson && !SectionJson::supports(quint32(kind)))
         return usageError(*this, ctx,
-            QStringLiteral("%1 has no JSON form; use --raw").arg(sectionKindDisplayName(quint32(kind))));
+                          QStringLiteral("%1 has no JSON form; use --raw").arg(sectionKindDisplayName(quint32(kind))));
     const QString output = parser.value(QStringLiteral("output"));
     if (!output.isEmpty() && QFileInfo::exists(output) && !parser.isSet(QStringLiteral("force")))
         return usageError(*this, ctx,
-            QStringLiteral("%1 exists; add --force to replace it (the old file is kept as %2)")
-                .arg(output, SafeFileWriter::backupPath(output)));
+                          QStringLiteral("%1 exists; add --force to replace it (the old file is kept as %2)")
+                              .arg(output, SafeFileWriter::backupPath(output)));
 
     const QString path = parser.positionalArguments().first();
     const XclbinPtr x = loadXclbin(path, ctx);
@@ -105,8 +105,9 @@ int DumpSectionCommand::run(const QStringList& args, CliContext& ctx)
         QStringList present;
         for (const SectionHeader& s : x->sections)
             present << sectionLabel(s);
-        ctx.err << "error: " << path << ": no section " << spec << " (sections: "
-                << (present.isEmpty() ? QStringLiteral("none") : present.join(QStringLiteral(", "))) << ")\n";
+        ctx.err << "error: " << path << ": no section " << spec
+                << " (sections: " << (present.isEmpty() ? QStringLiteral("none") : present.join(QStringLiteral(", ")))
+                << ")\n";
         return ExitBadInput;
     }
     const bool json = wantJson || (!wantRaw && SectionJson::supports(section->kind));

@@ -67,20 +67,22 @@ void printKernel(const KernelGroups& k, const SlotMode& mode, QTextStream& out)
     for (const QString& note : k.notes)
         out << "  note: " << note << '\n';
     TextTable table({ QStringLiteral("Idx"), QStringLiteral("Name"), QStringLiteral("Qualifier"),
-        QStringLiteral("Type"), QStringLiteral("Offset"), QStringLiteral("Size"), QStringLiteral("Banks"),
-        QStringLiteral("Tags"), QStringLiteral("Group ID"), QStringLiteral("Decimal"), QStringLiteral("Slot"),
-        QStringLiteral("Bank"), QStringLiteral("Verdict"), QStringLiteral("Reason") });
+                      QStringLiteral("Type"), QStringLiteral("Offset"), QStringLiteral("Size"), QStringLiteral("Banks"),
+                      QStringLiteral("Tags"), QStringLiteral("Group ID"), QStringLiteral("Decimal"),
+                      QStringLiteral("Slot"), QStringLiteral("Bank"), QStringLiteral("Verdict"),
+                      QStringLiteral("Reason") });
     for (const ArgumentGroup& a : k.arguments) {
         QStringList banks;
         for (int b : a.banks)
             banks << QString::number(b);
         table.addRow({ QString::number(a.index), a.argument.name, a.argument.addressQualifierName(), a.argument.type,
-            hex(a.argument.offset), QString::number(a.argument.size),
-            banks.isEmpty() ? QStringLiteral("-") : banks.join(QLatin1Char(',')),
-            a.memoryTags.isEmpty() ? QStringLiteral("-") : a.memoryTags.join(QLatin1Char(',')), a.groupId.hex(),
-            a.groupId.decimal(), mode.legacyXrt213 ? QStringLiteral("-") : QString::number(a.groupId.slot()),
-            a.bank == GroupId::NoMemory ? QStringLiteral("0xFFFF") : QString::number(a.bank), verdictName(a.verdict),
-            a.reason });
+                       hex(a.argument.offset), QString::number(a.argument.size),
+                       banks.isEmpty() ? QStringLiteral("-") : banks.join(QLatin1Char(',')),
+                       a.memoryTags.isEmpty() ? QStringLiteral("-") : a.memoryTags.join(QLatin1Char(',')),
+                       a.groupId.hex(), a.groupId.decimal(),
+                       mode.legacyXrt213 ? QStringLiteral("-") : QString::number(a.groupId.slot()),
+                       a.bank == GroupId::NoMemory ? QStringLiteral("0xFFFF") : QString::number(a.bank),
+                       verdictName(a.verdict), a.reason });
     }
     table.print(out);
 }
@@ -137,8 +139,9 @@ int GroupsCommand::run(const QStringList& args, CliContext& ctx)
             names << k.kernelName;
         kernels.removeIf([&wanted](const KernelGroups& k) { return k.kernelName != wanted; });
         if (kernels.isEmpty()) {
-            ctx.err << "error: " << path << ": no kernel '" << wanted << "' (kernels: "
-                    << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) << ")\n";
+            ctx.err << "error: " << path << ": no kernel '" << wanted
+                    << "' (kernels: " << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))
+                    << ")\n";
             return ExitBadInput;
         }
     }
@@ -148,13 +151,14 @@ int GroupsCommand::run(const QStringList& args, CliContext& ctx)
         QJsonArray list;
         for (const KernelGroups& k : std::as_const(kernels))
             list.append(kernelJson(k, *mode));
-        printJson(ctx, QJsonObject {
-            { QStringLiteral("file"), path },
-            { QStringLiteral("slot_mode"), mode->describe() },
-            { QStringLiteral("xrt213"), mode->legacyXrt213 },
-            { QStringLiteral("has_invalid"), invalid },
-            { QStringLiteral("kernels"), list },
-        });
+        printJson(ctx,
+                  QJsonObject {
+                      { QStringLiteral("file"), path },
+                      { QStringLiteral("slot_mode"), mode->describe() },
+                      { QStringLiteral("xrt213"), mode->legacyXrt213 },
+                      { QStringLiteral("has_invalid"), invalid },
+                      { QStringLiteral("kernels"), list },
+                  });
         return invalid ? ExitCheckFailed : ExitOk;
     }
 

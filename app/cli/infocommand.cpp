@@ -33,7 +33,8 @@ QString timestamp(quint64 t)
 {
     if (t == 0 || t > 4102444800ULL)
         return QString::number(t);
-    return QStringLiteral("%1 (%2)").arg(t).arg(QDateTime::fromSecsSinceEpoch(qint64(t), Qt::UTC).toString(Qt::ISODate));
+    return QStringLiteral("%1 (%2)").arg(t).arg(
+        QDateTime::fromSecsSinceEpoch(qint64(t), Qt::UTC).toString(Qt::ISODate));
 }
 
 QJsonObject headerJson(const Xclbin& x)
@@ -120,11 +121,14 @@ QJsonObject partitionJson(const AiePartition& p)
             QJsonArray ids;
             for (quint64 id : g.kernelIds)
                 ids.append(hex(id));
-            groups.append(QJsonObject { { QStringLiteral("name"), g.name }, { QStringLiteral("type"), g.typeName() },
-                { QStringLiteral("pdi_id"), hex(g.pdiId) }, { QStringLiteral("kernel_ids"), ids } });
+            groups.append(QJsonObject { { QStringLiteral("name"), g.name },
+                                        { QStringLiteral("type"), g.typeName() },
+                                        { QStringLiteral("pdi_id"), hex(g.pdiId) },
+                                        { QStringLiteral("kernel_ids"), ids } });
         }
         pdis.append(QJsonObject { { QStringLiteral("uuid"), uuid(pdi.uuid) },
-            { QStringLiteral("size"), double(pdi.imageSize) }, { QStringLiteral("cdo_groups"), groups } });
+                                  { QStringLiteral("size"), double(pdi.imageSize) },
+                                  { QStringLiteral("cdo_groups"), groups } });
     }
     return QJsonObject {
         { QStringLiteral("column_width"), p.columnWidth },
@@ -143,7 +147,7 @@ void printHeader(const Xclbin& x, QTextStream& out)
     t.addRow({ QStringLiteral("UUID (xclbin):"), uuid(h.xclbinUuid) });
     t.addRow({ QStringLiteral("Interface UUID:"), uuid(h.interfaceUuid) });
     t.addRow({ QStringLiteral("Platform VBNV:"),
-        h.platformVbnv.isEmpty() ? QStringLiteral("<not defined>") : h.platformVbnv });
+               h.platformVbnv.isEmpty() ? QStringLiteral("<not defined>") : h.platformVbnv });
     t.addRow({ QStringLiteral("Timestamp:"), timestamp(h.timestamp) });
     t.addRow({ QStringLiteral("Feature ROM TS:"), QString::number(h.featureRomTimestamp) });
     t.addRow({ QStringLiteral("Signature:"), signature(h) });
@@ -154,10 +158,10 @@ void printSections(const Xclbin& x, QTextStream& out)
 {
     out << "\nSections (" << x.sections.size() << "):\n";
     TextTable t({ QStringLiteral("#"), QStringLiteral("Kind"), QStringLiteral("Name"), QStringLiteral("Offset"),
-        QStringLiteral("Size") });
+                  QStringLiteral("Size") });
     for (const SectionHeader& s : x.sections) {
         t.addRow({ QString::number(s.index), QStringLiteral("%1 (%2)").arg(s.kindName()).arg(s.kind), s.name,
-            hex(s.offset), QString::number(s.size) });
+                   hex(s.offset), QString::number(s.size) });
     }
     t.print(out);
 }
@@ -171,10 +175,10 @@ void printMemories(const Xclbin& x, QTextStream& out)
     }
     out << "\nMemories (" << table << ", the table group IDs index):\n";
     TextTable t({ QStringLiteral("Bank"), QStringLiteral("Tag"), QStringLiteral("Type"), QStringLiteral("Used"),
-        QStringLiteral("Size"), QStringLiteral("Base") });
+                  QStringLiteral("Size"), QStringLiteral("Base") });
     for (const MemoryEntry& m : x.memories()) {
         t.addRow({ QString::number(m.index), m.tag, m.typeName(), m.used ? QStringLiteral("yes") : QStringLiteral("no"),
-            QStringLiteral("%1 KiB").arg(m.sizeKiB), hex(m.baseAddress) });
+                   QStringLiteral("%1 KiB").arg(m.sizeKiB), hex(m.baseAddress) });
     }
     t.print(out);
 }
@@ -189,9 +193,10 @@ void printKernels(const Xclbin& x, QTextStream& out)
         QStringList args;
         for (const KernelArgument& a : k.arguments)
             args << a.name;
-        out << "  " << k.name << (k.type.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(k.type))
-            << ", convention " << conventionName(ArgumentGroups::detectConvention(k)) << ", instances: "
-            << (instances.isEmpty() ? QStringLiteral("none") : instances.join(QStringLiteral(", "))) << '\n'
+        out << "  " << k.name << (k.type.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(k.type)) << ", convention "
+            << conventionName(ArgumentGroups::detectConvention(k))
+            << ", instances: " << (instances.isEmpty() ? QStringLiteral("none") : instances.join(QStringLiteral(", ")))
+            << '\n'
             << "    arguments (" << k.arguments.size() << "): " << args.join(QStringLiteral(", ")) << '\n';
     }
 }
@@ -209,8 +214,8 @@ void printPartition(const AiePartition& p, QTextStream& out)
             QStringList ids;
             for (quint64 id : g.kernelIds)
                 ids << hex(id);
-            out << "; cdo group " << g.name << " (" << g.typeName() << ", pdi id " << hex(g.pdiId)
-                << ", kernel ids " << (ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','))) << ')';
+            out << "; cdo group " << g.name << " (" << g.typeName() << ", pdi id " << hex(g.pdiId) << ", kernel ids "
+                << (ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','))) << ')';
         }
         out << '\n';
     }

@@ -52,7 +52,7 @@ void TestDecodeCommand::initTestCase()
 void TestDecodeCommand::seedNumbersJson()
 {
     const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--json"), QStringLiteral("65536"),
-        QStringLiteral("131072"), QStringLiteral("131071"), QStringLiteral("-1") });
+                                      QStringLiteral("131072"), QStringLiteral("131071"), QStringLiteral("-1") });
     QVERIFY2(run.exitCode == 0, run.describe());
     const QJsonArray values = run.json().value(QLatin1String("values")).toArray();
     QCOMPARE(values.size(), 4);
@@ -72,11 +72,12 @@ void TestDecodeCommand::seedNumbersJson()
 
 void TestDecodeCommand::seedNumbersAgainstTheXclbin()
 {
-    const test::CliRun run = runCli(
-        { QStringLiteral("decode"), QStringLiteral("131072"), QStringLiteral("--xclbin"), m_singleAdd, QStringLiteral("--json") });
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("131072"), QStringLiteral("--xclbin"),
+                                      m_singleAdd, QStringLiteral("--json") });
     QVERIFY2(run.exitCode == 0, run.describe());
     const QJsonObject v = run.json().value(QLatin1String("values")).toArray()[0].toObject();
-    QCOMPARE(v.value(QLatin1String("memory")).toObject().value(QLatin1String("tag")).toString(), QStringLiteral("HOST"));
+    QCOMPARE(v.value(QLatin1String("memory")).toObject().value(QLatin1String("tag")).toString(),
+             QStringLiteral("HOST"));
     const QJsonArray args = v.value(QLatin1String("arguments")).toArray();
     QCOMPARE(args.size(), 5);
     QCOMPARE(args[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("bo0"));
@@ -86,7 +87,8 @@ void TestDecodeCommand::seedNumbersAgainstTheXclbin()
 
 void TestDecodeCommand::humanOutput()
 {
-    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("0x20001"), QStringLiteral("--xclbin"), m_singleAdd });
+    const test::CliRun run
+        = runCli({ QStringLiteral("decode"), QStringLiteral("0x20001"), QStringLiteral("--xclbin"), m_singleAdd });
     QVERIFY2(run.exitCode == 0, run.describe());
     const QString text = run.text();
     QVERIFY2(text.startsWith(QLatin1String("131073 = 0x20001: slot 2, bank 1 (SRAM)\n")), qPrintable(text));
@@ -100,12 +102,15 @@ void TestDecodeCommand::logFromFile()
     QFile f(log);
     QVERIFY(f.open(QIODevice::WriteOnly) && f.write(kSeedLog) == kSeedLog.size());
     f.close();
-    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), log, QStringLiteral("--xclbin"), m_singleAdd });
+    const test::CliRun run
+        = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), log, QStringLiteral("--xclbin"), m_singleAdd });
     QCOMPARE(run.exitCode, 1); // a connectivity warning is a failed check
     const QString text = run.text();
     QVERIFY2(text.contains(QLatin1String("lines 4-7 [connectivity-warning]")), qPrintable(text));
-    QVERIFY(text.contains(QLatin1String("what:  a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)")));
-    QVERIFY(text.contains(QLatin1String("fix:   pass every argument at its own index (opcode convention): run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)")));
+    QVERIFY(text.contains(
+        QLatin1String("what:  a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)")));
+    QVERIFY(text.contains(QLatin1String("fix:   pass every argument at its own index (opcode convention): run = "
+                                        "kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)")));
     QVERIFY(text.contains(QLatin1String("C++:   auto run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4);")));
     QVERIFY(text.contains(QLatin1String("line 8 [host-copy]")));
     QVERIFY(text.contains(QLatin1String("line 2 [group-id] 131071")));
@@ -114,7 +119,8 @@ void TestDecodeCommand::logFromFile()
 
 void TestDecodeCommand::logFromStdin()
 {
-    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-"), QStringLiteral("--json") }, kSeedLog);
+    const test::CliRun run = runCli(
+        { QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-"), QStringLiteral("--json") }, kSeedLog);
     QCOMPARE(run.exitCode, 1);
     const QJsonObject o = run.json();
     QCOMPARE(o.value(QLatin1String("connectivity_warnings")).toInt(), 1);
@@ -133,7 +139,7 @@ void TestDecodeCommand::logFromStdin()
 void TestDecodeCommand::cleanLogExitsZero()
 {
     const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-") },
-        "Output: 3699/4096 non-zero, range [-11, 10]\n");
+                                    "Output: 3699/4096 non-zero, range [-11, 10]\n");
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.text().contains(QLatin1String("0 connectivity warning(s), 0 group ID(s)")));
 }
@@ -157,7 +163,8 @@ void TestDecodeCommand::badValueExitsTwo()
 
 void TestDecodeCommand::foreignBankExitsOne()
 {
-    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("0x10005"), QStringLiteral("--xclbin"), m_singleAdd });
+    const test::CliRun run
+        = runCli({ QStringLiteral("decode"), QStringLiteral("0x10005"), QStringLiteral("--xclbin"), m_singleAdd });
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.text().contains(QLatin1String("this xclbin has no such memory")));
 }
@@ -172,7 +179,8 @@ void TestDecodeCommand::usageErrorsExit64()
     };
     for (const QStringList& args : cases) {
         const test::CliRun run = runCli(args);
-        QVERIFY2(run.exitCode == 64, qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
+        QVERIFY2(run.exitCode == 64,
+                 qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
     }
 }
 

@@ -65,8 +65,8 @@ void TestDiffCommand::attentionAgainstMatmul()
 {
     // The seed's "broken" attention build and the working matmul build: same memories, connectivity,
     // arguments and group IDs; only the AIE partition differs.
-    const test::CliRun run = runCli({ QStringLiteral("diff"), m_attention, m_matmul, QStringLiteral("--ignore-build-stamp"),
-        QStringLiteral("--json") });
+    const test::CliRun run = runCli({ QStringLiteral("diff"), m_attention, m_matmul,
+                                      QStringLiteral("--ignore-build-stamp"), QStringLiteral("--json") });
     QCOMPARE(run.exitCode, 1);
     const QJsonObject o = run.json();
     QCOMPARE(o.value(QLatin1String("counts")).toObject(), QJsonObject({ { QStringLiteral("section"), 1 } }));
@@ -79,7 +79,8 @@ void TestDiffCommand::attentionAgainstMatmul()
 void TestDiffCommand::differentFilesJson()
 {
     const test::CliRun run = runCli({ QStringLiteral("diff"), m_singleAdd,
-        test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")), QStringLiteral("--json"), QStringLiteral("--no-bytes") });
+                                      test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")),
+                                      QStringLiteral("--json"), QStringLiteral("--no-bytes") });
     QCOMPARE(run.exitCode, 1);
     bool kernelRemoved = false;
     for (const QJsonValue& v : run.json().value(QLatin1String("differences")).toArray()) {

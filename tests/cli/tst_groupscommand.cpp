@@ -13,15 +13,16 @@ using test::runCli;
 
 namespace {
 
-const QStringList kMlirAieHex = { "0x1FFFF", "0x10001", "0x1FFFF", "0x10000", "0x10000", "0x10000", "0x10000",
-    "0x10000" };
+const QStringList kMlirAieHex
+    = { "0x1FFFF", "0x10001", "0x1FFFF", "0x10000", "0x10000", "0x10000", "0x10000", "0x10000" };
 const QStringList kMlirAieVerdicts = { "scalar", "valid", "scalar", "valid", "valid", "valid", "valid", "valid" };
 
 // Rows of the human table: index, then the group ID (hex), decimal, slot, bank and verdict columns.
 QList<QStringList> humanRows(const QString& text, const QString& kernel)
 {
-    static const QRegularExpression row(
-        QStringLiteral("^  (\\d+)  .*  (0x[0-9A-F]+|-1)\\s+(-?\\d+)\\s+(\\d+|-)\\s+(0xFFFF|\\d+)\\s+(valid|scalar|warning|invalid)  "));
+    static const QRegularExpression row(QStringLiteral(
+        "^  (\\d+)  .*  (0x[0-9A-F]+|-1)\\s+(-?\\d+)\\s+(\\d+|-)\\s+(0xFFFF|\\d+)\\s+(valid|scalar|warning|invalid) "
+        " "));
     QList<QStringList> rows;
     bool inKernel = false;
     for (const QString& line : text.split(QLatin1Char('\n'))) {
@@ -148,7 +149,8 @@ void TestGroupsCommand::everyMlirAieFixtureJson()
 
 void TestGroupsCommand::secondSlot()
 {
-    const test::CliRun run = runCli({ QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("2") });
+    const test::CliRun run
+        = runCli({ QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("2") });
     QVERIFY2(run.exitCode == 0, run.describe());
     QStringList hex;
     for (const QStringList& r : humanRows(run.text(), QStringLiteral("MLIR_AIE")))
@@ -159,9 +161,15 @@ void TestGroupsCommand::secondSlot()
 
 void TestGroupsCommand::xrt213()
 {
-    const test::CliRun run = runCli({ QStringLiteral("groups"), m_singleAdd, QStringLiteral("--xrt213"), QStringLiteral("--json") });
+    const test::CliRun run
+        = runCli({ QStringLiteral("groups"), m_singleAdd, QStringLiteral("--xrt213"), QStringLiteral("--json") });
     QVERIFY2(run.exitCode == 0, run.describe());
-    const QJsonArray args = run.json().value(QLatin1String("kernels")).toArray()[0].toObject().value(QLatin1String("arguments")).toArray();
+    const QJsonArray args = run.json()
+                                .value(QLatin1String("kernels"))
+                                .toArray()[0]
+                                .toObject()
+                                .value(QLatin1String("arguments"))
+                                .toArray();
     QList<qint64> ids;
     for (const QJsonValue& v : args)
         ids << v.toObject().value(QLatin1String("group_id")).toInteger();
@@ -173,17 +181,19 @@ void TestGroupsCommand::xrt213()
 void TestGroupsCommand::kernelFilter()
 {
     const QString riallto = test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p"));
-    const test::CliRun run = runCli({ QStringLiteral("groups"), riallto, QStringLiteral("--kernel"), QStringLiteral("vadd"), QStringLiteral("--json") });
+    const test::CliRun run = runCli({ QStringLiteral("groups"), riallto, QStringLiteral("--kernel"),
+                                      QStringLiteral("vadd"), QStringLiteral("--json") });
     QVERIFY2(run.exitCode == 0, run.describe());
     const QJsonArray kernels = run.json().value(QLatin1String("kernels")).toArray();
     QCOMPARE(kernels.size(), 1);
     QCOMPARE(kernels[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("vadd"));
     QCOMPARE(kernels[0].toObject().value(QLatin1String("convention")).toString(), QStringLiteral("other"));
 
-    const test::CliRun missing = runCli({ QStringLiteral("groups"), riallto, QStringLiteral("--kernel"), QStringLiteral("MLIR_AIE") });
+    const test::CliRun missing
+        = runCli({ QStringLiteral("groups"), riallto, QStringLiteral("--kernel"), QStringLiteral("MLIR_AIE") });
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QLatin1String("no kernel 'MLIR_AIE'")) && missing.err.contains(QLatin1String("vadd")),
-        qPrintable(missing.err));
+             qPrintable(missing.err));
 }
 
 void TestGroupsCommand::invalidArgumentExitsOne()
@@ -222,7 +232,8 @@ void TestGroupsCommand::malformedInputExitsTwo()
 
     QByteArray badMagic = bytes;
     badMagic[0] = 'X';
-    run = runCli({ QStringLiteral("groups"), writeCopy(m_dir, QStringLiteral("magic.xclbin"), badMagic), QStringLiteral("--json") });
+    run = runCli({ QStringLiteral("groups"), writeCopy(m_dir, QStringLiteral("magic.xclbin"), badMagic),
+                   QStringLiteral("--json") });
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("bad-magic")), qPrintable(run.err));
 
@@ -239,11 +250,13 @@ void TestGroupsCommand::usageErrorsExit64()
         { QStringLiteral("groups"), m_singleAdd, QStringLiteral("--bogus") },
         { QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("two") },
         { QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("256") },
-        { QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("2"), QStringLiteral("--xrt213") },
+        { QStringLiteral("groups"), m_singleAdd, QStringLiteral("--slot"), QStringLiteral("2"),
+          QStringLiteral("--xrt213") },
     };
     for (const QStringList& args : cases) {
         const test::CliRun run = runCli(args);
-        QVERIFY2(run.exitCode == 64, qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
+        QVERIFY2(run.exitCode == 64,
+                 qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
         QVERIFY(run.err.contains(QLatin1String("Usage: xclbin-inspector-cli groups")));
     }
     const test::CliRun help = runCli({ QStringLiteral("groups"), QStringLiteral("--help") });

@@ -53,7 +53,8 @@ void TestInfoCommand::everyFixture()
 
 void TestInfoCommand::humanSummary()
 {
-    const test::CliRun run = runCli({ QStringLiteral("info"), test::xclbinFixturePath(QStringLiteral("iron-single-add")) });
+    const test::CliRun run
+        = runCli({ QStringLiteral("info"), test::xclbinFixturePath(QStringLiteral("iron-single-add")) });
     QVERIFY2(run.exitCode == 0, run.describe());
     const QString text = run.text();
     QVERIFY(text.contains(QLatin1String("UUID (xclbin):   cb6fdad1-f27f-f9a7-b669-a5bed84b45d7")));

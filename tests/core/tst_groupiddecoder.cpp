@@ -150,7 +150,8 @@ void TestGroupIdDecoder::jsonCarriesSlotBankFlagsAndMatches()
     QCOMPARE(o.value(QLatin1String("slot")).toInt(), 1);
     QCOMPARE(o.value(QLatin1String("bank")).toInt(), 0);
     QCOMPARE(o.value(QLatin1String("flags")).toInt(), 0);
-    QCOMPARE(o.value(QLatin1String("memory")).toObject().value(QLatin1String("tag")).toString(), QStringLiteral("HOST"));
+    QCOMPARE(o.value(QLatin1String("memory")).toObject().value(QLatin1String("tag")).toString(),
+             QStringLiteral("HOST"));
     QCOMPARE(o.value(QLatin1String("arguments")).toArray().size(), 5);
 }
 

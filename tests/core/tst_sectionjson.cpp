@@ -22,8 +22,8 @@ private Q_SLOTS:
     void buildMetadataKeepsOnlyItsMember();
 };
 
-static const quint32 kJsonKinds[] = { MEM_TOPOLOGY, ASK_GROUP_TOPOLOGY, CONNECTIVITY, ASK_GROUP_CONNECTIVITY,
-    IP_LAYOUT, AIE_PARTITION, BUILD_METADATA };
+static const quint32 kJsonKinds[] = { MEM_TOPOLOGY, ASK_GROUP_TOPOLOGY, CONNECTIVITY,  ASK_GROUP_CONNECTIVITY,
+                                      IP_LAYOUT,    AIE_PARTITION,      BUILD_METADATA };
 
 void TestSectionJson::matchesReferenceDumps_data()
 {
@@ -94,9 +94,9 @@ void TestSectionJson::propertyTreeRoundTrip()
     QVERIFY(tree);
     QCOMPARE(tree->children().first().first, QStringLiteral("b")); // order kept, not sorted
     QCOMPARE(tree->toJson(),
-        QByteArray("{\n    \"b\": {\n        \"z\": \"1\",\n        \"a\": [\n            \"true\",\n"
-                   "            \"null\",\n            \"x\\/y\"\n        ]\n    },\n"
-                   "    \"a\": \"\xc3\xa9\\t\"\n}\n"));
+             QByteArray("{\n    \"b\": {\n        \"z\": \"1\",\n        \"a\": [\n            \"true\",\n"
+                        "            \"null\",\n            \"x\\/y\"\n        ]\n    },\n"
+                        "    \"a\": \"\xc3\xa9\\t\"\n}\n"));
     const auto again = PropertyTree::parse(tree->toJson());
     QVERIFY(again);
     QCOMPARE(*again, *tree);

@@ -143,10 +143,10 @@ void TestXclbinDiff::attentionAndMatmulBuildsDifferOnlyInThePartition()
     XI_REQUIRE_FIXTURES();
     // DOMAIN.md section 6: the "broken" attention build has the same kernels and memories as the working
     // matmul build; only the AIE partition (its PDI) and the build stamp differ.
-    const XclbinPtr attention =
-        XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin"));
-    const XclbinPtr matmul =
-        XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-matmul-16x16")) + QStringLiteral("/reference.xclbin"));
+    const XclbinPtr attention = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64"))
+                                                   + QStringLiteral("/reference.xclbin"));
+    const XclbinPtr matmul = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-matmul-16x16"))
+                                                + QStringLiteral("/reference.xclbin"));
     DiffOptions options;
     options.ignoreBuildStamp = true;
     const QList<DiffRecord> records = XclbinDiff::compare(*attention, *matmul, options);
@@ -154,7 +154,8 @@ void TestXclbinDiff::attentionAndMatmulBuildsDifferOnlyInThePartition()
     for (const DiffRecord& r : records) {
         const QString what = diffAreaName(r.area) + QLatin1Char(' ') + r.key + QLatin1Char(' ') + r.field;
         QVERIFY2(r.area == DiffRecord::Area::Section || r.area == DiffRecord::Area::Header, qPrintable(what));
-        QVERIFY2(r.key.startsWith(QLatin1String("AIE_PARTITION")) || r.field == QLatin1String("length"), qPrintable(what));
+        QVERIFY2(r.key.startsWith(QLatin1String("AIE_PARTITION")) || r.field == QLatin1String("length"),
+                 qPrintable(what));
     }
     QVERIFY(recordsIn(records, DiffRecord::Area::GroupId).isEmpty());
 }
@@ -184,7 +185,7 @@ void TestXclbinDiff::differentKernelsAndSections()
 void TestXclbinDiff::namesAndJson()
 {
     const DiffRecord r { DiffRecord::Area::GroupId, QStringLiteral("K arg 1 (a)"), QStringLiteral("group ID"),
-        QStringLiteral("0x10000"), QStringLiteral("0x10001"), DiffRecord::Change::Changed };
+                         QStringLiteral("0x10000"), QStringLiteral("0x10001"),     DiffRecord::Change::Changed };
     const QJsonObject o = r.toJson();
     QCOMPARE(o.value(QLatin1String("area")).toString(), QStringLiteral("group-id"));
     QCOMPARE(o.value(QLatin1String("change")).toString(), QStringLiteral("changed"));

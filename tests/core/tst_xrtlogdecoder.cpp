@@ -16,15 +16,15 @@ const QString kIndex0Warning = QStringLiteral(
     "in connected bank.");
 
 // The same message as a user pasted it from a run: prefixed, wrapped, followed by the host-copy fallback.
-const QString kWrappedLog = QStringLiteral(
-    "Step 3: Allocating NPU buffers...\n"
-    "[XRT] WARNING: Kernel MLIR_AIE has no compute units with connectivity\n"
-    "required for global argument at index 0. The argument is allocated in bank 0,\n"
-    "the compute unit is connected to bank 131071. Allocating local copy of\n"
-    "argument buffer in connected bank.\n"
-    "\n"
-    "[XRT] WARNING: Reverting to host copy of buffers (exec_buf: Operation not supported)\n"
-    "Output: 0/4096 non-zero, 12288 bytes in\n");
+const QString kWrappedLog
+    = QStringLiteral("Step 3: Allocating NPU buffers...\n"
+                     "[XRT] WARNING: Kernel MLIR_AIE has no compute units with connectivity\n"
+                     "required for global argument at index 0. The argument is allocated in bank 0,\n"
+                     "the compute unit is connected to bank 131071. Allocating local copy of\n"
+                     "argument buffer in connected bank.\n"
+                     "\n"
+                     "[XRT] WARNING: Reverting to host copy of buffers (exec_buf: Operation not supported)\n"
+                     "Output: 0/4096 non-zero, 12288 bytes in\n");
 
 } // namespace
 
@@ -72,7 +72,8 @@ void TestXrtLogDecoder::oneLineWarningAgainstTheXclbin()
     QCOMPARE(f.argumentName, QStringLiteral("opcode"));
     QVERIFY(f.groupId && f.groupId->groupId.isNoMemory());
     QCOMPARE(f.groupId->slot(), 1);
-    QCOMPARE(f.passed, QStringLiteral("a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)"));
+    QCOMPARE(f.passed,
+             QStringLiteral("a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)"));
     QVERIFY2(f.wentWrong.contains(QLatin1String("wrong places")), qPrintable(f.wentWrong));
     QVERIFY2(f.wentWrong.contains(QLatin1String("cloned")), qPrintable(f.wentWrong));
     QVERIFY2(f.wentWrong.contains(QLatin1String("zeros")), qPrintable(f.wentWrong));
@@ -95,7 +96,8 @@ void TestXrtLogDecoder::wrappedWarningAndHostCopy()
     QCOMPARE(w.boBank, std::optional<qint64>(0));
     QVERIFY(w.text.startsWith(QLatin1String("Kernel MLIR_AIE has no compute units")));
     QVERIFY(w.text.endsWith(QLatin1String("in connected bank.")));
-    QCOMPARE(w.passed, QStringLiteral("a BO from bank 0 (HOST) was passed at index 0, which is the scalar 'opcode' (pass 3)"));
+    QCOMPARE(w.passed,
+             QStringLiteral("a BO from bank 0 (HOST) was passed at index 0, which is the scalar 'opcode' (pass 3)"));
 
     const LogFinding& c = findings[1];
     QCOMPARE(c.kind, LogFinding::Kind::HostCopy);
@@ -122,7 +124,7 @@ void TestXrtLogDecoder::xrt213BankMinusOne()
     QVERIFY(f.groupId->groupId.isNoMemory());
     QCOMPARE(f.argumentName, QStringLiteral("ninstr"));
     QVERIFY2(f.passed.endsWith(QLatin1String("which is the scalar 'ninstr' (the instruction word count)")),
-        qPrintable(f.passed));
+             qPrintable(f.passed));
     QVERIFY(f.wentWrong.contains(QLatin1String("XRT 2.13 prints bank -1")));
 }
 
@@ -135,10 +137,13 @@ void TestXrtLogDecoder::bufferInTheWrongBank()
         "argument buffer in connected bank.");
     const LogFinding f = XrtLogDecoder(m_xclbin).decode(log).value(0);
     QCOMPARE(f.argumentName, QStringLiteral("bo0"));
-    QCOMPARE(f.passed,
-        QStringLiteral("a BO from bank 1 (SRAM) was passed at index 3, which is the buffer 'bo0' (connected to bank 0 (HOST))"));
+    QCOMPARE(
+        f.passed,
+        QStringLiteral(
+            "a BO from bank 1 (SRAM) was passed at index 3, which is the buffer 'bo0' (connected to bank 0 (HOST))"));
     QVERIFY(!f.wentWrong.contains(QLatin1String("wrong places")));
-    QVERIFY2(f.fix.contains(QLatin1String("bo0 = xrt.bo(device, bo0_size, xrt.bo.flags.host_only, kernel.group_id(3))")),
+    QVERIFY2(
+        f.fix.contains(QLatin1String("bo0 = xrt.bo(device, bo0_size, xrt.bo.flags.host_only, kernel.group_id(3))")),
         qPrintable(f.fix));
 }
 
@@ -160,7 +165,8 @@ void TestXrtLogDecoder::withoutXclbinAsksForIt()
 {
     const LogFinding f = XrtLogDecoder().decode(kIndex0Warning).value(0);
     QCOMPARE(f.passed,
-        QStringLiteral("a BO from bank 1 was passed at index 0, whose group ID 131071 (no memory) marks a scalar argument"));
+             QStringLiteral(
+                 "a BO from bank 1 was passed at index 0, whose group ID 131071 (no memory) marks a scalar argument"));
     QVERIFY(f.callPython.isEmpty());
     QVERIFY(f.fix.contains(QLatin1String("give the xclbin")));
     QVERIFY(f.fix.contains(QLatin1String("kernel(3, instr_bo, n_words, bo0, bo1, ...)")));
@@ -194,7 +200,8 @@ void TestXrtLogDecoder::groupIdNumbersInALog()
     // "131072 = 0x20000" is one number written twice.
     QCOMPARE(findings[2].line, 4);
     QCOMPARE(findings[2].groupId->slot(), 2);
-    QVERIFY2(findings[2].wentWrong.contains(QLatin1String("not a broken memory bank")), qPrintable(findings[2].wentWrong));
+    QVERIFY2(findings[2].wentWrong.contains(QLatin1String("not a broken memory bank")),
+             qPrintable(findings[2].wentWrong));
     QCOMPARE(findings[3].line, 6);
     QCOMPARE(findings[3].text, QStringLiteral("0x1FFFF"));
     for (const LogFinding& f : findings)
