@@ -13,6 +13,10 @@ QList<BenchSubcommand> benchSubcommands()
             QStringLiteral("parse time per .xclbin (reader + group IDs), median of repeats, beside XRT's"),
             QStringLiteral("FILE... [--json] [--xrt] | --generate-large OUT.xclbin SIZE_MB --from SOURCE.xclbin"),
             runParseBench },
+        { QStringLiteral("attention"),
+            QStringLiteral("float reference, float batch and int8 kernel model at 64x64 and Whisper-base (8 x 1500 x 64), numpy float32 beside them"),
+            QStringLiteral("[--json] [--repeat N] [--no-numpy] [--no-large-kernel] [--numpy-script F]"),
+            runAttentionBench },
     };
 }
 

@@ -15,6 +15,7 @@ struct BenchSubcommand {
 
 // To add a benchmark: write its run function (declared here) and add one line to benchSubcommands().
 int runParseBench(const QStringList& args, CliContext& ctx);
+int runAttentionBench(const QStringList& args, CliContext& ctx); // benchattention.cpp
 QList<BenchSubcommand> benchSubcommands();
 
 // `bench`: speed measurements (kept out of the unit tests), one subcommand per benchmark.

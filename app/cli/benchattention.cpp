@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `bench attention`: the command-line glue of AttentionBench.
+#include "attentionbench.h"
+#include "benchcommand.h"
+#include "cliutil.h"
+
+namespace xi::cli {
+
+int runAttentionBench(const QStringList& args, CliContext& ctx)
+{
+    AttentionBenchOptions options;
+    options.numpy = true;
+    bool json = false;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--no-numpy")) {
+            options.numpy = false;
+        } else if (a == QLatin1String("--no-large-kernel")) {
+            options.kernelModelLarge = false;
+        } else if ((a == QLatin1String("--repeat") || a == QLatin1String("--numpy-script")) && i + 1 < args.size()) {
+            const QString value = args.at(++i);
+            bool ok = true;
+            if (a == QLatin1String("--repeat"))
+                options.repeats = value.toInt(&ok);
+            else
+                options.numpyScript = value;
+            if (!ok || options.repeats < 0) {
+                ctx.err << "bench attention: --repeat wants a positive count, got '" << value << "'\n";
+                return ExitUsage;
+            }
+        } else {
+            ctx.err << "bench attention: unknown option " << a << '\n';
+            return ExitUsage;
+        }
+    }
+    QString error;
+    const QList<AttentionBenchEntry> entries = AttentionBench::run(options, &error);
+    if (json)
+        printJson(ctx, AttentionBench::toJson(entries));
+    else
+        ctx.out << AttentionBench::table(entries);
+    if (!error.isEmpty())
+        ctx.err << "bench attention: numpy side skipped: " << error << '\n';
+    return ExitOk;
+}
+
+} // namespace xi::cli
