@@ -4,8 +4,11 @@
 #include "bindingchecker.h"
 #include "cliutil.h"
 #include "hostprogramreader.h"
+#include "xrtrunner.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QDir>
 #include <QFileInfo>
 
@@ -19,6 +22,92 @@ struct CheckInput {
     BindingCheckOptions options;
     QString instructionsNote; // how the instruction file was found
 };
+
+// What XRT's noop device printed for the plan, next to what the checker predicted for that XRT.
+struct NoopRun {
+    RunResult result;
+    QStringList predictedWarnings;
+    QStringList predictedExceptions;
+    QStringList notes;
+
+    bool matches() const
+    {
+        const QString refused = QStringLiteral("XRT refused the arguments: ");
+        const QString exception = result.error.startsWith(refused) ? result.error.mid(refused.size()) : QString();
+        return result.messagesCaptured && result.messageTexts() == predictedWarnings
+            && (predictedExceptions.isEmpty() ? exception.isEmpty() : exception == predictedExceptions.first());
+    }
+};
+
+// Runs the plan through XRT's noop device (XrtRunner: a child process) with the files the host names,
+// resolved next to the host program; a data file that is not there leaves its BO zero-filled.
+NoopRun runNoop(const CheckInput& in, const BindingReport& report, const QString& xclbinPath)
+{
+    NoopRun run;
+    RunRequest request;
+    request.xclbinPath = xclbinPath;
+    request.kernelName = report.kernelName;
+    request.backend = RunBackend::XrtNoop;
+    request.plan = in.plan;
+    if (in.options.instructions)
+        request.plan.instructionFile = in.options.instructions->path;
+    const QDir base = QFileInfo(in.plan.sourceFile).dir();
+    for (ArgBinding& a : request.plan.arguments) {
+        if (!a.isBuffer())
+            continue;
+        QString& file = a.bo.inputFile;
+        if (a.bo.instructions && in.options.instructions)
+            file = in.options.instructions->path;
+        else if (!file.isEmpty() && !QFileInfo::exists(base.filePath(file))) {
+            run.notes << QStringLiteral("argument %1: %2 not found, BO left zero").arg(a.index).arg(file);
+            file.clear();
+        } else if (!file.isEmpty()) {
+            file = base.filePath(file);
+        }
+    }
+    XrtRunnerOptions options;
+    options.cliPath = QCoreApplication::applicationFilePath();
+    run.result = XrtRunner::runBlocking(request, options);
+    const bool xrt213 = run.result.xrtVersion.startsWith(QLatin1String("2.13"));
+    const QList<PredictedXrtWarning>& predicted = xrt213 ? report.predictedWarningsXrt213 : report.predictedWarningsSlotAware;
+    for (const PredictedXrtWarning& w : predicted)
+        (w.exception ? run.predictedExceptions : run.predictedWarnings) << w.text;
+    return run;
+}
+
+void printNoop(QTextStream& out, const NoopRun& run)
+{
+    const RunResult& r = run.result;
+    out << "\nXRT " << (r.xrtVersion.isEmpty() ? QStringLiteral("(version unknown)") : r.xrtVersion)
+        << " on the noop device printed:\n";
+    if (!r.messagesCaptured)
+        out << "  (its messages could not be captured)\n";
+    else if (r.messages.isEmpty())
+        out << "  nothing\n";
+    for (const XrtMessage& m : r.messages)
+        out << "  " << m.level << ": " << m.text << "\n";
+    for (const QString& note : run.notes)
+        out << "  note: " << note << "\n";
+    out << "  run: " << (r.error.isEmpty() ? r.runStateName() : r.error) << "\n";
+    out << "  " << (run.matches() ? "matches the prediction" : "DIFFERS from the prediction") << "\n";
+}
+
+QJsonObject noopJson(const NoopRun& run)
+{
+    const RunResult& r = run.result;
+    QJsonArray messages;
+    for (const QString& t : r.messageTexts())
+        messages.append(t);
+    return QJsonObject {
+        { QLatin1String("xrt_version"), r.xrtVersion },
+        { QLatin1String("xrt_messages"), messages },
+        { QLatin1String("xrt_messages_captured"), r.messagesCaptured },
+        { QLatin1String("run_state"), r.runStateName() },
+        { QLatin1String("error"), r.error },
+        { QLatin1String("notes"), QJsonArray::fromStringList(run.notes) },
+        { QLatin1String("matches_prediction"), run.matches() },
+    };
+}
 
 // The instruction stream named on the command line, in the host program, or lying next to the xclbin
 // as <name>.insts.bin / <name>.seq (how mlir-aie builds and the fixtures name it).
@@ -139,6 +228,8 @@ QString CheckCommand::usage() const
         "  --kernel NAME   the kernel (default: the one the host program names, else the first)\n"
         "  --slot N        hardware-context slot for slot-aware group IDs (default 1)\n"
         "  --xrt213        predict for XRT 2.13 (no slots, -1 for scalars)\n"
+        "  --xrt-noop      also run the plan through XRT's noop device (a child process) and show what XRT\n"
+        "                  printed next to the prediction (JSON: xrt_messages, xrt_noop)\n"
         "  --json          print JSON: kernel, findings, predicted_xrt_warnings, corrected_call, plan\n\n"
         "Exit codes: 0 no error finding, 1 at least one error finding, 2 unreadable input, 64 usage.\n");
 }
@@ -153,6 +244,7 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
         { QStringLiteral("insts"), QString(), QStringLiteral("file") },
         { QStringLiteral("kernel"), QString(), QStringLiteral("name") },
         { QStringLiteral("json"), QString() },
+        { QStringLiteral("xrt-noop"), QString() },
     });
     addSlotOptions(p);
     if (!parseOptions(p, *this, args, ctx, 1, 1))
@@ -198,8 +290,16 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     }
 
     const BindingReport report = BindingChecker::check(*in.xclbin, in.plan, in.options);
+    std::optional<NoopRun> noop;
+    if (p.isSet(QStringLiteral("xrt-noop")))
+        noop = runNoop(in, report, pos.first());
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o = report.toJson();
+        if (noop) {
+            const QJsonObject n = noopJson(*noop);
+            o[QLatin1String("xrt_messages")] = n.value(QLatin1String("xrt_messages"));
+            o[QLatin1String("xrt_noop")] = n;
+        }
         o[QLatin1String("xclbin")] = in.xclbin->filePath;
         if (in.options.instructions)
             o[QLatin1String("instructions")] = QJsonObject {
@@ -211,6 +311,8 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
         printJson(ctx, o);
     } else {
         printHuman(ctx.out, in, report);
+        if (noop)
+            printNoop(ctx.out, *noop);
     }
     return report.hasErrors() ? ExitCheckFailed : ExitOk;
 }

@@ -79,6 +79,28 @@ private Q_SLOTS:
             QLatin1String("auto run = kernel(3, instr_bo, n_words, input_bo, output_bo);")));
     }
 
+    // --xrt-noop runs the same plan through Debian's XRT on the noop device: XRT's real words, next to the
+    // prediction.
+    void throughXrtNoop()
+    {
+        const QStringList args = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
+            QStringLiteral("--host"), hostFile(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--xrt-noop") };
+        CliRun run = runCli(args + QStringList { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 1, run.describe());
+        const QJsonObject o = run.json();
+        QCOMPARE(o.value(QLatin1String("xrt_messages")).toArray(), QJsonArray { xrtWarning(0, 1, -1) });
+        const QJsonObject noop = o.value(QLatin1String("xrt_noop")).toObject();
+        QCOMPARE(noop.value(QLatin1String("xrt_version")).toString(), QStringLiteral("2.13.0"));
+        QCOMPARE(noop.value(QLatin1String("run_state")).toString(), QStringLiteral("COMPLETED"));
+        QVERIFY(noop.value(QLatin1String("matches_prediction")).toBool());
+        QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings_by_xrt")).toObject().value(QLatin1String("xrt-2.13")).toArray(),
+            QJsonArray { xrtWarning(0, 1, -1) });
+        run = runCli(args);
+        QVERIFY(run.text().contains(QLatin1String("XRT 2.13.0 on the noop device printed:\n  WARNING: ")
+            + xrtWarning(0, 1, -1)));
+        QVERIFY(run.text().contains(QLatin1String("  matches the prediction\n")));
+    }
+
     void correctProgramsExitZero_data()
     {
         QTest::addColumn<QString>("fixture");
