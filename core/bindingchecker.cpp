@@ -97,8 +97,10 @@ private:
         return m_plan.call;
     }
 
-    void add(Severity s, int arg, const QString& code, const QString& message, const HostLocation& loc)
+    void add(Severity s, int arg, const QString& code, QString message, const HostLocation& loc)
     {
+        if (!message.isEmpty())
+            message[0] = message.at(0).toUpper();
         m_report.findings << BindingFinding { s, arg, code, message, loc };
     }
 
@@ -345,13 +347,12 @@ private:
                 where(&a));
         } else if (insts || v <= 0) {
             add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral("%1 is %2, but %3.")
-                    .arg(name)
-                    .arg(v)
-                    .arg(insts ? QStringLiteral("the instruction file %1 has %2 words")
-                                     .arg(insts->path)
-                                     .arg(insts->wordCount())
-                               : QStringLiteral("the NPU then runs no instruction")),
+                insts ? QStringLiteral("%1 is %2, but the instruction file %3 has %4 words.")
+                            .arg(name)
+                            .arg(v)
+                            .arg(insts->path)
+                            .arg(insts->wordCount())
+                      : QStringLiteral("%1 is %2: the NPU runs no instruction.").arg(name).arg(v),
                 where(&a));
         } else {
             add(Severity::Info, m_count, QStringLiteral("ninstr-mismatch"),

@@ -151,7 +151,7 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
         out << "Host program: " << in.plan.sourceFile
             << (in.plan.call.isValid() ? QStringLiteral(", call at line %1").arg(in.plan.call.line) : QString())
             << "\n";
-    if (!in.plan.callText.isEmpty())
+    if (!in.plan.sourceFile.isEmpty() && !in.plan.callText.isEmpty())
         out << "Call: " << in.plan.callText << "\n";
     out << "Plan: " << r.planQuick << "\n";
     if (in.options.instructions)
