@@ -2,6 +2,7 @@
 #include "buildxclbincommand.h"
 
 #include "aieccinputs.h"
+#include "cliutil.h"
 #include "xclbinwriter.h"
 
 #include <QCommandLineParser>
@@ -51,33 +52,35 @@ struct Options {
     bool keepUnusedMemories = false;
 };
 
-// Fills `options` or returns the usage problem.
-QString parseOptions(const QStringList& args, Options& options)
+const QCommandLineOption MemTopologyOption(QStringLiteral("mem-topology"), {}, QStringLiteral("F"));
+const QCommandLineOption KernelsOption(QStringLiteral("kernels"), {}, QStringLiteral("F"));
+const QCommandLineOption PartitionOption(QStringLiteral("aie-partition"), {}, QStringLiteral("F"));
+const QCommandLineOption OutputOption(QStringLiteral("output"), {}, QStringLiteral("F"));
+const QCommandLineOption UuidOption(QStringLiteral("uuid"), {}, QStringLiteral("U"));
+const QCommandLineOption TimestampOption(QStringLiteral("timestamp"), {}, QStringLiteral("T"));
+const QCommandLineOption ForceOption(QStringLiteral("force"));
+const QCommandLineOption KeepUnusedOption(QStringLiteral("keep-unused-memories"));
+
+// Fills `options` from the parsed command line or returns the usage problem.
+QString readOptions(const QCommandLineParser& parser, Options& options)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption mem(QStringLiteral("mem-topology"), {}, QStringLiteral("F"));
-    const QCommandLineOption kernels(QStringLiteral("kernels"), {}, QStringLiteral("F"));
-    const QCommandLineOption partition(QStringLiteral("aie-partition"), {}, QStringLiteral("F"));
-    const QCommandLineOption output(QStringLiteral("output"), {}, QStringLiteral("F"));
-    const QCommandLineOption uuid(QStringLiteral("uuid"), {}, QStringLiteral("U"));
-    const QCommandLineOption timestamp(QStringLiteral("timestamp"), {}, QStringLiteral("T"));
-    const QCommandLineOption force(QStringLiteral("force"));
-    const QCommandLineOption keepUnused(QStringLiteral("keep-unused-memories"));
-    parser.addOptions({ mem, kernels, partition, output, uuid, timestamp, force, keepUnused });
-    if (!parser.parse(QStringList { QStringLiteral("build-xclbin") } + args))
-        return parser.errorText();
-    if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
-    for (const auto* required : { &mem, &kernels, &partition, &output }) {
+    for (const auto* required : { &MemTopologyOption, &KernelsOption, &PartitionOption, &OutputOption }) {
         if (parser.value(*required).isEmpty())
             return QStringLiteral("missing --%1 F").arg(required->names().first());
     }
-    options = { parser.value(mem),   parser.value(kernels),   parser.value(partition), parser.value(output), {}, {},
-                parser.isSet(force), parser.isSet(keepUnused) };
-    if (parser.isSet(uuid) && !(options.uuid = parseUuid(parser.value(uuid))))
+    options = { parser.value(MemTopologyOption),
+                parser.value(KernelsOption),
+                parser.value(PartitionOption),
+                parser.value(OutputOption),
+                {},
+                {},
+                parser.isSet(ForceOption),
+                parser.isSet(KeepUnusedOption) };
+    if (parser.isSet(UuidOption) && !(options.uuid = parseUuid(parser.value(UuidOption))))
         return QStringLiteral("--uuid expects a UUID such as 1f4cd002-523d-56a5-ed48-911ea3d602d9, got '%1'")
-            .arg(parser.value(uuid));
-    const QString time = parser.isSet(timestamp) ? parser.value(timestamp) : qEnvironmentVariable("SOURCE_DATE_EPOCH");
+            .arg(parser.value(UuidOption));
+    const QString time
+        = parser.isSet(TimestampOption) ? parser.value(TimestampOption) : qEnvironmentVariable("SOURCE_DATE_EPOCH");
     if (!time.isEmpty() && !(options.timestamp = parseTimestamp(time)))
         return QStringLiteral("--timestamp expects seconds since 1970 or an ISO 8601 date and time, got '%1'")
             .arg(time);
@@ -113,12 +116,15 @@ QString BuildXclbinCommand::usage() const
 
 int BuildXclbinCommand::run(const QStringList& args, CliContext& ctx)
 {
-    Options options;
-    const QString problem = parseOptions(args, options);
-    if (!problem.isEmpty()) {
-        ctx.err << "build-xclbin: " << problem << "\n\n" << usage();
+    QCommandLineParser parser;
+    parser.addOptions({ MemTopologyOption, KernelsOption, PartitionOption, OutputOption, UuidOption, TimestampOption,
+                        ForceOption, KeepUnusedOption });
+    if (!parseOptions(parser, *this, args, ctx, 0, 0))
         return ExitUsage;
-    }
+    Options options;
+    const QString problem = readOptions(parser, options);
+    if (!problem.isEmpty())
+        return usageError(*this, ctx, problem);
     if (QFileInfo::exists(options.output) && !options.force) {
         ctx.err << "build-xclbin: " << options.output << " exists; pass --force to replace it (the old file is kept as "
                 << options.output << ".bak)\n";
