@@ -141,8 +141,9 @@ BindingView::BindingView(QWidget* parent)
     auto split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({ 340, 460 }); // the eight rows of an mlir-aie kernel without scrolling
 
     auto layout = new QVBoxLayout(this);
     layout->addWidget(makeControls());
@@ -552,12 +553,12 @@ void BindingView::runThroughNoop()
     request.kernelName = m_report.kernelName;
     request.backend = RunBackend::XrtNoop;
     request.plan = plan();
-    for (ArgBinding& a : request.plan.arguments) {
-        if (a.isBuffer() && a.bo.instructions && a.bo.inputFile.isEmpty())
-            a.bo.inputFile = m_instructionFile;
-    }
+    QStringList notes;
+    for (ArgBinding& a : request.plan.arguments)
+        resolveInputFile(a, &notes);
     XrtRunnerOptions options;
     options.cliPath = m_cliPath;
+    m_runNotes = notes;
     m_xrtMessages->clear();
     m_xrtSummary->setText(tr("Starting the runner..."));
     m_tabs->setCurrentIndex(2);
@@ -565,6 +566,29 @@ void BindingView::runThroughNoop()
         return;
     m_runButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
+}
+
+// A host program names its files relative to where it runs; look next to it, else use what the view knows.
+void BindingView::resolveInputFile(ArgBinding& arg, QStringList* notes) const
+{
+    if (!arg.isBuffer())
+        return;
+    QString file = arg.bo.inputFile;
+    if (!file.isEmpty() && QFileInfo(file).isRelative() && !m_sourcePath.isEmpty())
+        file = QFileInfo(m_sourcePath).dir().filePath(file);
+    if (!file.isEmpty() && QFileInfo::exists(file)) {
+        arg.bo.inputFile = file;
+        return;
+    }
+    if (arg.bo.instructions && !m_instructionFile.isEmpty()) {
+        if (!arg.bo.inputFile.isEmpty())
+            notes->append(tr("%1 not found: the instruction BO gets %2.").arg(arg.bo.inputFile, m_instructionFile));
+        arg.bo.inputFile = m_instructionFile;
+        return;
+    }
+    if (!arg.bo.inputFile.isEmpty())
+        notes->append(tr("%1 not found: the BO at argument %2 stays zero-filled.").arg(arg.bo.inputFile).arg(arg.index));
+    arg.bo.inputFile.clear();
 }
 
 void BindingView::cancelRun()
@@ -584,14 +608,16 @@ void BindingView::onNoopFinished(const RunResult& result)
     m_cancelButton->setEnabled(false);
 
     QStringList lines;
-    lines.append(tr("XRT %1 (%2), device: %3")
-                     .arg(result.xrtVersion, result.xrtVersionSource,
-                         result.device.found ? result.device.name : tr("none (%1)").arg(result.device.message)));
+    QString device = result.device.found ? result.device.name : tr("none (%1)").arg(result.device.message);
+    if (result.device.found && device.isEmpty())
+        device = result.device.message.isEmpty() ? tr("found, no name reported") : result.device.message;
+    lines.append(tr("XRT %1 (%2), device: %3").arg(result.xrtVersion, result.xrtVersionSource, device));
     lines.append(tr("Run state: %1").arg(result.runStateName()));
     if (!result.error.isEmpty())
         lines.append(tr("Error (%1): %2").arg(result.failedStage, result.error));
     if (!result.processOutcome.isEmpty())
         lines.append(result.processOutcome);
+    lines.append(m_runNotes);
     lines.append(QString());
     if (!result.messagesCaptured)
         lines.append(tr("XRT's messages could not be captured."));

@@ -80,6 +80,7 @@ private:
     void updateCallTexts();
     void showSource(const QString& path, const QString& text);
     void onNoopFinished(const RunResult& result);
+    void resolveInputFile(ArgBinding& arg, QStringList* notes) const;
     void jumpToLine(int line);
     void browseInstructions();
     void browseHostProgram();
@@ -91,6 +92,7 @@ private:
     QString m_modelKernelKey;
     BindingReport m_report;
     RunResult m_lastRun;
+    QStringList m_runNotes;
 
     BindingPlanModel* m_model;
     XrtRunnerProcess* m_runner;

@@ -125,7 +125,9 @@ void HeatmapWidget::setupPlot()
 
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
-    m_map->setTightBoundary(true);
+    // QCustomPlot 2.1 places cell centres on the key/value range and draws half a cell beyond it; a tight
+    // boundary would clip the outer rows and columns to half cells. Full cells it is: column c spans c +- 0.5.
+    m_map->setTightBoundary(false);
 
     m_colorScale = new QCPColorScale(m_plot);
     m_colorScale->setType(QCPAxis::atRight);

@@ -20,8 +20,8 @@ class QToolButton;
 
 namespace xi {
 
-// A matrix as a QCustomPlot colour map in matrix orientation: row 0 on top, column 0 on the left, one cell per
-// element, no interpolation, with a colour scale, hover value, zoom/pan (wheel/drag), reset (double-click) and
+// A matrix as a QCustomPlot colour map in matrix orientation: row 0 on top, column 0 on the left, one full cell
+// per element, no interpolation, with a colour scale, hover value, zoom/pan (wheel/drag), reset (double-click) and
 // export (PNG, PDF, CSV). The data is written straight into QCPColorMapData: a 1500x1500 matrix shows in tens of
 // milliseconds.
 class HeatmapWidget : public QWidget {

@@ -45,6 +45,7 @@ private slots:
         const int n = 8;
         w.setMatrix(corners(n), true);
         const QImage img = render(w);
+        img.save(xi::test::outputDir() + QStringLiteral("/heatmap-orientation.png"));
         const QRect area = w.plot()->axisRect()->rect();
 
         const QPoint topRight = cellCentre(w, 0, n - 1);
@@ -60,10 +61,14 @@ private slots:
         // The pixels themselves: red at the top-right corner cell, blue at the bottom-left, zero colour elsewhere.
         QVERIFY2(near(img.pixelColor(topRight), high), qPrintable(img.pixelColor(topRight).name() + QStringLiteral(" vs ") + high.name()));
         QVERIFY(near(img.pixelColor(bottomLeft), low));
+        // Whole cells: the outer columns reach half a cell beyond their centre, not clipped to it.
+        const int rightEdge = int(w.plot()->xAxis->coordToPixel(n - 1 + 0.4));
+        const int leftEdge = int(w.plot()->xAxis->coordToPixel(-0.4));
+        QVERIFY(near(img.pixelColor(rightEdge, topRight.y()), high));
+        QVERIFY(near(img.pixelColor(leftEdge, bottomLeft.y()), low));
         QVERIFY(near(img.pixelColor(cellCentre(w, 0, 0)), zero));
         QVERIFY(near(img.pixelColor(cellCentre(w, n - 1, n - 1)), zero));
         QVERIFY(!near(high, low));
-        img.save(xi::test::outputDir() + QStringLiteral("/heatmap-orientation.png"));
     }
 
     void hoverShowsRowColumnValue()
