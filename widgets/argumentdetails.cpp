@@ -120,7 +120,7 @@ QString ArgumentDetails::html(const Xclbin& xclbin, const KernelGroups& kernel, 
     out += tr("<h4>Connections</h4>") + connectionsHtml(xclbin, kernel, arg);
     out += tr("<h4>Memory</h4>") + memoryHtml(xclbin, arg);
     out += tr("<h4>How XRT computes the ID</h4>") + computationHtml(arg, mode);
-    out += tr("<h4>Host code</h4><p>Python (pyxrt):</p><pre>%1\n%2</pre><p>C++:</p><pre>%3\n%4</pre>")
+    out += tr("<h4>Host code</h4><p>Python (pyxrt):</p><pre style=\"white-space: pre-wrap\">%1\n%2</pre><p>C++:</p><pre style=\"white-space: pre-wrap\">%3\n%4</pre>")
                .arg(escaped(hostCode(xclbin, kernel, arg, HostLanguage::Python)),
                    escaped(callLine(xclbin, kernel, HostLanguage::Python)),
                    escaped(hostCode(xclbin, kernel, arg, HostLanguage::Cpp)),

@@ -59,6 +59,7 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
                            "of every group ID: 0x2FFFF is slot 2, no memory &mdash; not a broken bank."));
     m_slotHelp->setToolTip(tr("The slot cannot be judged from the file; the bank (bits 0-15) can"));
     m_convention->setToolTip(tr("Calling convention detected from the kernel's own argument list"));
+    m_convention->setWordWrap(true);
 
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);

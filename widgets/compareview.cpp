@@ -76,8 +76,10 @@ CompareView::CompareView(QWidget* parent)
     top->addWidget(m_ignoreStamp);
     top->addWidget(m_find, 1);
     auto sides = new QSplitter(Qt::Horizontal, this);
-    sides->addWidget(titled(tr("<b>A (before)</b>: arguments"), makeTable(m_before, this, tr("Arguments of A")), this));
-    sides->addWidget(titled(tr("<b>B (after)</b>: arguments"), makeTable(m_after, this, tr("Arguments of B")), this));
+    m_beforeTable = makeArgumentTable(m_before, tr("Arguments of A with their group IDs"));
+    m_afterTable = makeArgumentTable(m_after, tr("Arguments of B with their group IDs"));
+    sides->addWidget(titled(tr("<b>A (before)</b>: arguments"), m_beforeTable, this));
+    sides->addWidget(titled(tr("<b>B (after)</b>: arguments"), m_afterTable, this));
     auto vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(m_diffTable);
     vertical->addWidget(sides);
@@ -98,6 +100,18 @@ CompareView::CompareView(QWidget* parent)
             emit failed(e.message());
         });
     }
+}
+
+QTableView* CompareView::makeArgumentTable(ArgumentTableModel* model, const QString& toolTip)
+{
+    QTableView* table = makeTable(model, this, toolTip);
+    // Side by side space is short: keep what tells the two builds apart.
+    for (int column : { ArgumentTableModel::KernelColumn, ArgumentTableModel::QualifierColumn,
+             ArgumentTableModel::TypeColumn, ArgumentTableModel::OffsetColumn, ArgumentTableModel::SizeColumn,
+             ArgumentTableModel::SlotColumn })
+        table->setColumnHidden(column, true);
+    connect(model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
+    return table;
 }
 
 void CompareView::loadFiles(const QString& before, const QString& after)

@@ -49,6 +49,7 @@ protected:
 
 private:
     void onOneLoaded();
+    QTableView* makeArgumentTable(ArgumentTableModel* model, const QString& toolTip);
 
     XclbinPtr m_a;
     XclbinPtr m_b;
@@ -62,6 +63,8 @@ private:
     QCheckBox* m_ignoreStamp;
     FindBar* m_find;
     QTableView* m_diffTable;
+    QTableView* m_beforeTable = nullptr;
+    QTableView* m_afterTable = nullptr;
     LoadJob* m_jobA;
     LoadJob* m_jobB;
 };

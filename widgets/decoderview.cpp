@@ -74,6 +74,7 @@ DecoderView::DecoderView(QWidget* parent)
     splitter->addWidget(m_input);
     splitter->addWidget(m_table);
     splitter->addWidget(m_explanation);
+    splitter->setSizes({ 140, 260, 400 });
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(new QLabel(tr("Decode group IDs and XRT warnings against the open file:"), this));

@@ -146,6 +146,7 @@ void DocumentView::onLoaded(XclbinPtr xclbin)
     m_xclbin = std::move(xclbin);
     m_error.clear();
     m_banner->hide();
+    m_views->setEnabled(true);
     m_selection->clear();
     m_arguments->setPalette(palette());
     m_arguments->setXclbin(m_xclbin);
@@ -165,6 +166,8 @@ void DocumentView::onFailed(const XclbinError& error)
     QString text = tr("<b>Cannot load this file.</b> %1").arg(m_error.toHtmlEscaped());
     if (m_xclbin)
         text += tr("<br>Still showing the last good load of %1.").arg(m_xclbin->filePath.toHtmlEscaped());
+    // Nothing to inspect yet: grey the empty views out rather than show blank tables as if they were data.
+    m_views->setEnabled(m_xclbin != nullptr);
     showBanner(text, true);
     watchPath();
     emit loadFailed(m_error);

@@ -369,6 +369,10 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
+    if (CompareView* compare = currentCompare()) {
+        m_status->setText(tr("Comparing %1").arg(compare->title()));
+        return;
+    }
     DocumentView* doc = currentDocument();
     if (!doc || !doc->xclbin()) {
         if (doc && !doc->errorText().isEmpty())

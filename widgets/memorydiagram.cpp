@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QGraphicsLineItem>
+#include <QGraphicsPixmapItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -28,6 +29,7 @@ constexpr qreal BankWidth = 220;
 constexpr qreal BankHeight = 54;
 constexpr qreal Gap = 8;
 constexpr qreal MaxScale = 1.25;
+constexpr int IconSize = 16;
 
 QString bankLabel(const MemoryEntry& m)
 {
@@ -87,6 +89,8 @@ void MemoryDiagram::rebuild()
         box->setData(ValueKey, i);
         m_bankBoxes.insert(i, box);
     }
+    m_memoryCount = int(memories.size());
+    addMissingBanks(m_memoryCount);
     qreal y = 0;
     int row = 0;
     for (const KernelGroups& kernel : m_model->kernels()) {
@@ -107,6 +111,10 @@ void MemoryDiagram::rebuild()
                 QStringLiteral("%1: %2").arg(VerdictStyle::label(arg.verdict), arg.reason));
             box->setData(KindKey, ArgumentItem);
             box->setData(ValueKey, row);
+            // The verdict's icon too: colour alone does not reach every reader.
+            auto icon = new QGraphicsPixmapItem(VerdictStyle::icon(arg.verdict).pixmap(IconSize, IconSize), box);
+            icon->setPos(rect.right() - IconSize - 6, rect.top() + (rect.height() - IconSize) / 2);
+            icon->setToolTip(box->toolTip());
             m_argumentBoxes.insert(row, box);
             for (int bank : arg.banks) {
                 const QGraphicsRectItem* target = m_bankBoxes.value(bank);
@@ -126,6 +134,31 @@ void MemoryDiagram::rebuild()
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
     updateHighlight();
     fitScene();
+}
+
+void MemoryDiagram::addMissingBanks(int memoryCount)
+{
+    QList<int> missing;
+    for (const KernelGroups& kernel : m_model->kernels()) {
+        for (const ArgumentGroup& arg : kernel.arguments) {
+            for (int bank : arg.banks) {
+                if ((bank < 0 || bank >= memoryCount) && !missing.contains(bank))
+                    missing.append(bank);
+            }
+        }
+    }
+    std::sort(missing.begin(), missing.end());
+    qreal y = memoryCount * (BankHeight + Gap * 2);
+    for (int bank : std::as_const(missing)) {
+        const QRectF rect(BankX, y, BankWidth, BankHeight);
+        auto box = addBox(rect, VerdictStyle::background(Verdict::Invalid, palette()),
+            VerdictStyle::accent(Verdict::Invalid, palette()), tr("mem %1\nnot in the memory table").arg(bank),
+            tr("Memory index %1 is connected to but the memory table has only %2 entries").arg(bank).arg(memoryCount));
+        box->setData(KindKey, BankItem);
+        box->setData(ValueKey, bank);
+        m_bankBoxes.insert(bank, box);
+        y += BankHeight + Gap * 2;
+    }
 }
 
 void MemoryDiagram::fitScene()
@@ -191,7 +224,10 @@ void MemoryDiagram::updateHighlight()
     }
     for (auto it = m_bankBoxes.cbegin(); it != m_bankBoxes.cend(); ++it) {
         const bool on = m_highlightedBanks.contains(it.key());
-        it.value()->setPen(on ? QPen(highlight, 4) : QPen(palette().color(QPalette::Mid), 1.5));
+        const bool missing = it.key() < 0 || it.key() >= m_memoryCount;
+        const QPen normal = missing ? QPen(VerdictStyle::accent(Verdict::Invalid, palette()), 1.5, Qt::DashLine)
+                                    : QPen(palette().color(QPalette::Mid), 1.5);
+        it.value()->setPen(on ? QPen(highlight, 4) : normal);
     }
     for (const Line& line : m_lines) {
         const bool on = m_highlightedRows.contains(line.row)

@@ -45,6 +45,7 @@ private:
     };
     void updateHighlight();
     void fitScene();
+    void addMissingBanks(int memoryCount);
     QGraphicsRectItem* addBox(const QRectF& rect, const QColor& fill, const QColor& outline, const QString& text,
         const QString& toolTip);
 
@@ -55,6 +56,7 @@ private:
     QList<Line> m_lines;
     QSet<int> m_highlightedRows;
     QSet<int> m_highlightedBanks;
+    int m_memoryCount = 0;
 };
 
 } // namespace xi

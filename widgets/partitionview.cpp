@@ -6,6 +6,7 @@
 #include "tablecopy.h"
 #include "xclbinerror.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
@@ -45,7 +46,7 @@ QString joinGroups(const QList<quint32>& ids)
 {
     QStringList parts;
     for (quint32 id : ids)
-        parts << QString::number(id);
+        parts << hex(id);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -74,16 +75,22 @@ PartitionView::PartitionView(QWidget* parent)
     columnsArea->setWidget(m_columns);
     columnsArea->setWidgetResizable(false);
     columnsArea->setFrameShape(QFrame::NoFrame);
-    columnsArea->setMinimumHeight(m_columns->sizeHint().height() + 4);
+
+    auto columnsBox = new QWidget(this);
+    auto columnsLayout = new QVBoxLayout(columnsBox);
+    columnsLayout->setContentsMargins(0, 0, 0, 0);
+    columnsLayout->addWidget(new QLabel(tr("<b>Columns the design may land on</b>"), this));
+    columnsLayout->addWidget(columnsArea, 1);
+    auto top = new QHBoxLayout;
+    top->addWidget(m_propertyTable, 1);
+    top->addWidget(columnsBox, 1);
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_empty);
-    layout->addWidget(m_propertyTable, 2);
-    layout->addWidget(new QLabel(tr("<b>Columns the design may land on</b>"), this));
-    layout->addWidget(columnsArea, 1);
+    layout->addLayout(top, 3);
     layout->addWidget(new QLabel(tr("<b>PDIs and cdo groups</b>"), this));
-    layout->addWidget(m_tree, 3);
+    layout->addWidget(m_tree, 2);
 }
 
 bool PartitionView::isPlaceholder(const Xclbin& xclbin, const PdiEntry& pdi)
@@ -129,6 +136,7 @@ void PartitionView::setXclbin(XclbinPtr xclbin)
         { tr("PDIs"), QString::number(p.pdis.size()), {} },
     });
     m_propertyTable->resizeColumnToContents(0);
+    m_propertyTable->resizeRowsToContents();
     m_columns->setPartition(p.columnWidth, p.startColumns);
     fillPdis(*xclbin, p);
 }

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "xclbinreader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -15,6 +16,9 @@ namespace xi::test {
 inline QString saveScreenshot(QWidget* widget, const QString& name)
 {
     const QString path = outputDir() + QLatin1Char('/') + name + QStringLiteral(".png");
+    // Let pending layout requests run so the picture shows what a user would see.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     widget->grab().save(path);
     return path;
 }
