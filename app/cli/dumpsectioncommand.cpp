@@ -65,7 +65,8 @@ QString DumpSectionCommand::usage() const
         "  --output F   write to F instead of standard output; an existing F is only replaced with --force,\n"
         "               and then kept as F.bak\n"
         "  --force      allow replacing F\n\n"
-        "Exit codes: 0 ok, 2 unreadable or malformed file, no such section, or F cannot be written, 64 usage.\n");
+        "Exit codes: 0 ok, 2 unreadable or malformed file, no such section, F exists without --force or cannot\n"
+        "be written, 64 usage.\n");
 }
 
 int DumpSectionCommand::run(const QStringList& args, CliContext& ctx)
@@ -90,10 +91,11 @@ int DumpSectionCommand::run(const QStringList& args, CliContext& ctx)
         return usageError(*this, ctx,
                           QStringLiteral("%1 has no JSON form; use --raw").arg(sectionKindDisplayName(quint32(kind))));
     const QString output = parser.value(QStringLiteral("output"));
-    if (!output.isEmpty() && QFileInfo::exists(output) && !parser.isSet(QStringLiteral("force")))
-        return usageError(*this, ctx,
-                          QStringLiteral("%1 exists; add --force to replace it (the old file is kept as %2)")
-                              .arg(output, SafeFileWriter::backupPath(output)));
+    if (!output.isEmpty() && QFileInfo::exists(output) && !parser.isSet(QStringLiteral("force"))) {
+        ctx.err << "error: " << output << " exists; add --force to replace it (the old file is kept as "
+                << SafeFileWriter::backupPath(output) << ")\n";
+        return ExitBadInput;
+    }
 
     const QString path = parser.positionalArguments().first();
     const XclbinPtr x = loadXclbin(path, ctx);

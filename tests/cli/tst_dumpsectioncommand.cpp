@@ -106,7 +106,7 @@ void TestDumpSectionCommand::outputNeverOverwritesWithoutForce()
 
     run = runCli({ QStringLiteral("dump-section"), m_singleAdd, QStringLiteral("CONNECTIVITY"),
                    QStringLiteral("--output"), out });
-    QCOMPARE(run.exitCode, 64);
+    QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("--force")), qPrintable(run.err));
     QCOMPARE(test::readFile(out), first);
     QVERIFY(!QFileInfo::exists(out + QStringLiteral(".bak")));
