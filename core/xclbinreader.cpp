@@ -237,11 +237,22 @@ private:
     }
 
     // {u32 count, u32 offset} arrays inside AIE_PARTITION, offsets relative to the section.
-    static std::pair<quint32, quint32> arrayRef(const BinaryView& v, quint64 at, quint64 entrySize, const QString& field)
+    // The arrays of a well-formed partition do not overlap, so together they fit in the section: `budget` holds
+    // the bytes left. Without it, PDIs and CDO groups pointing at each other multiply into billions of entries.
+    static std::pair<quint32, quint32> arrayRef(const BinaryView& v, quint64 at, quint64 entrySize, const QString& field,
+                                                quint64* budget)
     {
         const quint32 count = v.u32(at);
         const quint32 offset = v.u32(at + 4);
         v.requireArray(offset, qint64(count), entrySize, field);
+        const quint64 bytes = quint64(count) * entrySize;
+        if (bytes > *budget)
+            v.fail(XclbinError::Kind::CountOverflow, at,
+                   QStringLiteral("%1 of %2 entries to fit in the section beside the other arrays (arrays may not "
+                                  "overlap)")
+                       .arg(field)
+                       .arg(count));
+        *budget -= bytes;
         return { count, offset };
     }
 
@@ -255,38 +266,39 @@ private:
         p.inferenceFingerprint = v.u64(16);
         p.prePostFingerprint = v.u64(24);
         p.columnWidth = v.u16(32);
-        const auto [columns, columnsAt] = arrayRef(v, 32 + 8, 2, QStringLiteral("the start-column array"));
+        quint64 budget = v.size();
+        const auto [columns, columnsAt] = arrayRef(v, 32 + 8, 2, QStringLiteral("the start-column array"), &budget);
         for (quint32 i = 0; i < columns; ++i)
             p.startColumns.append(v.u16(columnsAt + quint64(i) * 2));
         const quint32 commitAt = v.u32(128);
         if (commitAt)
             p.kernelCommitId = v.cString(commitAt, QStringLiteral("the kernel commit id"));
-        const auto [pdis, pdisAt] = arrayRef(v, 120, 96, QStringLiteral("the PDI array"));
+        const auto [pdis, pdisAt] = arrayRef(v, 120, 96, QStringLiteral("the PDI array"), &budget);
         for (quint32 i = 0; i < pdis; ++i) {
             const quint64 at = pdisAt + quint64(i) * 96;
             PdiEntry pdi;
             pdi.uuid = uuidAt(v, at);
-            const auto [imageSize, imageAt] = arrayRef(v, at + 16, 1, QStringLiteral("a PDI image"));
+            const auto [imageSize, imageAt] = arrayRef(v, at + 16, 1, QStringLiteral("a PDI image"), &budget);
             pdi.imageOffset = v.base() + imageAt;
             pdi.imageSize = imageSize;
-            const auto [groups, groupsAt] = arrayRef(v, at + 24, 96, QStringLiteral("a CDO group array"));
+            const auto [groups, groupsAt] = arrayRef(v, at + 24, 96, QStringLiteral("a CDO group array"), &budget);
             for (quint32 g = 0; g < groups; ++g)
-                pdi.cdoGroups.append(readCdoGroup(v, groupsAt + quint64(g) * 96));
+                pdi.cdoGroups.append(readCdoGroup(v, groupsAt + quint64(g) * 96, &budget));
             p.pdis.append(pdi);
         }
         return p;
     }
 
-    static CdoGroup readCdoGroup(const BinaryView& v, quint64 at)
+    static CdoGroup readCdoGroup(const BinaryView& v, quint64 at, quint64* budget)
     {
         CdoGroup g;
         g.name = v.cString(v.u32(at), QStringLiteral("a CDO group name"));
         g.type = v.u8(at + 4);
         g.pdiId = v.u64(at + 8);
-        const auto [ids, idsAt] = arrayRef(v, at + 16, 8, QStringLiteral("a DPU kernel id array"));
+        const auto [ids, idsAt] = arrayRef(v, at + 16, 8, QStringLiteral("a DPU kernel id array"), budget);
         for (quint32 i = 0; i < ids; ++i)
             g.kernelIds.append(v.u64(idsAt + quint64(i) * 8));
-        const auto [pre, preAt] = arrayRef(v, at + 24, 4, QStringLiteral("a pre-CDO-group array"));
+        const auto [pre, preAt] = arrayRef(v, at + 24, 4, QStringLiteral("a pre-CDO-group array"), budget);
         for (quint32 i = 0; i < pre; ++i)
             g.preCdoGroups.append(v.u32(preAt + quint64(i) * 4));
         return g;
