@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 using namespace xi;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void humanOutput();
     void logFromFile();
     void logFromStdin();
+    void realXrtWarning();
     void cleanLogExitsZero();
     void badValueExitsTwo();
     void foreignBankExitsOne();
@@ -134,6 +136,42 @@ void TestDecodeCommand::logFromStdin()
     QCOMPARE(warning.value(QLatin1String("bo_bank")).toInt(), 1);
     QVERIFY(warning.value(QLatin1String("fix")).toString().contains(QLatin1String("give the xclbin")));
     QCOMPARE(findings[3].toObject().value(QLatin1String("related_finding")).toInt(), 2);
+}
+
+void TestDecodeCommand::realXrtWarning()
+{
+    // XRT 2.13's own argument check on its noop device (through run-binding) for a call that puts the
+    // instruction BO at index 0, as the seed guide's call did; its real warning goes through decode.
+    const test::CliRun xrt = runCli({ QStringLiteral("run-binding"), QStringLiteral("--xclbin"), m_singleAdd,
+                                      QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4[out]"),
+                                      QStringLiteral("--backend"), QStringLiteral("xrt-noop") });
+    QVERIFY2(xrt.exitCode == 0, xrt.describe());
+    const QJsonObject result = QJsonDocument::fromJson(xrt.out.trimmed().split('\n').last())
+                                   .object()
+                                   .value(QLatin1String("result"))
+                                   .toObject();
+    QByteArray log;
+    for (const QJsonValue& m : result.value(QLatin1String("xrt_messages")).toArray()) {
+        log += m.toObject().value(QLatin1String("level")).toString().toUtf8() + ": "
+            + m.toObject().value(QLatin1String("text")).toString().toUtf8() + '\n';
+    }
+    QVERIFY2(log.contains("has no compute units with connectivity"), log.constData());
+
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), QStringLiteral("-"),
+                                      QStringLiteral("--xclbin"), m_singleAdd, QStringLiteral("--json") },
+                                    log);
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject f = run.json().value(QLatin1String("findings")).toArray().first().toObject();
+    QCOMPARE(f.value(QLatin1String("kind")).toString(), QStringLiteral("connectivity-warning"));
+    QCOMPARE(f.value(QLatin1String("index")).toInt(), 0);
+    QCOMPARE(f.value(QLatin1String("argument")).toString(), QStringLiteral("opcode"));
+    QCOMPARE(f.value(QLatin1String("bo_bank")).toInt(), 1);
+    QCOMPARE(f.value(QLatin1String("connected_bank")).toInt(), -1); // Debian's XRT 2.13
+    QVERIFY(f.value(QLatin1String("xrt213")).toBool());
+    QCOMPARE(f.value(QLatin1String("passed")).toString(),
+             QStringLiteral("a BO from bank 1 (SRAM) was passed at index 0, which is the scalar 'opcode' (pass 3)"));
+    QCOMPARE(f.value(QLatin1String("call_python")).toString(),
+             QStringLiteral("run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)"));
 }
 
 void TestDecodeCommand::cleanLogExitsZero()
