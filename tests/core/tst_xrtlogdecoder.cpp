@@ -36,6 +36,7 @@ private Q_SLOTS:
     void oneLineWarningAgainstTheXclbin();
     void wrappedWarningAndHostCopy();
     void xrt213BankMinusOne();
+    void runtimeLogFile();
     void bufferInTheWrongBank();
     void elidedWarningKeepsWhatItHas();
     void withoutXclbinAsksForIt();
@@ -126,6 +127,23 @@ void TestXrtLogDecoder::xrt213BankMinusOne()
     QVERIFY2(f.passed.endsWith(QLatin1String("which is the scalar 'ninstr' (the instruction word count)")),
              qPrintable(f.passed));
     QVERIFY(f.wentWrong.contains(QLatin1String("XRT 2.13 prints bank -1")));
+}
+
+void TestXrtLogDecoder::runtimeLogFile()
+{
+    // What XRT 2.13 writes to xrt.ini's runtime_log: a banner, then one line per message.
+    const QString log = QStringLiteral(
+        "XRT build version: 2.13.0\n"
+        "Build hash: \n"
+        "PID: 48213\n"
+        "[Wed Nov 25 07:08:30 2026 GMT] [XRT] Tid: 140302797733952,  WARNING: Kernel MLIR_AIE has no compute units "
+        "with connectivity required for global argument at index 2. The argument is allocated in bank 0, the compute "
+        "unit is connected to bank -1. Allocating local copy of argument buffer in connected bank.\n");
+    const QList<LogFinding> findings = XrtLogDecoder().decode(log);
+    QCOMPARE(findings.size(), 1); // neither the PID, the thread id nor the time is a group ID
+    QCOMPARE(findings[0].line, 4);
+    QCOMPARE(findings[0].argIndex, 2);
+    QVERIFY(findings[0].xrt213);
 }
 
 void TestXrtLogDecoder::bufferInTheWrongBank()
