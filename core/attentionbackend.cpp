@@ -4,12 +4,14 @@
 #include "argumentgroups.h"
 #include "attentionemulatedkernel.h"
 #include "attentionreference.h"
+#include "bindinginstructions.h"
 #include "xclbinreader.h"
 #include "xrtrunner.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace xi {
 
@@ -57,6 +59,35 @@ QString stateFor(const RunResult& r)
     if (r.cancelled)
         return QStringLiteral("CANCELLED");
     return QStringLiteral("NOT_STARTED");
+}
+
+// The instruction file, format sniffed (binary u32 words or hex text), becomes the instruction BO's bytes
+// and the instruction word count.
+bool wireInstructions(BindingPlan& plan, RunRequest& request, QString* error)
+{
+    QString loadError;
+    const auto instructions = BindingInstructions::load(plan.instructionFile, &loadError);
+    if (!instructions) {
+        if (error)
+            *error = loadError;
+        return false;
+    }
+    QByteArray bytes;
+    bytes.reserve(qsizetype(instructions->byteCount()));
+    for (quint32 word : instructions->words) {
+        const quint32 le = qToLittleEndian(word);
+        bytes.append(reinterpret_cast<const char*>(&le), 4);
+    }
+    for (ArgBinding& arg : plan.arguments) {
+        if (arg.isBuffer() && arg.bo.instructions) {
+            request.inputData.insert(arg.index, bytes);
+            if (arg.bo.size == 0)
+                arg.bo.size = quint64(bytes.size());
+        }
+        if (arg.isScalar() && arg.instructionWords && !arg.scalarValue)
+            arg.scalarValue = instructions->wordCount();
+    }
+    return true;
 }
 
 } // namespace
@@ -159,6 +190,8 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
         request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
     plan->instructionFile = options.instructionFile.isEmpty() ? findInstructionFile(options.xclbinPath)
                                                               : options.instructionFile;
+    if (!plan->instructionFile.isEmpty() && !wireInstructions(*plan, request, error))
+        return std::nullopt;
     int buffers = 0;
     for (ArgBinding& arg : plan->arguments) {
         if (!arg.isBuffer() || arg.bo.instructions)

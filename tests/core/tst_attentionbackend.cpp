@@ -58,6 +58,7 @@ private Q_SLOTS:
     void xrtNoopLeavesOutputZero();
     void xrtWithoutDeviceSaysSo();
     void instructionFileFoundNextToXclbin();
+    void instructionsSniffedIntoTheRequest();
     void badCallIsReported();
 };
 
@@ -161,6 +162,31 @@ void TestAttentionBackend::instructionFileFoundNextToXclbin()
     const QString riallto = test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p"));
     QVERIFY(AttentionBackend::findInstructionFile(riallto).endsWith(QLatin1String(".seq")));
     QVERIFY(AttentionBackend::findInstructionFile(attentionXclbin()).isEmpty());
+}
+
+void TestAttentionBackend::instructionsSniffedIntoTheRequest()
+{
+    // Riallto's .seq is hex text: the instruction BO must get the binary words, ninstr their count.
+    AttentionRunOptions o = options(AttentionBackendKind::Emulated);
+    o.instructionFile = test::fixturesDir() + QStringLiteral("/xclbin/riallto-color-detect-720p/riallto-color-detect-720p.seq");
+    QString error;
+    const auto request = AttentionBackend::makeRequest(o, &error);
+    QVERIFY2(request, qPrintable(error));
+    const QByteArray words = request->inputData.value(1);
+    QVERIFY(words.size() > 0 && words.size() % 4 == 0);
+    QCOMPARE(*request->plan.argument(2)->scalarValue, qint64(words.size() / 4));
+    QCOMPARE(request->plan.argument(1)->bo.size, quint64(words.size()));
+    const QString text = QString::fromLatin1(test::readFile(o.instructionFile));
+    QVERIFY(!words.startsWith(text.left(4).toLatin1())); // not the raw text
+    // A binary .insts.bin passes through unchanged.
+    o.instructionFile = test::fixturesDir() + QStringLiteral("/xclbin/iron-single-add/iron-single-add.insts.bin");
+    const auto binary = AttentionBackend::makeRequest(o, &error);
+    QVERIFY(binary);
+    QCOMPARE(binary->inputData.value(1), test::readFile(o.instructionFile));
+    // Unreadable instructions stop the run with a sentence naming the file.
+    o.instructionFile = QStringLiteral("/nonexistent/insts.bin");
+    QVERIFY(!AttentionBackend::makeRequest(o, &error));
+    QVERIFY2(error.contains(QLatin1String("/nonexistent/insts.bin")), qPrintable(error));
 }
 
 void TestAttentionBackend::badCallIsReported()
