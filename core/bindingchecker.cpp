@@ -462,6 +462,17 @@ QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions 
     return a;
 }
 
+// The kernel a plan that names none is meant for: the first NPU kernel (one with an mlir-aie convention;
+// Riallto files list a PL kernel first), else the first kernel.
+const Kernel* defaultKernel(const Xclbin& xclbin)
+{
+    for (const Kernel& k : xclbin.kernels) {
+        if (ArgumentGroups::detectConvention(k) != Convention::Other)
+            return &k;
+    }
+    return xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first();
+}
+
 } // namespace
 
 QString severityName(Severity s)
@@ -580,8 +591,7 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     BindingReport report;
     report.slot = options.slot;
     report.planQuick = plan.toQuick();
-    const Kernel* kernel = plan.kernelName.isEmpty() ? (xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first())
-                                                     : xclbin.kernel(plan.kernelName);
+    const Kernel* kernel = plan.kernelName.isEmpty() ? defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
     if (!kernel) {
         QStringList names;
         for (const Kernel& k : xclbin.kernels)
@@ -596,6 +606,11 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     }
     report.kernelName = kernel->name;
     Check(xclbin, *kernel, plan, options, report).run();
+    if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1)
+        report.findings.prepend(BindingFinding { Severity::Info, -1, QStringLiteral("kernel-chosen"),
+            QStringLiteral("The plan names no kernel: checked %1, the first with an mlir-aie calling convention.")
+                .arg(kernel->name),
+            plan.call });
     const auto& insts = options.instructions;
     report.correctedPython =
         BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts).join(QLatin1Char('\n'));

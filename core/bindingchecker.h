@@ -24,7 +24,7 @@ struct BindingFinding {
     int argument = -1;
     // bo-at-scalar, scalar-at-buffer, bank-not-connected, bo-from-scalar-group, bad-group-index, missing-instr,
     // ninstr-mismatch, opcode-not-3, too-many-buffers, too-many-arguments, slot-mismatch, missing-argument,
-    // legacy-convention-mix, instr-not-cacheable, unresolved, no-kernel
+    // legacy-convention-mix, instr-not-cacheable, bank-out-of-range, unresolved, no-kernel, kernel-chosen
     QString code;
     QString message; // one or two sentences
     HostLocation location;
@@ -75,7 +75,7 @@ struct BindingReport {
 // Checks a binding plan against a kernel of an xclbin (DOMAIN.md sections 1-3 and 6).
 class BindingChecker {
 public:
-    // The kernel is plan.kernelName, or the xclbin's first kernel whose name is empty in the plan.
+    // The kernel is plan.kernelName; when the plan names none, the first kernel with an mlir-aie convention.
     static BindingReport check(const Xclbin& xclbin, const BindingPlan& plan, const BindingCheckOptions& options = {});
     // XRT's connectivity warning text (the format string is XRT's own, identical in 2.13 and later).
     static QString xrtWarningText(const QString& kernel, int index, qint64 boBank, qint64 connectedGroup);

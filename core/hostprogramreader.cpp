@@ -31,6 +31,7 @@ struct Value {
     // Data: bytes or 32-bit words read from a file (path may be unknown); instructions when it looks like an
     // instruction stream (loader name, file name, variable name).
     bool words = false;
+    bool lines = false; // text lines (readlines(), iterating a file): a comprehension with int() makes words
     bool instructions = false;
     QString why; // Unknown: why
     std::shared_ptr<const Value> receiver; // Callable: the object a method is called on
@@ -553,8 +554,10 @@ private:
             return v;
         }
         if (k.isOp("[") || k.isOp("{")) {
-            pos = matching(s, pos) + 1;
-            return unknown(QStringLiteral("list"));
+            const qsizetype close = matching(s, pos);
+            Value v = k.isOp("[") ? comprehension(s, pos + 1, qMin(close, end)) : unknown(QStringLiteral("list"));
+            pos = close + 1;
+            return v;
         }
         if (k.kind == HostToken::Kind::Identifier) {
             ++pos;
@@ -568,6 +571,37 @@ private:
         }
         ++pos;
         return unknown(QStringLiteral("unexpected '%1'").arg(k.text));
+    }
+
+    // [int(w, 16) for w in lines]: a list built from a file's lines or data keeps what it came from.
+    Value comprehension(const Tokens& s, qsizetype begin, qsizetype end)
+    {
+        const Tokens inner = s.mid(begin, end - begin);
+        const qsizetype forAt = findTopIdent(inner, "for");
+        const qsizetype inAt = forAt < 0 ? -1 : findTopIdentFrom(inner, "in", forAt);
+        if (m_lang != HostLanguage::Python || inAt < 0)
+            return unknown(QStringLiteral("list"));
+        qsizetype stop = findTopIdentFrom(inner, "if", inAt);
+        if (stop < 0)
+            stop = inner.size();
+        Value source = evaluate(inner, inAt + 1, stop);
+        if (source.kind == Value::Kind::File) {
+            source = data(source.string, false);
+            source.lines = true;
+        }
+        if (source.kind != Value::Kind::Data)
+            return unknown(QStringLiteral("list"));
+        if (source.lines && joinTokens(inner, 0, forAt).contains(QLatin1String("int("))) {
+            source.lines = false;
+            source.words = true;
+        }
+        return source;
+    }
+
+    static qsizetype findTopIdentFrom(const Tokens& s, const char* name, qsizetype from)
+    {
+        const qsizetype i = findTopIdent(s.mid(from), name);
+        return i < 0 ? -1 : i + from;
     }
 
     static bool isCastType(const Tokens& s, qsizetype begin, qsizetype end)
@@ -728,7 +762,7 @@ private:
             const Value& x = first->value;
             if (x.kind == Value::Kind::Data)
                 return integer(std::nullopt,
-                    x.instructions ? (x.words ? Meaning::InstrWords : Meaning::InstrBytes) : Meaning::Plain);
+                    x.instructions ? (x.words || x.lines ? Meaning::InstrWords : Meaning::InstrBytes) : Meaning::Plain);
             if (x.kind == Value::Kind::String)
                 return integer(x.string.size());
             return integer(std::nullopt);
@@ -745,6 +779,20 @@ private:
         }
         if (path == QLatin1String("read") && receiver.kind == Value::Kind::File)
             return data(receiver.string, false);
+        if ((path == QLatin1String("readlines") || path == QLatin1String("splitlines")
+                || path == QLatin1String("split"))
+            && (receiver.kind == Value::Kind::File || receiver.kind == Value::Kind::Data)) {
+            Value v = receiver.kind == Value::Kind::File ? data(receiver.string, false) : receiver;
+            v.lines = true;
+            return v;
+        }
+        if ((pathEndsWith(path, "array") || pathEndsWith(path, "asarray") || path == QLatin1String("list")) && first
+            && first->value.kind == Value::Kind::Data) {
+            Value v = first->value;
+            if (const Arg* dtype = pick(args, 1, { QStringLiteral("dtype") }))
+                v.words = dtype->text.contains(QLatin1String("32"));
+            return v;
+        }
         if (pathEndsWith(path, "fromfile") || pathEndsWith(path, "frombuffer") || pathEndsWith(path, "read_insts")
             || pathEndsWith(path, "load_instr_binary") || pathEndsWith(path, "load_instr_sequence")
             || pathEndsWith(path, "read_instructions")) {
