@@ -92,7 +92,7 @@ bool pathEndsWith(const QString& path, const char* name)
 QString joinTokens(const Tokens& t, qsizetype begin, qsizetype end)
 {
     QString s;
-    for (qsizetype i = begin; i < end; ++i) {
+    for (qsizetype i = qMax<qsizetype>(begin, 0); i < qMin(end, t.size()); ++i) {
         const HostToken& k = t.at(i);
         if (k.kind == HostToken::Kind::Comment || k.kind == HostToken::Kind::Newline)
             continue;

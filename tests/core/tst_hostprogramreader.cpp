@@ -236,6 +236,33 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("expected .py or .cpp")), qPrintable(error));
     }
 
+    // Bad input never crashes: every host program cut at many places, and binary files read as source.
+    void truncatedAndBinaryInput()
+    {
+        const QStringList files = QDir(hostFile(QString())).entryList({ QStringLiteral("*.py"), QStringLiteral("*.cpp") });
+        QVERIFY(!files.isEmpty());
+        int parsed = 0;
+        for (const QString& name : files) {
+            HostLanguage lang;
+            QVERIFY(hostLanguageFromPath(name, &lang));
+            const QString src = QString::fromUtf8(test::readFile(hostFile(name)));
+            for (qsizetype cut = 0; cut < src.size(); cut += 23) {
+                const BindingPlan plan = HostProgramReader::parse(src.left(cut), lang, name);
+                QVERIFY(plan.arguments.size() < 64);
+                ++parsed;
+            }
+        }
+        for (const QString& fixture : { QStringLiteral("iron-single-add"), QStringLiteral("pynq-default") }) {
+            const QString bytes = QString::fromLatin1(test::readFile(test::xclbinFixturePath(fixture)));
+            QVERIFY(!bytes.isEmpty());
+            for (HostLanguage lang : { HostLanguage::Python, HostLanguage::Cpp }) {
+                const BindingPlan plan = HostProgramReader::parse(bytes, lang, fixture);
+                QVERIFY(!plan.unresolved.isEmpty()); // at least "no kernel call found"
+            }
+        }
+        QVERIFY(parsed > 1000);
+    }
+
     void tokenizerErrorsBecomeUnresolved()
     {
         const BindingPlan plan = HostProgramReader::parse(
