@@ -45,7 +45,12 @@ QString DemoFiles::directory()
     if (!env.isEmpty() && QFileInfo(env).isDir())
         return env;
     const QString compiled = compiledDirectory();
-    return QFileInfo(compiled).isDir() ? compiled : QString();
+    if (QFileInfo(compiled).isDir())
+        return compiled;
+    // Installed: <prefix>/bin/xclbin-inspector and <prefix>/share/xclbin-inspector/demo.
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .absoluteFilePath(QStringLiteral("../share/xclbin-inspector/demo"));
+    return QFileInfo(installed).isDir() ? QDir::cleanPath(installed) : QString();
 }
 
 QStringList DemoFiles::files()

@@ -8,7 +8,8 @@ namespace xi {
 // The bundled demo xclbins (one with a correct layout, one deliberately wrong) made at build time.
 class DemoFiles {
 public:
-    // The folder, from XI_DEMO_DIR (environment, then compile definition); empty when not found.
+    // The folder: XI_DEMO_DIR from the environment, then the build's compile definition, then the installed
+    // share/xclbin-inspector/demo; empty when none exists.
     static QString directory();
     // Existing demo files, the good one first.
     static QStringList files();

@@ -240,3 +240,21 @@ void DocumentView::selectArgument(const QString& kernelName, int argumentIndex)
 }
 
 } // namespace xi
+
+namespace xi {
+
+bool DocumentView::selectFirstFinding()
+{
+    for (Verdict wanted : { Verdict::Invalid, Verdict::Warning }) {
+        for (int row = 0; row < m_arguments->rowCount(); ++row) {
+            const ArgumentGroup* arg = m_arguments->argumentOfRow(row);
+            if (arg->verdict == wanted) {
+                selectArgument(m_arguments->kernelOfRow(row)->kernelName, arg->index);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace xi

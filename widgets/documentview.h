@@ -49,6 +49,8 @@ public:
     bool watchEnabled() const { return m_watchEnabled; }
     void activateFind();
     void selectArgument(const QString& kernelName, int argumentIndex);
+    // Selects the first invalid argument (else the first warning); false when every argument is fine.
+    bool selectFirstFinding();
 
     ArgumentTableModel* argumentModel() const { return m_arguments; }
     QItemSelectionModel* sharedSelection() const { return m_selection; }

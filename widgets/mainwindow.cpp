@@ -249,9 +249,11 @@ bool MainWindow::openDemo()
     openFiles(files);
     if (files.size() >= 2)
         openCompare(files[0], files[1]);
-    // Start on the file with the findings: the broken one shows every colour.
-    m_tabs->setCurrentIndex(m_tabs->indexOf(document(documentCount() - 1)));
+    // Start on the file with the findings, its first invalid argument explained: the broken one shows every colour.
+    DocumentView* last = document(documentCount() - 1);
+    m_tabs->setCurrentWidget(last);
     setCurrentView(QStringLiteral("arguments"));
+    connect(last, &DocumentView::loaded, last, &DocumentView::selectFirstFinding, Qt::SingleShotConnection);
     return true;
 }
 

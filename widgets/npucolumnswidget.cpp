@@ -24,6 +24,7 @@ void NpuColumnsWidget::setPartition(int columnWidth, const QList<quint16>& start
 {
     m_width = columnWidth;
     m_starts = startColumns;
+    resize(sizeHint());
     updateGeometry();
     update();
 }

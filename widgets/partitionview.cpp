@@ -42,14 +42,6 @@ QString joinIds(const QList<quint64>& ids)
     return parts.join(QStringLiteral(", "));
 }
 
-QString joinGroups(const QList<quint32>& ids)
-{
-    QStringList parts;
-    for (quint32 id : ids)
-        parts << hex(id);
-    return parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 PartitionView::PartitionView(QWidget* parent)
@@ -88,7 +80,7 @@ PartitionView::PartitionView(QWidget* parent)
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_empty);
-    layout->addLayout(top, 3);
+    layout->addLayout(top, 1);
     layout->addWidget(new QLabel(tr("<b>PDIs and cdo groups</b>"), this));
     layout->addWidget(m_tree, 2);
 }
@@ -99,6 +91,9 @@ bool PartitionView::isPlaceholder(const Xclbin& xclbin, const PdiEntry& pdi)
         return true;
     try {
         const QByteArray bytes = xclbin.readBytes(pdi.imageOffset, qMin(pdi.imageSize, PlaceholderScanLimit));
+        // The demo files carry a text that says what it is where aiecc's device image would be.
+        if (bytes.startsWith("XI-PLACEHOLDER-PDI"))
+            return true;
         for (char c : bytes) {
             if (c != 0)
                 return false;
@@ -160,7 +155,7 @@ void PartitionView::fillPdis(const Xclbin& xclbin, const AiePartition& partition
         for (const CdoGroup& g : pdi.cdoGroups) {
             row.first()->appendRow({ item(g.name, tr("cdo group %1").arg(g.name)), item(g.typeName()),
                 item(hex(g.pdiId), tr("PDI id")), item(joinIds(g.kernelIds), tr("DPU kernel ids this group runs")),
-                item(joinGroups(g.preCdoGroups), tr("cdo groups that must run before")) });
+                item(joinIds(g.preCdoGroups), tr("cdo groups that must run before")) });
         }
         m_pdis->appendRow(row);
     }

@@ -22,7 +22,7 @@ public:
     explicit PartitionView(QWidget* parent = nullptr);
 
     void setXclbin(XclbinPtr xclbin);
-    // A PDI with no image or an all-zero image (what a writer emits when no real PDI is at hand).
+    // A PDI with no image, an all-zero image, or the demo's marked placeholder text (not a device image).
     static bool isPlaceholder(const Xclbin& xclbin, const PdiEntry& pdi);
 
     KeyValueModel* propertiesModel() const { return m_properties; }

@@ -5,6 +5,7 @@
 #include "compareview.h"
 #include "decoderresultmodel.h"
 #include "decoderview.h"
+#include "demofiles.h"
 #include "diffmodel.h"
 #include "documentview.h"
 #include "findbar.h"
@@ -500,6 +501,64 @@ private slots:
         window.setTheme(Theme::Light);
         QCoreApplication::processEvents();
         QVERIFY(doc->argumentModel()->index(4, 0).data(Qt::BackgroundRole).value<QColor>().lightness() > 128);
+    }
+
+    void demoShowsEveryVerdict()
+    {
+        const QStringList files = DemoFiles::files();
+        QVERIFY2(files.size() == 2 && files[1].endsWith(QStringLiteral("attention-64x64-broken.xclbin")),
+            qPrintable(QStringLiteral("demo files not built (target xi_demo): %1").arg(files.join(QLatin1Char(' ')))));
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.openDemo());
+        QCOMPARE(window.documentCount(), 2);
+        QCOMPARE(window.tabs()->count(), 3);
+        DocumentView* broken = window.currentDocument();
+        QVERIFY(broken);
+        QTRY_VERIFY_WITH_TIMEOUT(broken->xclbin() && window.document(0)->xclbin(), 20000);
+        QSet<int> verdicts;
+        for (int row = 0; row < broken->argumentModel()->rowCount(); ++row)
+            verdicts.insert(broken->argumentModel()->index(row, 0).data(ArgumentTableModel::VerdictRole).toInt());
+        QCOMPARE(verdicts.size(), 4);
+        QCOMPARE(broken->currentViewName(), QStringLiteral("arguments"));
+        QTRY_COMPARE(broken->sharedSelection()->selectedRows().size(), 1);
+        QCOMPARE(broken->argumentModel()->argumentOfRow(broken->sharedSelection()->selectedRows().first().row())->verdict,
+            Verdict::Invalid);
+        test::saveScreenshot(&window, QStringLiteral("demo-arguments"));
+        broken->setCurrentView(QStringLiteral("partition"));
+        QVERIFY(broken->partition()->pdiModel()->item(0, 0)->text().contains(QStringLiteral("placeholder")));
+        test::saveScreenshot(&window, QStringLiteral("demo-partition"));
+        QVERIFY(window.setCurrentView(QStringLiteral("compare")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentCompare()->diffModel()->rowCount() > 0, 20000);
+        test::saveScreenshot(&window, QStringLiteral("demo-compare"));
+    }
+
+    void everyFixtureOpensInEveryView_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : test::xclbinFixtureNames())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void everyFixtureOpensInEveryView()
+    {
+        QFETCH(QString, name);
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(name));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QCOMPARE(doc->overview()->sectionModel()->rowCount(), doc->xclbin()->sections.size());
+        QCOMPARE(doc->diagram()->argumentBoxCount(), doc->argumentModel()->rowCount());
+        QCOMPARE(doc->partition()->pdiModel()->rowCount(),
+            doc->xclbin()->aiePartition ? doc->xclbin()->aiePartition->pdis.size() : 0);
+        for (const QString& view : DocumentView::viewNames()) {
+            QVERIFY(doc->setCurrentView(view));
+            QCoreApplication::processEvents();
+        }
+        doc->setCurrentView(QStringLiteral("arguments"));
+        test::saveScreenshot(&window, QStringLiteral("fixture-") + name);
     }
 
     void everyControlHasATooltip()

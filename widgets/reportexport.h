@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "htmlreport.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace xi {
+
+// Writes core's HTML report as .html, or prints the same HTML to .pdf (QTextDocument + QPdfWriter).
+// An existing file is kept as <path>.bak.
+class ReportExport {
+public:
+    static bool write(const HtmlReportInput& input, const QString& path, QString* error = nullptr);
+    static QByteArray pdf(const QString& html);
+};
+
+} // namespace xi
