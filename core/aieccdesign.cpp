@@ -143,7 +143,7 @@ AieccDesign::Partition partitionOf(const Xclbin& xclbin, const AiePartition& sou
             group.type = g.typeName();
             group.pdiId = g.pdiId;
             group.dpuKernelIds = g.kernelIds;
-            for (const quint32 pre : g.preCdoGroups)
+            for (const quint64 pre : g.preCdoGroups)
                 group.preCdoGroups.append(pre);
             pdi.cdoGroups.append(group);
         }

@@ -128,7 +128,9 @@ KernelGroups ArgumentGroups::compute(const Xclbin& xclbin, const Kernel& kernel,
             }
             const MemoryEntry& m = memories.at(c.memDataIndex);
             if (!m.used) {
-                unusedTags << QStringLiteral("%1 (%2)").arg(c.memDataIndex).arg(m.tag);
+                const QString tag = QStringLiteral("%1 (%2)").arg(c.memDataIndex).arg(m.tag);
+                if (!unusedTags.contains(tag)) // GROUP_CONNECTIVITY lists every connection twice
+                    unusedTags << tag;
                 continue;
             }
             if (!row.banks.contains(c.memDataIndex))

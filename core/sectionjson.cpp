@@ -168,7 +168,7 @@ PropertyTree SectionJson::aiePartition(const AiePartition& p)
             }
             if (!g.preCdoGroups.isEmpty()) {
                 PropertyTree& pre = group.add(QStringLiteral("pre_cdo_groups"));
-                for (quint32 id : g.preCdoGroups)
+                for (quint64 id : g.preCdoGroups)
                     pre.appendValue(hex(id));
             }
         }

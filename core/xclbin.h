@@ -128,7 +128,7 @@ struct CdoGroup {
     quint8 type = 0; // 1 PRIMARY, 2 LITE, 3 PRE_POST
     quint64 pdiId = 0;
     QList<quint64> kernelIds;
-    QList<quint32> preCdoGroups;
+    QList<quint64> preCdoGroups;
 
     QString typeName() const;
 };

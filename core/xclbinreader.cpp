@@ -298,9 +298,10 @@ private:
         const auto [ids, idsAt] = arrayRef(v, at + 16, 8, QStringLiteral("a DPU kernel id array"), budget);
         for (quint32 i = 0; i < ids; ++i)
             g.kernelIds.append(v.u64(idsAt + quint64(i) * 8));
-        const auto [pre, preAt] = arrayRef(v, at + 24, 4, QStringLiteral("a pre-CDO-group array"), budget);
+        // xclbinutil writes and dumps pre-CDO-group ids as u64, though XRT's header comment says u32.
+        const auto [pre, preAt] = arrayRef(v, at + 24, 8, QStringLiteral("a pre-CDO-group array"), budget);
         for (quint32 i = 0; i < pre; ++i)
-            g.preCdoGroups.append(v.u32(preAt + quint64(i) * 4));
+            g.preCdoGroups.append(v.u64(preAt + quint64(i) * 8));
         return g;
     }
 
