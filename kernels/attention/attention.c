@@ -53,11 +53,27 @@ int32_t attention_int8_exp_scale_q16(int dim)
     return (int32_t)c;
 }
 
+/* num / den by shift and subtract, so that the kernel needs no runtime library for division
+ * (den < 2^31). */
+static uint32_t udiv32(uint32_t num, uint32_t den)
+{
+    uint32_t quotient = 0;
+    uint32_t rest = 0;
+    for (int bit = 31; bit >= 0; --bit) {
+        rest = (rest << 1) | ((num >> bit) & 1u);
+        if (rest >= den) {
+            rest -= den;
+            quotient |= 1u << bit;
+        }
+    }
+    return quotient;
+}
+
 static SoftmaxParams softmax_params(int seq, int dim)
 {
     SoftmaxParams p;
     p.expScale = attention_int8_exp_scale_q16(dim);
-    p.maxGap = (int32_t)((17 << 16) / p.expScale);
+    p.maxGap = (int32_t)udiv32(17u << 16, (uint32_t)p.expScale);
     p.weightShift = 0;
     while ((seq - 1) >> p.weightShift >= ATTENTION_INT8_CHUNK)
         ++p.weightShift;
@@ -90,7 +106,9 @@ static int32_t softmax_weight(int32_t gap, const SoftmaxParams* p)
 
 static int8_t divide_round_saturate(int32_t num, int32_t den)
 {
-    int32_t q = num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den);
+    const uint32_t half = (uint32_t)den >> 1;
+    int32_t q = num >= 0 ? (int32_t)udiv32((uint32_t)num + half, (uint32_t)den)
+                         : -(int32_t)udiv32((uint32_t)-num + half, (uint32_t)den);
     if (q > 127)
         q = 127;
     if (q < -128)

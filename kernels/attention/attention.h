@@ -26,7 +26,8 @@
  *    than 64 keys drop ceil(log2(seq / 64)) further low bits of each weight so that the int32
  *    sums below cannot overflow.
  *  - Output: acc_d = sum_j w_j * V_jd and W = sum_j w_j in int32; out_d = acc_d / W rounded to
- *    nearest (halves away from zero) and saturated to [-128, 127]. The output uses the same
+ *    nearest (halves away from zero, by shift-and-subtract division: no runtime library call)
+ *    and saturated to [-128, 127]. The output uses the same
  *    scale as V (1:1): with the usual inputs in [-64, 64) the float result lies in [-64, 64)
  *    and out is round(float result). A convex combination of int8 values never leaves the int8
  *    range, so saturation is only a guard.
