@@ -52,7 +52,7 @@ SlotMode slotAware(SlotMode mode)
 class Check {
 public:
     Check(const Xclbin& xclbin, const Kernel& kernel, const BindingPlan& plan, const BindingCheckOptions& options,
-        BindingReport& report)
+          BindingReport& report)
         : m_kernel(kernel)
         , m_plan(plan)
         , m_options(options)
@@ -84,7 +84,7 @@ public:
         m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
         m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
         std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
-            [](const BindingFinding& a, const BindingFinding& b) { return a.argument < b.argument; });
+                         [](const BindingFinding& a, const BindingFinding& b) { return a.argument < b.argument; });
     }
 
 private:
@@ -176,7 +176,8 @@ private:
                 QStringLiteral("Index %1 is %2, a buffer in bank %3, but the host passes the scalar '%4': the kernel "
                                "receives a number where it expects a buffer address.")
                     .arg(i)
-                    .arg(role(i), banksText(ag), a->text.isEmpty() ? QString::number(a->scalarValue.value_or(0)) : a->text),
+                    .arg(role(i), banksText(ag),
+                         a->text.isEmpty() ? QString::number(a->scalarValue.value_or(0)) : a->text),
                 where(a));
             return;
         }
@@ -201,8 +202,8 @@ private:
                     .arg(boName(a->bo))
                     .arg(i)
                     .arg(role(i), groupSource(a->bo), bankText(*bank), banksText(ag),
-                        a->bo.readBack ? QStringLiteral(" (this output stays all zeros)")
-                                       : QStringLiteral(" (an output passed like this stays all zeros)")),
+                         a->bo.readBack ? QStringLiteral(" (this output stays all zeros)")
+                                        : QStringLiteral(" (an output passed like this stays all zeros)")),
                 where(a));
         }
         if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable)
@@ -252,7 +253,8 @@ private:
         }
         if (!bo.rawGroup) {
             add(Severity::Info, i, QStringLiteral("unresolved"),
-                QStringLiteral("The group %1 was allocated with is unknown: its bank cannot be checked.").arg(boName(bo)),
+                QStringLiteral("The group %1 was allocated with is unknown: its bank cannot be checked.")
+                    .arg(boName(bo)),
                 bo.allocation.isValid() ? bo.allocation : loc);
             return;
         }
@@ -275,8 +277,7 @@ private:
         const bool required = (m_groups.convention == Convention::Opcode && i == 0) || i == m_count;
         if (!a || a->isNone()) {
             add(required ? Severity::Error : Severity::Warning, i, QStringLiteral("missing-argument"),
-                QStringLiteral("Nothing is passed at index %1, %2: XRT leaves it 0.").arg(i).arg(role(i)),
-                m_plan.call);
+                QStringLiteral("Nothing is passed at index %1, %2: XRT leaves it 0.").arg(i).arg(role(i)), m_plan.call);
             return;
         }
         if (a->isBuffer()) {
@@ -317,7 +318,8 @@ private:
         const QString name = role(m_count);
         if (a.instructionBytes) {
             add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral("'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4.")
+                QStringLiteral(
+                    "'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4.")
                     .arg(a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString(), name),
                 where(&a));
             return;
@@ -384,8 +386,8 @@ private:
             QStringLiteral("No instruction buffer is passed at index %1 (%2)%3: the NPU has nothing to run.")
                 .arg(m_instr)
                 .arg(role(m_instr),
-                    elsewhere >= 0 ? QStringLiteral("; the instruction BO is at index %1 instead").arg(elsewhere)
-                                   : QString()),
+                     elsewhere >= 0 ? QStringLiteral("; the instruction BO is at index %1 instead").arg(elsewhere)
+                                    : QString()),
             where(a));
     }
 
@@ -425,7 +427,8 @@ private:
                 if (!mode.legacyXrt213)
                     continue; // slot-aware XRT was not observed with such a BO: no prediction
                 w.exception = true;
-                w.text = BindingChecker::xrt213RangeErrorText(*bank < 0 ? 0xFFFFFF : quint64(*bank) & 0xFFFFFF, m_memoryCount);
+                w.text = BindingChecker::xrt213RangeErrorText(*bank < 0 ? 0xFFFFFF : quint64(*bank) & 0xFFFFFF,
+                                                              m_memoryCount);
                 out << w;
                 break;
             }
@@ -478,20 +481,19 @@ const Kernel* defaultKernel(const Xclbin& xclbin)
 QString severityName(Severity s)
 {
     switch (s) {
-    case Severity::Error:
-        return QStringLiteral("error");
-    case Severity::Warning:
-        return QStringLiteral("warning");
-    case Severity::Info:
-        return QStringLiteral("info");
+    case Severity::Error: return QStringLiteral("error");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Info: return QStringLiteral("info");
     }
     return {};
 }
 
 QJsonObject BindingFinding::toJson() const
 {
-    QJsonObject o { { QLatin1String("severity"), severityName(severity) }, { QLatin1String("argument"), argument },
-        { QLatin1String("code"), code }, { QLatin1String("message"), message } };
+    QJsonObject o { { QLatin1String("severity"), severityName(severity) },
+                    { QLatin1String("argument"), argument },
+                    { QLatin1String("code"), code },
+                    { QLatin1String("message"), message } };
     o[QLatin1String("line")] = location.line > 0 ? QJsonValue(location.line) : QJsonValue();
     if (!location.file.isEmpty())
         o[QLatin1String("file")] = location.file;
@@ -505,7 +507,8 @@ bool BindingReport::hasErrors() const
 
 int BindingReport::count(Severity s) const
 {
-    return int(std::count_if(findings.begin(), findings.end(), [s](const BindingFinding& f) { return f.severity == s; }));
+    return int(
+        std::count_if(findings.begin(), findings.end(), [s](const BindingFinding& f) { return f.severity == s; }));
 }
 
 QStringList BindingReport::predictedTexts() const
@@ -597,26 +600,30 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         for (const Kernel& k : xclbin.kernels)
             names << k.name;
         report.kernelName = plan.kernelName;
-        report.findings << BindingFinding { Severity::Error, -1, QStringLiteral("no-kernel"),
+        report.findings << BindingFinding {
+            Severity::Error, -1, QStringLiteral("no-kernel"),
             QStringLiteral("%1 has no kernel %2 (kernels: %3).")
                 .arg(xclbin.filePath, plan.kernelName.isEmpty() ? QStringLiteral("at all") : plan.kernelName,
-                    names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
-            plan.call };
+                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
+            plan.call
+        };
         return report;
     }
     report.kernelName = kernel->name;
     Check(xclbin, *kernel, plan, options, report).run();
     if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1)
-        report.findings.prepend(BindingFinding { Severity::Info, -1, QStringLiteral("kernel-chosen"),
+        report.findings.prepend(BindingFinding {
+            Severity::Info, -1, QStringLiteral("kernel-chosen"),
             QStringLiteral("The plan names no kernel: checked %1, the first with an mlir-aie calling convention.")
                 .arg(kernel->name),
             plan.call });
     const auto& insts = options.instructions;
-    report.correctedPython =
-        BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts).join(QLatin1Char('\n'));
-    report.correctedCpp =
-        BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Cpp, insts).join(QLatin1Char('\n'));
-    report.referencePython = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
+    report.correctedPython = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts)
+                                 .join(QLatin1Char('\n'));
+    report.correctedCpp
+        = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Cpp, insts).join(QLatin1Char('\n'));
+    report.referencePython
+        = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
     report.referenceCpp = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Cpp).join(QLatin1Char('\n'));
     return report;
 }

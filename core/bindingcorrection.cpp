@@ -32,13 +32,13 @@ bool portable(const QString& expression)
 }
 
 QString allocation(const BoBinding& bo, int index, bool instructions, HostLanguage lang, const QString& kernelVar,
-    bool foreignPlan)
+                   bool foreignPlan)
 {
     const BoFlags flags = instructions ? BoFlags::Cacheable : BoFlags::HostOnly;
     const bool keepText = !bo.sizeText.isEmpty() && (!foreignPlan || portable(bo.sizeText));
     const QString size = keepText ? bo.sizeText
-        : bo.size                                ? QString::number(bo.size)
-                                                 : bo.name + QStringLiteral("_size");
+        : bo.size                 ? QString::number(bo.size)
+                                  : bo.name + QStringLiteral("_size");
     const QString group = QStringLiteral("%1.group_id(%2)").arg(kernelVar).arg(index);
     if (lang == HostLanguage::Python)
         return QStringLiteral("%1 = xrt.bo(device, %2, %3, %4)").arg(bo.name, size, boFlagsPython(flags), group);
@@ -71,7 +71,7 @@ QString countExpression(const BindingPlan& plan, HostLanguage lang, const std::o
 } // namespace
 
 QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
-    HostLanguage language, const std::optional<BindingInstructions>& instructions)
+                                     HostLanguage language, const std::optional<BindingInstructions>& instructions)
 {
     const QString kernelVar = kernelVariable(plan);
     const bool foreignPlan = foreign(plan, language);
@@ -132,7 +132,8 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
             exprs[a.index] = a.text;
     }
     if (!data.isEmpty()) { // drop unused trailing bo bufferIndices
-        while (!bufferIndices.isEmpty() && bufferIndices.last() > lastUsed && exprs.size() - 1 == bufferIndices.last()) {
+        while (!bufferIndices.isEmpty() && bufferIndices.last() > lastUsed
+               && exprs.size() - 1 == bufferIndices.last()) {
             exprs.removeLast();
             bufferIndices.removeLast();
         }

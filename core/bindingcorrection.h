@@ -20,7 +20,8 @@ namespace xi {
 class BindingCorrection {
 public:
     static QStringList lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
-        HostLanguage language, const std::optional<BindingInstructions>& instructions = std::nullopt);
+                             HostLanguage language,
+                             const std::optional<BindingInstructions>& instructions = std::nullopt);
 };
 
 } // namespace xi

@@ -28,8 +28,8 @@ QString BindingInstructions::formatName() const
     return format == Format::Binary ? QStringLiteral("binary") : QStringLiteral("hex text");
 }
 
-std::optional<BindingInstructions> BindingInstructions::parse(
-    const QByteArray& bytes, const QString& path, QString* error)
+std::optional<BindingInstructions> BindingInstructions::parse(const QByteArray& bytes, const QString& path,
+                                                              QString* error)
 {
     auto fail = [&](const QString& what) -> std::optional<BindingInstructions> {
         if (error)

@@ -143,16 +143,14 @@ std::optional<ArgBinding> parseQuickItem(const QString& item, int index, QString
 QString quickItem(const ArgBinding& a)
 {
     switch (a.kind) {
-    case ArgBinding::Kind::None:
-        return QStringLiteral("-");
+    case ArgBinding::Kind::None: return QStringLiteral("-");
     case ArgBinding::Kind::Scalar:
         if (a.instructionWords)
             return QStringLiteral("ninstr");
         if (a.instructionBytes)
             return QStringLiteral("nbytes");
         return a.scalarValue ? QString::number(*a.scalarValue) : QStringLiteral("?");
-    case ArgBinding::Kind::Buffer:
-        break;
+    case ArgBinding::Kind::Buffer: break;
     }
     const BoBinding& bo = a.bo;
     QString s = bo.instructions ? QStringLiteral("instr") : QStringLiteral("bo");
@@ -215,8 +213,8 @@ QString boFlagsName(BoFlags f)
 bool parseBoFlags(const QString& text, BoFlags* out)
 {
     QString t = text.trimmed().toLower();
-    for (const char* prefix : { "xrt.bo.flags.", "xrt::bo::flags::", "bo.flags.", "flags.", "xcl_bo_flags_",
-             "xrt_bo_flags_" }) {
+    for (const char* prefix :
+         { "xrt.bo.flags.", "xrt::bo::flags::", "bo.flags.", "flags.", "xcl_bo_flags_", "xrt_bo_flags_" }) {
         if (t.startsWith(QLatin1String(prefix)))
             t = t.mid(int(qstrlen(prefix)));
     }
@@ -236,14 +234,10 @@ bool parseBoFlags(const QString& text, BoFlags* out)
 quint32 boFlagsValue(BoFlags f)
 {
     switch (f) {
-    case BoFlags::Normal:
-        return 0;
-    case BoFlags::Cacheable:
-        return 1u << 24;
-    case BoFlags::DeviceOnly:
-        return 1u << 28;
-    case BoFlags::HostOnly:
-        return 1u << 29;
+    case BoFlags::Normal: return 0;
+    case BoFlags::Cacheable: return 1u << 24;
+    case BoFlags::DeviceOnly: return 1u << 28;
+    case BoFlags::HostOnly: return 1u << 29;
     }
     return 0;
 }
@@ -256,14 +250,10 @@ QString boFlagsPython(BoFlags f)
 QString boFlagsCpp(BoFlags f)
 {
     switch (f) {
-    case BoFlags::Normal:
-        return QStringLiteral("XRT_BO_FLAGS_NONE");
-    case BoFlags::Cacheable:
-        return QStringLiteral("XRT_BO_FLAGS_CACHEABLE");
-    case BoFlags::DeviceOnly:
-        return QStringLiteral("XRT_BO_FLAGS_DEV_ONLY");
-    case BoFlags::HostOnly:
-        return QStringLiteral("XRT_BO_FLAGS_HOST_ONLY");
+    case BoFlags::Normal: return QStringLiteral("XRT_BO_FLAGS_NONE");
+    case BoFlags::Cacheable: return QStringLiteral("XRT_BO_FLAGS_CACHEABLE");
+    case BoFlags::DeviceOnly: return QStringLiteral("XRT_BO_FLAGS_DEV_ONLY");
+    case BoFlags::HostOnly: return QStringLiteral("XRT_BO_FLAGS_HOST_ONLY");
     }
     return {};
 }
@@ -271,12 +261,9 @@ QString boFlagsCpp(BoFlags f)
 QString argKindName(ArgBinding::Kind k)
 {
     switch (k) {
-    case ArgBinding::Kind::None:
-        return QStringLiteral("none");
-    case ArgBinding::Kind::Scalar:
-        return QStringLiteral("scalar");
-    case ArgBinding::Kind::Buffer:
-        return QStringLiteral("buffer");
+    case ArgBinding::Kind::None: return QStringLiteral("none");
+    case ArgBinding::Kind::Scalar: return QStringLiteral("scalar");
+    case ArgBinding::Kind::Buffer: return QStringLiteral("buffer");
     }
     return {};
 }
@@ -439,8 +426,9 @@ QJsonObject BindingPlan::toJson() const
         o[QLatin1String("instruction_file")] = instructionFile;
     QJsonArray unres;
     for (const UnresolvedItem& u : unresolved) {
-        QJsonObject uo { { QLatin1String("text"), u.text }, { QLatin1String("reason"), u.reason },
-            { QLatin1String("argument"), u.argument } };
+        QJsonObject uo { { QLatin1String("text"), u.text },
+                         { QLatin1String("reason"), u.reason },
+                         { QLatin1String("argument"), u.argument } };
         if (u.location.isValid())
             uo[QLatin1String("location")] = u.location.toJson();
         unres.append(uo);

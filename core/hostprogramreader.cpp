@@ -98,9 +98,9 @@ QString joinTokens(const Tokens& t, qsizetype begin, qsizetype end)
             continue;
         if (!s.isEmpty()) {
             const HostToken& prev = t.at(i - 1);
-            const bool tight = k.isOp(".") || k.isOp("::") || k.isOp("->") || k.isOp("(") || k.isOp(")")
-                || k.isOp("[") || k.isOp("]") || k.isOp(",") || prev.isOp(".") || prev.isOp("::") || prev.isOp("->")
-                || prev.isOp("(") || prev.isOp("[") || (prev.isOp("-") && i >= 2 && t.at(i - 2).isOp("("));
+            const bool tight = k.isOp(".") || k.isOp("::") || k.isOp("->") || k.isOp("(") || k.isOp(")") || k.isOp("[")
+                || k.isOp("]") || k.isOp(",") || prev.isOp(".") || prev.isOp("::") || prev.isOp("->") || prev.isOp("(")
+                || prev.isOp("[") || (prev.isOp("-") && i >= 2 && t.at(i - 2).isOp("("));
             if (!tight)
                 s += QLatin1Char(' ');
         }
@@ -226,9 +226,10 @@ private:
     void pythonStatement(Tokens s)
     {
         const HostToken& first = s.first();
-        static const QStringList skip = { QStringLiteral("import"), QStringLiteral("from"), QStringLiteral("def"),
-            QStringLiteral("class"), QStringLiteral("assert"), QStringLiteral("raise"), QStringLiteral("global"),
-            QStringLiteral("pass"), QStringLiteral("break"), QStringLiteral("continue"), QStringLiteral("del") };
+        static const QStringList skip
+            = { QStringLiteral("import"), QStringLiteral("from"),     QStringLiteral("def"),    QStringLiteral("class"),
+                QStringLiteral("assert"), QStringLiteral("raise"),    QStringLiteral("global"), QStringLiteral("pass"),
+                QStringLiteral("break"),  QStringLiteral("continue"), QStringLiteral("del") };
         if (first.kind == HostToken::Kind::Identifier && skip.contains(first.text))
             return;
         if (first.isIdent("with")) {
@@ -241,9 +242,9 @@ private:
                 statement(s.mid(colon + 1));
             return;
         }
-        static const QStringList headers = { QStringLiteral("if"), QStringLiteral("elif"), QStringLiteral("else"),
-            QStringLiteral("for"), QStringLiteral("while"), QStringLiteral("try"), QStringLiteral("except"),
-            QStringLiteral("finally") };
+        static const QStringList headers
+            = { QStringLiteral("if"),    QStringLiteral("elif"), QStringLiteral("else"),   QStringLiteral("for"),
+                QStringLiteral("while"), QStringLiteral("try"),  QStringLiteral("except"), QStringLiteral("finally") };
         if (first.kind == HostToken::Kind::Identifier && headers.contains(first.text)) {
             const qsizetype colon = findTop(s, ":");
             if (colon > 0)
@@ -297,8 +298,8 @@ private:
             if (first.isIdent("return") || first.isIdent("else") || first.isIdent("do")) {
                 s.removeFirst();
             } else if ((first.isIdent("if") || first.isIdent("for") || first.isIdent("while") || first.isIdent("catch")
-                           || first.isIdent("switch"))
-                && s.size() > 1 && s.at(1).isOp("(")) {
+                        || first.isIdent("switch"))
+                       && s.size() > 1 && s.at(1).isOp("(")) {
                 s = s.mid(matching(s, 1) + 1);
             } else {
                 break;
@@ -320,7 +321,8 @@ private:
         }
         if (open >= 2 && s.at(open - 1).kind == HostToken::Kind::Identifier) {
             const HostToken& before = s.at(open - 2);
-            if (before.kind == HostToken::Kind::Identifier || before.isOp(">") || before.isOp("*") || before.isOp("&")) {
+            if (before.kind == HostToken::Kind::Identifier || before.isOp(">") || before.isOp("*")
+                || before.isOp("&")) {
                 const Tokens type = s.mid(0, open - 1);
                 const QString typePath = joinTokens(type, 0, type.size());
                 Value callee;
@@ -606,13 +608,15 @@ private:
 
     static bool isCastType(const Tokens& s, qsizetype begin, qsizetype end)
     {
-        static const QStringList types = { QStringLiteral("int"), QStringLiteral("unsigned"), QStringLiteral("uint32_t"),
-            QStringLiteral("int32_t"), QStringLiteral("uint64_t"), QStringLiteral("int64_t"), QStringLiteral("size_t"),
-            QStringLiteral("long"), QStringLiteral("uint8_t"), QStringLiteral("int8_t"), QStringLiteral("char") };
+        static const QStringList types
+            = { QStringLiteral("int"),     QStringLiteral("unsigned"), QStringLiteral("uint32_t"),
+                QStringLiteral("int32_t"), QStringLiteral("uint64_t"), QStringLiteral("int64_t"),
+                QStringLiteral("size_t"),  QStringLiteral("long"),     QStringLiteral("uint8_t"),
+                QStringLiteral("int8_t"),  QStringLiteral("char") };
         for (qsizetype i = begin; i < end; ++i) {
             const HostToken& k = s.at(i);
-            if (!(k.kind == HostToken::Kind::Identifier && (types.contains(k.text) || k.text == QLatin1String("std")
-                                                               || k.text == QLatin1String("const")))
+            if (!(k.kind == HostToken::Kind::Identifier
+                  && (types.contains(k.text) || k.text == QLatin1String("std") || k.text == QLatin1String("const")))
                 && !k.isOp("::") && !k.isOp("*"))
                 return false;
         }
@@ -755,14 +759,15 @@ private:
     }
 
     Value builtin(const QString& path, const Value& receiver, const QList<Arg>& args, const HostToken& at,
-        const Tokens& s, qsizetype open)
+                  const Tokens& s, qsizetype open)
     {
         const Arg* first = pick(args, 0, {});
         if (path == QLatin1String("len") && first) {
             const Value& x = first->value;
             if (x.kind == Value::Kind::Data)
                 return integer(std::nullopt,
-                    x.instructions ? (x.words || x.lines ? Meaning::InstrWords : Meaning::InstrBytes) : Meaning::Plain);
+                               x.instructions ? (x.words || x.lines ? Meaning::InstrWords : Meaning::InstrBytes)
+                                              : Meaning::Plain);
             if (x.kind == Value::Kind::String)
                 return integer(x.string.size());
             return integer(std::nullopt);
@@ -773,14 +778,15 @@ private:
         if (path == QLatin1String("open") || pathIs(path, "ifstream") || path == QLatin1String("Path")
             || pathEndsWith(path, "Path")) {
             Value v;
-            v.kind = path == QLatin1String("Path") || pathEndsWith(path, "Path") ? Value::Kind::String : Value::Kind::File;
+            v.kind
+                = path == QLatin1String("Path") || pathEndsWith(path, "Path") ? Value::Kind::String : Value::Kind::File;
             v.string = first && first->value.kind == Value::Kind::String ? first->value.string : QString();
             return v;
         }
         if (path == QLatin1String("read") && receiver.kind == Value::Kind::File)
             return data(receiver.string, false);
         if ((path == QLatin1String("readlines") || path == QLatin1String("splitlines")
-                || path == QLatin1String("split"))
+             || path == QLatin1String("split"))
             && (receiver.kind == Value::Kind::File || receiver.kind == Value::Kind::Data)) {
             Value v = receiver.kind == Value::Kind::File ? data(receiver.string, false) : receiver;
             v.lines = true;
@@ -822,7 +828,7 @@ private:
             return unknown(QStringLiteral("memcpy"));
         }
         if ((path == QLatin1String("data") || path == QLatin1String("tobytes") || path == QLatin1String("view")
-                || path == QLatin1String("astype") || path == QLatin1String("flatten"))
+             || path == QLatin1String("astype") || path == QLatin1String("flatten"))
             && receiver.kind == Value::Kind::Data)
             return receiver;
         return unknown(QStringLiteral("call of %1()").arg(path));
@@ -885,8 +891,8 @@ private:
             bo.rawGroup = *group->value.integer;
         } else {
             unresolved(group ? group->text : QStringLiteral("xrt.bo(...)"),
-                QStringLiteral("the memory group of this BO could not be resolved"),
-                group ? group->location : bo.allocation);
+                       QStringLiteral("the memory group of this BO could not be resolved"),
+                       group ? group->location : bo.allocation);
         }
         m_bos << bo;
         Value v;
@@ -931,13 +937,13 @@ private:
     }
 
     Value runMethod(const QString& method, const QString& kernelName, const QList<Arg>& args, const HostToken& at,
-        const Tokens& s, qsizetype open)
+                    const Tokens& s, qsizetype open)
     {
         if (method == QLatin1String("set_arg") && args.size() == 2) {
             const Arg& index = args.at(0);
             if (index.value.kind != Value::Kind::Int || !index.value.integer) {
                 unresolved(index.text, QStringLiteral("set_arg() with an index that could not be resolved"),
-                    index.location);
+                           index.location);
                 return unknown(QStringLiteral("set_arg"));
             }
             if (!m_callFound) {
@@ -958,7 +964,8 @@ private:
         Value run;
         run.kind = Value::Kind::Run;
         if (m_callFound) {
-            unresolved(joinTokens(s, open - 1, matching(s, open) + 1),
+            unresolved(
+                joinTokens(s, open - 1, matching(s, open) + 1),
                 QStringLiteral("another kernel call; only the first one (line %1) is checked").arg(m_plan.call.line),
                 HostLocation { m_file, at.line, at.column });
             return run;
@@ -991,9 +998,9 @@ private:
             b.kind = ArgBinding::Kind::Scalar;
             b.unresolved = true;
             unresolved(a.text,
-                QStringLiteral("could not tell whether this is a BO or a value (%1)")
-                    .arg(v.why.isEmpty() ? QStringLiteral("not a BO, integer or variable holding one") : v.why),
-                a.location, index);
+                       QStringLiteral("could not tell whether this is a BO or a value (%1)")
+                           .arg(v.why.isEmpty() ? QStringLiteral("not a BO, integer or variable holding one") : v.why),
+                       a.location, index);
         }
         m_plan.setArgument(b);
     }
@@ -1011,8 +1018,9 @@ private:
             m_plan.setArgument(b);
         }
         if (!m_callFound)
-            unresolved(QString(), QStringLiteral("no kernel call found (kernel(...), run = kernel(...) or run.set_arg)"),
-                HostLocation { m_file, 0, 0 });
+            unresolved(QString(),
+                       QStringLiteral("no kernel call found (kernel(...), run = kernel(...) or run.set_arg)"),
+                       HostLocation { m_file, 0, 0 });
     }
 
     const Tokens& m_t;

@@ -8,8 +8,8 @@ namespace xi {
 namespace {
 
 const char* const threeCharOps[] = { "<<=", ">>=", "**=", "//=", "...", "->*" };
-const char* const twoCharOps[] = { "::", "->", "//", "**", "<<", ">>", "==", "!=", "<=", ">=", "&&", "||", "++", "--",
-    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=" };
+const char* const twoCharOps[] = { "::", "->", "//", "**", "<<", ">>", "==", "!=", "<=", ">=", "&&", "||",
+                                   "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=" };
 
 bool isIdentStart(QChar c)
 {
@@ -154,7 +154,8 @@ private:
             const bool exponentSign = (c == QLatin1Char('+') || c == QLatin1Char('-'))
                 && (at(m_pos - 1) == QLatin1Char('e') || at(m_pos - 1) == QLatin1Char('E'))
                 && !m_src.mid(start, 2).startsWith(QLatin1String("0x"), Qt::CaseInsensitive);
-            const bool separator = c == QLatin1Char('\'') && m_lang == HostLanguage::Cpp && at(m_pos + 1).isLetterOrNumber();
+            const bool separator
+                = c == QLatin1Char('\'') && m_lang == HostLanguage::Cpp && at(m_pos + 1).isLetterOrNumber();
             if (isIdentChar(c) || c == QLatin1Char('.') || exponentSign || separator)
                 ++m_pos;
             else
@@ -173,10 +174,13 @@ private:
         if (q != QLatin1Char('"') && q != QLatin1Char('\''))
             return -1;
         const QString prefix = m_src.mid(m_pos, i - m_pos).toLower();
-        static const QStringList python = { QString(), QStringLiteral("r"), QStringLiteral("b"), QStringLiteral("f"),
-            QStringLiteral("u"), QStringLiteral("rb"), QStringLiteral("br"), QStringLiteral("fr"), QStringLiteral("rf") };
-        static const QStringList cpp = { QString(), QStringLiteral("l"), QStringLiteral("u"), QStringLiteral("u8"),
-            QStringLiteral("r"), QStringLiteral("lr"), QStringLiteral("ur"), QStringLiteral("u8r") };
+        static const QStringList python
+            = { QString(),           QStringLiteral("r"),  QStringLiteral("b"),  QStringLiteral("f"),
+                QStringLiteral("u"), QStringLiteral("rb"), QStringLiteral("br"), QStringLiteral("fr"),
+                QStringLiteral("rf") };
+        static const QStringList cpp
+            = { QString(),           QStringLiteral("l"),  QStringLiteral("u"),  QStringLiteral("u8"),
+                QStringLiteral("r"), QStringLiteral("lr"), QStringLiteral("ur"), QStringLiteral("u8r") };
         const QStringList& allowed = m_lang == HostLanguage::Python ? python : cpp;
         return allowed.contains(prefix) ? i - m_pos : -1;
     }
@@ -295,7 +299,7 @@ bool hostLanguageFromPath(const QString& path, HostLanguage* out)
         return true;
     }
     static const QStringList cpp = { QStringLiteral("cpp"), QStringLiteral("cc"), QStringLiteral("cxx"),
-        QStringLiteral("c"), QStringLiteral("h"), QStringLiteral("hpp") };
+                                     QStringLiteral("c"),   QStringLiteral("h"),  QStringLiteral("hpp") };
     if (cpp.contains(suffix)) {
         *out = HostLanguage::Cpp;
         return true;
@@ -305,8 +309,8 @@ bool hostLanguageFromPath(const QString& path, HostLanguage* out)
 
 QString hostTokenKindName(HostToken::Kind k)
 {
-    static const char* const names[] = { "identifier", "number", "string", "operator", "comment", "preprocessor",
-        "newline", "error", "end" };
+    static const char* const names[]
+        = { "identifier", "number", "string", "operator", "comment", "preprocessor", "newline", "error", "end" };
     return QLatin1String(names[int(k)]);
 }
 

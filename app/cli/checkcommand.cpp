@@ -8,9 +8,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace xi::cli {
 
@@ -69,7 +69,8 @@ NoopRun runNoop(const CheckInput& in, const BindingReport& report, const QString
     options.cliPath = QCoreApplication::applicationFilePath();
     run.result = XrtRunner::runBlocking(request, options);
     const bool xrt213 = run.result.xrtVersion.startsWith(QLatin1String("2.13"));
-    const QList<PredictedXrtWarning>& predicted = xrt213 ? report.predictedWarningsXrt213 : report.predictedWarningsSlotAware;
+    const QList<PredictedXrtWarning>& predicted
+        = xrt213 ? report.predictedWarningsXrt213 : report.predictedWarningsSlotAware;
     for (const PredictedXrtWarning& w : predicted)
         (w.exception ? run.predictedExceptions : run.predictedWarnings) << w.text;
     return run;
@@ -187,7 +188,8 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
     out << "\nCorrected call (C++):\n";
     for (const QString& l : r.correctedCpp.split(QLatin1Char('\n')))
         out << "  " << l << "\n";
-    out << "\n" << r.count(Severity::Error) << " error(s), " << r.count(Severity::Warning) << " warning(s), "
+    out << "\n"
+        << r.count(Severity::Error) << " error(s), " << r.count(Severity::Warning) << " warning(s), "
         << r.count(Severity::Info) << " note(s)\n";
 }
 
@@ -219,7 +221,8 @@ QString CheckCommand::usage() const
         "  bo@G           a BO allocated with the raw group number G (65536, 0x10000, -1)\n"
         "  - or _         nothing passed\n"
         "  options:       bo:4[out,size=4096,flags=cacheable,name=out_bo,file=in.bin]\n"
-        "  e.g. the seed guide's kernel(instr_bo, len(insts), 0, input_bo, output_bo): \"instr:1, nbytes, 0, bo:3, bo:4\"\n\n"
+        "  e.g. the seed guide's kernel(instr_bo, len(insts), 0, input_bo, output_bo): \"instr:1, nbytes, 0, bo:3, "
+        "bo:4\"\n\n"
         "Options:\n"
         "  --host FILE     read the plan from a pyxrt (.py) or XRT C++ (.cpp) host program\n"
         "  --call PLAN     the plan typed by hand\n"

@@ -15,9 +15,10 @@ QString hostFile(const QString& name)
 
 QString xrtWarning(int index, qint64 bank, qint64 connected)
 {
-    return QStringLiteral("Kernel MLIR_AIE has no compute units with connectivity required for global argument at index "
-                          "%1. The argument is allocated in bank %2, the compute unit is connected to bank %3. "
-                          "Allocating local copy of argument buffer in connected bank.")
+    return QStringLiteral(
+               "Kernel MLIR_AIE has no compute units with connectivity required for global argument at index "
+               "%1. The argument is allocated in bank %2, the compute unit is connected to bank %3. "
+               "Allocating local copy of argument buffer in connected bank.")
         .arg(index)
         .arg(bank)
         .arg(connected);
@@ -45,7 +46,7 @@ private Q_SLOTS:
     void seedGuideCallHuman()
     {
         const CliRun run = runCli({ QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
-            QStringLiteral("--call"), QStringLiteral("instr:1, nbytes, 0, bo:3, bo:4") });
+                                    QStringLiteral("--call"), QStringLiteral("instr:1, nbytes, 0, bo:3, bo:4") });
         QVERIFY2(run.exitCode == 1, run.describe());
         const QString text = run.text();
         QVERIFY(text.contains(QLatin1String("Kernel MLIR_AIE (opcode convention)")));
@@ -63,7 +64,8 @@ private Q_SLOTS:
     void seedGuideProgramJson()
     {
         const CliRun run = runCli({ QStringLiteral("check"), xclbinFixturePath(QStringLiteral("whisper-mel-fixed-v3")),
-            QStringLiteral("--host"), hostFile(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--json") });
+                                    QStringLiteral("--host"), hostFile(QStringLiteral("bug_seed_guide_call.py")),
+                                    QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 1, run.describe());
         const QJsonObject o = run.json();
         QCOMPARE(o.value(QLatin1String("kernel")).toString(), QStringLiteral("MLIR_AIE"));
@@ -74,17 +76,19 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings")).toArray(), QJsonArray { xrtWarning(0, 1, 131071) });
         const QJsonObject call = o.value(QLatin1String("corrected_call")).toObject();
         QCOMPARE(call.value(QLatin1String("python")).toString(),
-            QStringLiteral("run = kernel(3, instr_bo, len(insts) // 4, input_bo, output_bo)"));
-        QVERIFY(call.value(QLatin1String("cpp")).toString().endsWith(
-            QLatin1String("auto run = kernel(3, instr_bo, n_words, input_bo, output_bo);")));
+                 QStringLiteral("run = kernel(3, instr_bo, len(insts) // 4, input_bo, output_bo)"));
+        QVERIFY(call.value(QLatin1String("cpp"))
+                    .toString()
+                    .endsWith(QLatin1String("auto run = kernel(3, instr_bo, n_words, input_bo, output_bo);")));
     }
 
     // --xrt-noop runs the same plan through Debian's XRT on the noop device: XRT's real words, next to the
     // prediction.
     void throughXrtNoop()
     {
-        const QStringList args = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
-            QStringLiteral("--host"), hostFile(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--xrt-noop") };
+        const QStringList args
+            = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")), QStringLiteral("--host"),
+                hostFile(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--xrt-noop") };
         CliRun run = runCli(args + QStringList { QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 1, run.describe());
         const QJsonObject o = run.json();
@@ -93,11 +97,14 @@ private Q_SLOTS:
         QCOMPARE(noop.value(QLatin1String("xrt_version")).toString(), QStringLiteral("2.13.0"));
         QCOMPARE(noop.value(QLatin1String("run_state")).toString(), QStringLiteral("COMPLETED"));
         QVERIFY(noop.value(QLatin1String("matches_prediction")).toBool());
-        QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings_by_xrt")).toObject().value(QLatin1String("xrt-2.13")).toArray(),
-            QJsonArray { xrtWarning(0, 1, -1) });
+        QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings_by_xrt"))
+                     .toObject()
+                     .value(QLatin1String("xrt-2.13"))
+                     .toArray(),
+                 QJsonArray { xrtWarning(0, 1, -1) });
         run = runCli(args);
         QVERIFY(run.text().contains(QLatin1String("XRT 2.13.0 on the noop device printed:\n  WARNING: ")
-            + xrtWarning(0, 1, -1)));
+                                    + xrtWarning(0, 1, -1)));
         QVERIFY(run.text().contains(QLatin1String("  matches the prediction\n")));
     }
 
@@ -115,7 +122,7 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(QString, program);
         const CliRun run = runCli({ QStringLiteral("check"), xclbinFixturePath(fixture), QStringLiteral("--host"),
-            hostFile(program), QStringLiteral("--json") });
+                                    hostFile(program), QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 0, QByteArray(run.describe() + run.out).constData());
         QCOMPARE(run.json().value(QLatin1String("errors")).toInt(), 0);
         QCOMPARE(run.json().value(QLatin1String("predicted_xrt_warnings")).toArray().size(), 0);
@@ -124,22 +131,22 @@ private Q_SLOTS:
     void slotAndXrt213()
     {
         const QStringList base = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
-            QStringLiteral("--call"), QStringLiteral("bo:3, bo:4"), QStringLiteral("--json") };
+                                   QStringLiteral("--call"), QStringLiteral("bo:3, bo:4"), QStringLiteral("--json") };
         CliRun run = runCli(base + QStringList { QStringLiteral("--slot"), QStringLiteral("2") });
         QCOMPARE(run.json().value(QLatin1String("predicted_xrt_warnings")).toArray(),
-            QJsonArray({ xrtWarning(0, 0, 0x2FFFF), xrtWarning(1, 0, 0x20001) }));
+                 QJsonArray({ xrtWarning(0, 0, 0x2FFFF), xrtWarning(1, 0, 0x20001) }));
         run = runCli(base + QStringList { QStringLiteral("--xrt213") });
         QCOMPARE(run.json().value(QLatin1String("predicted_xrt_warnings")).toArray(),
-            QJsonArray({ xrtWarning(0, 0, -1), xrtWarning(1, 0, 1) }));
+                 QJsonArray({ xrtWarning(0, 0, -1), xrtWarning(1, 0, 1) }));
     }
 
     void explicitInstructionsAndKernel()
     {
-        const CliRun run = runCli({ QStringLiteral("check"),
-            xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")), QStringLiteral("--call"),
-            QStringLiteral("instr:0, 57, bo:2, bo:3, bo:4"), QStringLiteral("--kernel"),
-            QStringLiteral("color_detect_v1_720p"), QStringLiteral("--insts"),
-            fixturesDir() + QStringLiteral("/xclbin/riallto-color-detect-720p/riallto-color-detect-720p.seq") });
+        const CliRun run = runCli(
+            { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")),
+              QStringLiteral("--call"), QStringLiteral("instr:0, 57, bo:2, bo:3, bo:4"), QStringLiteral("--kernel"),
+              QStringLiteral("color_detect_v1_720p"), QStringLiteral("--insts"),
+              fixturesDir() + QStringLiteral("/xclbin/riallto-color-detect-720p/riallto-color-detect-720p.seq") });
         QVERIFY2(run.exitCode == 0, QByteArray(run.describe() + run.out).constData());
         QVERIFY(run.text().contains(QLatin1String("hex text, 57 words")));
         QVERIFY(run.text().contains(QLatin1String("Kernel color_detect_v1_720p (legacy convention)")));
@@ -154,17 +161,19 @@ private Q_SLOTS:
         QTest::newRow("no plan") << QStringList { QStringLiteral("check"), x } << 64
                                  << QStringLiteral("either --host PROGRAM or --call PLAN");
         QTest::newRow("bad plan") << QStringList { QStringLiteral("check"), x, QStringLiteral("--call"),
-            QStringLiteral("3, instr_bo") } << 64
-                                  << QStringLiteral("item 1 'instr_bo'");
+                                                   QStringLiteral("3, instr_bo") }
+                                  << 64 << QStringLiteral("item 1 'instr_bo'");
         QTest::newRow("missing program") << QStringList { QStringLiteral("check"), x, QStringLiteral("--host"),
-            QStringLiteral("/nonexistent/host.py") } << 2
-                                         << QStringLiteral("/nonexistent/host.py: cannot open host program");
-        QTest::newRow("missing xclbin") << QStringList { QStringLiteral("check"), QStringLiteral("/nonexistent/a.xclbin"),
-            QStringLiteral("--call"), QStringLiteral("3") } << 2
-                                        << QStringLiteral("/nonexistent/a.xclbin");
-        QTest::newRow("bad insts") << QStringList { QStringLiteral("check"), x, QStringLiteral("--call"),
-            QStringLiteral("3"), QStringLiteral("--insts"), x + QStringLiteral(".missing") } << 2
-                                   << QStringLiteral("cannot open instruction file");
+                                                          QStringLiteral("/nonexistent/host.py") }
+                                         << 2 << QStringLiteral("/nonexistent/host.py: cannot open host program");
+        QTest::newRow("missing xclbin") << QStringList { QStringLiteral("check"),
+                                                         QStringLiteral("/nonexistent/a.xclbin"),
+                                                         QStringLiteral("--call"), QStringLiteral("3") }
+                                        << 2 << QStringLiteral("/nonexistent/a.xclbin");
+        QTest::newRow("bad insts") << QStringList { QStringLiteral("check"),   x,
+                                                    QStringLiteral("--call"),  QStringLiteral("3"),
+                                                    QStringLiteral("--insts"), x + QStringLiteral(".missing") }
+                                   << 2 << QStringLiteral("cannot open instruction file");
     }
 
     void badInput()

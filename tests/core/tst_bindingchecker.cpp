@@ -110,14 +110,16 @@ private Q_SLOTS:
             row("bug_legacy_mix", { "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" });
         }
         const QString riallto = QStringLiteral("riallto-color-detect-720p");
-        QTest::newRow("correct_riallto.py") << QStringLiteral("correct_riallto.py") << riallto << QStringList() << QStringList();
+        QTest::newRow("correct_riallto.py")
+            << QStringLiteral("correct_riallto.py") << riallto << QStringList() << QStringList();
         QStringList oldMix = { "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" };
         oldMix.sort();
         QTest::newRow("old_mlir_aie_test.py on Riallto")
             << QStringLiteral("old_mlir_aie_test.py") << riallto << QStringList() << QStringList();
-        QTest::newRow("old_mlir_aie_test.py on IRON")
-            << QStringLiteral("old_mlir_aie_test.py") << add << oldMix << QStringList { QStringLiteral("bo-from-scalar-group") };
-        QStringList mix = { "legacy-convention-mix", "scalar-at-buffer", "missing-instr", "bo-at-scalar", "too-many-arguments" };
+        QTest::newRow("old_mlir_aie_test.py on IRON") << QStringLiteral("old_mlir_aie_test.py") << add << oldMix
+                                                      << QStringList { QStringLiteral("bo-from-scalar-group") };
+        QStringList mix
+            = { "legacy-convention-mix", "scalar-at-buffer", "missing-instr", "bo-at-scalar", "too-many-arguments" };
         mix.sort();
         QTest::newRow("riallto_opcode_call.py") << QStringLiteral("riallto_opcode_call.py") << riallto << mix
                                                 << QStringList { QStringLiteral("bo-from-scalar-group") };
@@ -135,13 +137,15 @@ private Q_SLOTS:
         QVERIFY2(plan, qPrintable(error));
         BindingCheckOptions options;
         const bool riallto = fixture.startsWith(QLatin1String("riallto"));
-        options.instructions = BindingInstructions::load(instsPath(fixture, riallto ? QStringLiteral(".seq") : QStringLiteral(".insts.bin")), &error);
+        options.instructions = BindingInstructions::load(
+            instsPath(fixture, riallto ? QStringLiteral(".seq") : QStringLiteral(".insts.bin")), &error);
         QVERIFY2(options.instructions, qPrintable(error));
         const BindingReport r = BindingChecker::check(*x, *plan, options);
         if (!plan->kernelName.isEmpty())
             QCOMPARE(r.kernelName, plan->kernelName);
         else // the host takes the name from a variable; the checker says which kernel it chose
-            QCOMPARE(codes(r, Severity::Info), riallto ? QStringList { QStringLiteral("kernel-chosen") } : QStringList());
+            QCOMPARE(codes(r, Severity::Info),
+                     riallto ? QStringList { QStringLiteral("kernel-chosen") } : QStringList());
         QCOMPARE(r.convention, riallto ? Convention::Legacy : Convention::Opcode);
         QVERIFY2(codes(r, Severity::Error) == errors, qPrintable(describe(r)));
         QVERIFY2(codes(r, Severity::Warning) == warnings, qPrintable(describe(r)));
@@ -182,8 +186,9 @@ private Q_SLOTS:
         QCOMPARE(texts(r.predictedWarnings), QStringList { warning(0, 1, 0x2FFFF) }); // "group 2" = second context
         r = checkQuick(*x, guide, BindingCheckOptions { SlotMode::xrt213(), std::nullopt });
         QCOMPARE(r.predictedTexts(), QStringList { warning(0, 1, -1) });
-        QCOMPARE(r.correctedPython, QStringLiteral("run = kernel(3, instr_bo, n_words, bo_arg3, bo_arg4)")
-                                        .prepend(QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words\n")));
+        QCOMPARE(r.correctedPython,
+                 QStringLiteral("run = kernel(3, instr_bo, n_words, bo_arg3, bo_arg4)")
+                     .prepend(QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words\n")));
     }
 
     void wrongPositionsPredictEveryClone()
@@ -191,8 +196,9 @@ private Q_SLOTS:
         const XclbinPtr x = fixture(QStringLiteral("iron-single-add"));
         const BindingReport r = checkQuick(*x, QStringLiteral("instr:1, bo:3, bo:4, 3"));
         QCOMPARE(texts(r.predictedWarningsSlotAware),
-            QStringList({ warning(0, 1, 131071), warning(1, 0, 65537), warning(2, 0, 131071) }));
-        QCOMPARE(texts(r.predictedWarningsXrt213), QStringList({ warning(0, 1, -1), warning(1, 0, 1), warning(2, 0, -1) }));
+                 QStringList({ warning(0, 1, 131071), warning(1, 0, 65537), warning(2, 0, 131071) }));
+        QCOMPARE(texts(r.predictedWarningsXrt213),
+                 QStringList({ warning(0, 1, -1), warning(1, 0, 1), warning(2, 0, -1) }));
     }
 
     // XRT 2.13 has no slot and no bank for a group of -1: it throws from its memory table as the BO is passed.
@@ -202,13 +208,13 @@ private Q_SLOTS:
         const BindingReport r = checkQuick(*x, QStringLiteral("3, instr:1, ninstr, bo:0, bo:2"));
         QCOMPARE(texts(r.predictedWarningsXrt213), QStringList());
         QCOMPARE(texts(r.predictedWarningsXrt213, true),
-            QStringList { QStringLiteral("vector::_M_range_check: __n (which is 16777215) >= this->size() (which is 2)") });
+                 QStringList {
+                     QStringLiteral("vector::_M_range_check: __n (which is 16777215) >= this->size() (which is 2)") });
         QCOMPARE(r.predictedWarningsXrt213.first().argument, 3);
         // A raw slot-aware group typed into an XRT 2.13 program.
         const BindingReport raw = checkQuick(*x, QStringLiteral("3, instr:1, ninstr, bo@65536, bo:4"),
-            BindingCheckOptions { SlotMode::xrt213(), std::nullopt });
-        QCOMPARE(texts(raw.predictedWarnings, true),
-            QStringList { BindingChecker::xrt213RangeErrorText(65536, 2) });
+                                             BindingCheckOptions { SlotMode::xrt213(), std::nullopt });
+        QCOMPARE(texts(raw.predictedWarnings, true), QStringList { BindingChecker::xrt213RangeErrorText(65536, 2) });
         QVERIFY(codes(raw, Severity::Error).contains(QStringLiteral("bank-out-of-range")));
     }
 
@@ -261,8 +267,9 @@ private Q_SLOTS:
         const BindingReport r = checkQuick(*x, QStringLiteral("3, instr:1, 118, bo:3, bo:4"));
         QVERIFY2(!r.hasErrors(), qPrintable(describe(r)));
         QCOMPARE(codes(r, Severity::Info), QStringList { QStringLiteral("ninstr-mismatch") });
-        QCOMPARE(r.correctedPython, QStringLiteral("run = kernel(3, instr_bo, n_words, bo_arg3, bo_arg4)")
-                                        .prepend(QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words\n")));
+        QCOMPARE(r.correctedPython,
+                 QStringLiteral("run = kernel(3, instr_bo, n_words, bo_arg3, bo_arg4)")
+                     .prepend(QStringLiteral("n_words = len(insts) // 4  # 32-bit instruction words\n")));
     }
 
     void instructionFiles()
@@ -312,7 +319,7 @@ private Q_SLOTS:
         QCOMPARE(first.value(QLatin1String("severity")).toString(), QStringLiteral("error"));
         QCOMPARE(first.value(QLatin1String("argument")).toInt(), 0);
         QVERIFY(first.contains(QLatin1String("code")) && first.contains(QLatin1String("message"))
-            && first.contains(QLatin1String("line")));
+                && first.contains(QLatin1String("line")));
         QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings")).toArray().size(), 1);
         QCOMPARE(o.value(QLatin1String("predicted_xrt_warnings")).toArray().first().toString(), warning(0, 1, 131071));
         const QJsonObject call = o.value(QLatin1String("corrected_call")).toObject();

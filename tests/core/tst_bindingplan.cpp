@@ -58,7 +58,8 @@ private Q_SLOTS:
         QCOMPARE(out.inputFile, QStringLiteral("in.bin"));
         QVERIFY(plan->arguments.at(7).instructionBytes);
         QCOMPARE(plan->arguments.at(8).bo.rawGroup, std::optional<qint64>(0x1FFFF));
-        QCOMPARE(plan->toQuick(),
+        QCOMPARE(
+            plan->toQuick(),
             QStringLiteral("3, -, ninstr, bo@65536, bo@-1, -, bo:4[out,size=4096,flags=cacheable,file=in.bin], nbytes, "
                            "bo@131071"));
     }
@@ -69,7 +70,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("word") << QStringLiteral("3, instr_bo") << QStringLiteral("item 1 'instr_bo'");
         QTest::newRow("negative group_id") << QStringLiteral("bo:-1") << QStringLiteral("argument index >= 0");
-        QTest::newRow("bad option") << QStringLiteral("3, bo:3[colour=red]") << QStringLiteral("unknown BO option 'colour=red'");
+        QTest::newRow("bad option") << QStringLiteral("3, bo:3[colour=red]")
+                                    << QStringLiteral("unknown BO option 'colour=red'");
         QTest::newRow("empty item") << QStringLiteral("3,,bo:3") << QStringLiteral("item 1 ''");
     }
 
@@ -92,7 +94,7 @@ private Q_SLOTS:
         plan->arguments[3].bo.allocation = HostLocation { QStringLiteral("host.py"), 21, 12 };
         plan->arguments[3].location = HostLocation { QStringLiteral("host.py"), 30, 40 };
         plan->unresolved << UnresolvedItem { QStringLiteral("gid"), QStringLiteral("unknown"),
-            HostLocation { QStringLiteral("host.py"), 9, 1 }, 2 };
+                                             HostLocation { QStringLiteral("host.py"), 9, 1 }, 2 };
         // Through text, as the runner child receives it.
         const QByteArray bytes = QJsonDocument(plan->toJson()).toJson();
         QString error;

@@ -81,14 +81,10 @@ private Q_SLOTS:
             bool exception;
         };
         const Row rows[] = {
-            { "correct", 0, false },
-            { "bug_two_buffers", 2, false },
-            { "bug_opcode_last", 3, false },
-            { "bug_seed_guide_call", 1, false },
-            { "bug_scalar_group", 0, true },
-            { "bug_missing_instr", 0, false },
-            { "bug_ninstr_bytes", 0, false },
-            { "bug_opcode2", 0, false },
+            { "correct", 0, false },          { "bug_two_buffers", 2, false },
+            { "bug_opcode_last", 3, false },  { "bug_seed_guide_call", 1, false },
+            { "bug_scalar_group", 0, true },  { "bug_missing_instr", 0, false },
+            { "bug_ninstr_bytes", 0, false }, { "bug_opcode2", 0, false },
             { "bug_legacy_mix", 2, false },
         };
         for (const char* ext : { ".py", ".cpp" }) {
@@ -99,10 +95,10 @@ private Q_SLOTS:
         }
         const QString riallto = QStringLiteral("riallto-color-detect-720p");
         QTest::newRow("correct_riallto.py") << QStringLiteral("correct_riallto.py") << riallto << 0 << false;
-        QTest::newRow("old_mlir_aie_test.py on Riallto") << QStringLiteral("old_mlir_aie_test.py") << riallto << 0 << false;
+        QTest::newRow("old_mlir_aie_test.py on Riallto")
+            << QStringLiteral("old_mlir_aie_test.py") << riallto << 0 << false;
         // group_id(0) of the opcode is -1 in XRT 2.13: it throws as the instruction BO is passed at index 0.
         QTest::newRow("old_mlir_aie_test.py on IRON") << QStringLiteral("old_mlir_aie_test.py") << add << 0 << true;
-
     }
 
     void hostPrograms()
@@ -144,7 +140,8 @@ private Q_SLOTS:
         QTest::newRow("old convention") << QStringLiteral("instr:1, 16, bo:3, bo:4") << 2 << false;
         QTest::newRow("instr bo as data") << QStringLiteral("3, instr:1, ninstr, instr:1, bo:4") << 1 << false;
         QTest::newRow("data bo as instr") << QStringLiteral("3, bo:3, ninstr, bo:3, bo:4") << 1 << false;
-        QTest::newRow("every bo slot") << QStringLiteral("3, instr:1, ninstr, bo:3, bo:4, bo:5, bo:6, bo:7") << 0 << false;
+        QTest::newRow("every bo slot") << QStringLiteral("3, instr:1, ninstr, bo:3, bo:4, bo:5, bo:6, bo:7") << 0
+                                       << false;
         QTest::newRow("raw slot-aware group") << QStringLiteral("3, instr:1, ninstr, bo@65536, bo:4") << 0 << true;
         QTest::newRow("raw -1 after a clone") << QStringLiteral("bo:3, instr:1, ninstr, bo@-1, bo:4") << 1 << true;
         QTest::newRow("raw bank 0") << QStringLiteral("3, instr@0, ninstr, bo@0, bo@1") << 2 << false;

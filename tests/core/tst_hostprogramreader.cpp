@@ -60,8 +60,8 @@ private Q_SLOTS:
             row("bug_two_buffers", QStringLiteral("%1, %2").arg(in, out), call);
             row("bug_opcode_last", QStringLiteral("%1, %2, %3, 3").arg(insts, in, out), call);
             row("bug_seed_guide_call", QStringLiteral("%1, nbytes, 0, %2, %3").arg(insts, in, out), call);
-            row("bug_scalar_group",
-                QStringLiteral("3, %1, ninstr, bo:0[size=12288], bo:2[out,size=4096]").arg(insts), call);
+            row("bug_scalar_group", QStringLiteral("3, %1, ninstr, bo:0[size=12288], bo:2[out,size=4096]").arg(insts),
+                call);
             row("bug_missing_instr", QStringLiteral("3, -, ninstr, %1, %2").arg(in, out),
                 QStringLiteral("run.set_arg(0, 3)"));
             row("bug_ninstr_bytes", QStringLiteral("3, %1, nbytes, %2, %3").arg(insts, in, out), call);
@@ -78,10 +78,11 @@ private Q_SLOTS:
                                                               "bo:3, bo:4[out]")
                                             << QStringLiteral("run = kernel(");
         // Hex text instructions through list comprehensions; the kernel's name comes from a variable.
-        QTest::newRow("old_mlir_aie_test.py") << QStringLiteral("old_mlir_aie_test.py")
-                                              << QStringLiteral("instr:0, ninstr, bo:2[size=262144], bo:3[size=262144], "
-                                                                "bo:4[out,size=262144]")
-                                              << QStringLiteral("h = kernel(");
+        QTest::newRow("old_mlir_aie_test.py")
+            << QStringLiteral("old_mlir_aie_test.py")
+            << QStringLiteral("instr:0, ninstr, bo:2[size=262144], bo:3[size=262144], "
+                              "bo:4[out,size=262144]")
+            << QStringLiteral("h = kernel(");
         QTest::newRow("riallto_opcode_call.py") << QStringLiteral("riallto_opcode_call.py")
                                                 << QStringLiteral("3, instr:1[file=color_detect_720p.seq], ninstr, "
                                                                   "bo:3, bo:4, bo:5[out]")
@@ -102,8 +103,8 @@ private Q_SLOTS:
         QCOMPARE(plan->call.file, hostFile(file));
         QCOMPARE(plan->call.line, lineOf(hostFile(file), callNeedle));
         const QString kernel = file.startsWith(QLatin1String("old_")) ? QString()
-            : file.contains(QLatin1String("riallto"))                  ? QStringLiteral("color_detect_v1_720p")
-                                                                       : QStringLiteral("MLIR_AIE");
+            : file.contains(QLatin1String("riallto"))                 ? QStringLiteral("color_detect_v1_720p")
+                                                                      : QStringLiteral("MLIR_AIE");
         QCOMPARE(plan->kernelName, kernel);
         for (const ArgBinding& a : plan->arguments) {
             if (a.isNone())
@@ -139,20 +140,20 @@ private Q_SLOTS:
 
     void pythonKeywordsAndVariables()
     {
-        const QString src = QStringLiteral(
-            "import pyxrt as xrt\n"
-            "k = xrt.kernel(ctx, \"MLIR_AIE\")\n"
-            "gid = k.group_id(3)\n"
-            "SIZE = 0x1000\n"
-            "insts = open(\"my_insts.bin\", \"rb\").read()\n"
-            "a = xrt.bo(dev, size=SIZE * 2, flags=xrt.bo.flags.device_only, group=gid)\n"
-            "i = xrt.bo(dev, len(insts), xrt.bo.flags.cacheable, k.group_id(1))\n"
-            "i.write(insts, 0)\n"
-            "n = len(insts) // 4\n"
-            "run = k(3, i, n, a)\n");
+        const QString src = QStringLiteral("import pyxrt as xrt\n"
+                                           "k = xrt.kernel(ctx, \"MLIR_AIE\")\n"
+                                           "gid = k.group_id(3)\n"
+                                           "SIZE = 0x1000\n"
+                                           "insts = open(\"my_insts.bin\", \"rb\").read()\n"
+                                           "a = xrt.bo(dev, size=SIZE * 2, flags=xrt.bo.flags.device_only, group=gid)\n"
+                                           "i = xrt.bo(dev, len(insts), xrt.bo.flags.cacheable, k.group_id(1))\n"
+                                           "i.write(insts, 0)\n"
+                                           "n = len(insts) // 4\n"
+                                           "run = k(3, i, n, a)\n");
         const BindingPlan plan = HostProgramReader::parse(src, HostLanguage::Python, QStringLiteral("inline.py"));
         QVERIFY2(plan.unresolved.isEmpty(), qPrintable(reasons(plan).join(QLatin1Char('\n'))));
-        QCOMPARE(plan.toQuick(), QStringLiteral("3, instr:1[file=my_insts.bin], ninstr, bo:3[size=8192,flags=device_only]"));
+        QCOMPARE(plan.toQuick(),
+                 QStringLiteral("3, instr:1[file=my_insts.bin], ninstr, bo:3[size=8192,flags=device_only]"));
         QCOMPARE(plan.call.line, 10);
         QCOMPARE(plan.arguments.at(3).bo.allocation.line, 6);
         QCOMPARE(plan.arguments.at(2).text, QStringLiteral("n"));
@@ -161,31 +162,33 @@ private Q_SLOTS:
 
     void cppForms()
     {
-        const QString src = QStringLiteral(
-            "int main() {\n"
-            "  auto instr_v = test_utils::load_instr_sequence(\"insts.txt\");\n"
-            "  xrt::kernel kernel(context, \"MLIR_AIE\");\n"
-            "  auto gid = kernel.group_id(3);\n"
-            "  const size_t N = 1 << 10;\n"
-            "  xrt::bo bo_instr{device, instr_v.size() * sizeof(uint32_t), xrt::bo::flags::cacheable, "
-            "kernel.group_id(1)};\n"
-            "  auto bo_a = xrt::bo(device, N * sizeof(int32_t), XCL_BO_FLAGS_NONE, gid);\n"
-            "  xrt::bo bo_b(device, N, kernel.group_id(4)); // flags default to normal\n"
-            "  bo_instr.write(instr_v.data());\n"
-            "  xrt::run run(kernel);\n"
-            "  run.set_arg(0, 3);\n"
-            "  run.set_arg(1, bo_instr);\n"
-            "  run.set_arg(2, static_cast<uint32_t>(instr_v.size()));\n"
-            "  run.set_arg(3, bo_a);\n"
-            "  run.set_arg(4, bo_b);\n"
-            "  run.start();\n"
-            "  if (run.wait() != ERT_CMD_STATE_COMPLETED) { return 1; }\n"
-            "  bo_b.sync(XCL_BO_SYNC_BO_FROM_DEVICE);\n"
-            "}\n");
+        const QString src
+            = QStringLiteral("int main() {\n"
+                             "  auto instr_v = test_utils::load_instr_sequence(\"insts.txt\");\n"
+                             "  xrt::kernel kernel(context, \"MLIR_AIE\");\n"
+                             "  auto gid = kernel.group_id(3);\n"
+                             "  const size_t N = 1 << 10;\n"
+                             "  xrt::bo bo_instr{device, instr_v.size() * sizeof(uint32_t), xrt::bo::flags::cacheable, "
+                             "kernel.group_id(1)};\n"
+                             "  auto bo_a = xrt::bo(device, N * sizeof(int32_t), XCL_BO_FLAGS_NONE, gid);\n"
+                             "  xrt::bo bo_b(device, N, kernel.group_id(4)); // flags default to normal\n"
+                             "  bo_instr.write(instr_v.data());\n"
+                             "  xrt::run run(kernel);\n"
+                             "  run.set_arg(0, 3);\n"
+                             "  run.set_arg(1, bo_instr);\n"
+                             "  run.set_arg(2, static_cast<uint32_t>(instr_v.size()));\n"
+                             "  run.set_arg(3, bo_a);\n"
+                             "  run.set_arg(4, bo_b);\n"
+                             "  run.start();\n"
+                             "  if (run.wait() != ERT_CMD_STATE_COMPLETED) { return 1; }\n"
+                             "  bo_b.sync(XCL_BO_SYNC_BO_FROM_DEVICE);\n"
+                             "}\n");
         const BindingPlan plan = HostProgramReader::parse(src, HostLanguage::Cpp, QStringLiteral("inline.cpp"));
         QVERIFY2(plan.unresolved.isEmpty(), qPrintable(reasons(plan).join(QLatin1Char('\n'))));
-        QCOMPARE(plan.toQuick(),
-            QStringLiteral("3, instr:1[file=insts.txt], ninstr, bo:3[size=4096,flags=normal], bo:4[out,size=1024,flags=normal]"));
+        QCOMPARE(
+            plan.toQuick(),
+            QStringLiteral(
+                "3, instr:1[file=insts.txt], ninstr, bo:3[size=4096,flags=normal], bo:4[out,size=1024,flags=normal]"));
         QCOMPARE(plan.call.line, 11);
         QCOMPARE(plan.arguments.at(4).location.line, 15);
         QCOMPARE(plan.arguments.at(1).bo.allocation.line, 6);
@@ -195,13 +198,12 @@ private Q_SLOTS:
     // What the reader cannot know it reports, with its line, and never guesses.
     void unresolvedIsReportedNotGuessed()
     {
-        const QString src = QStringLiteral(
-            "kernel = xrt.kernel(ctx, name)\n"
-            "buf = make_buffer(dev)\n"
-            "flags = pick_flags()\n"
-            "other = xrt.bo(dev, 4096, flags, group_of(3))\n"
-            "run = kernel(3, buf, some_count, other)\n"
-            "run2 = kernel(3, buf, 1, other)\n");
+        const QString src = QStringLiteral("kernel = xrt.kernel(ctx, name)\n"
+                                           "buf = make_buffer(dev)\n"
+                                           "flags = pick_flags()\n"
+                                           "other = xrt.bo(dev, 4096, flags, group_of(3))\n"
+                                           "run = kernel(3, buf, some_count, other)\n"
+                                           "run2 = kernel(3, buf, 1, other)\n");
         const BindingPlan plan = HostProgramReader::parse(src, HostLanguage::Python, QStringLiteral("u.py"));
         const QStringList r = reasons(plan);
         QVERIFY2(r.size() == 5, qPrintable(r.join(QLatin1Char('\n'))));
@@ -209,7 +211,8 @@ private Q_SLOTS:
         QVERIFY(r.at(1).startsWith(QLatin1String("4|group_of(3)|the memory group of this BO could not be resolved")));
         QVERIFY(r.at(2).startsWith(QLatin1String("5|buf|could not tell whether this is a BO or a value")));
         QVERIFY(r.at(3).startsWith(QLatin1String("5|some_count|could not tell")));
-        QVERIFY(r.at(4).startsWith(QLatin1String("6|kernel(3, buf, 1, other)|another kernel call; only the first one (line 5)")));
+        QVERIFY(r.at(4).startsWith(
+            QLatin1String("6|kernel(3, buf, 1, other)|another kernel call; only the first one (line 5)")));
         QCOMPARE(plan.unresolved.at(2).argument, 1);
         QVERIFY(plan.arguments.at(1).unresolved);
         QVERIFY(plan.arguments.at(3).isBuffer());
@@ -231,7 +234,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!HostProgramReader::read(hostFile(QStringLiteral("missing.py")), &error));
         QVERIFY2(error.contains(QLatin1String("missing.py")) && error.contains(QLatin1String("cannot open")),
-            qPrintable(error));
+                 qPrintable(error));
         QVERIFY(!HostProgramReader::read(QStringLiteral("host.rb"), &error));
         QVERIFY2(error.contains(QLatin1String("expected .py or .cpp")), qPrintable(error));
     }
@@ -239,7 +242,8 @@ private Q_SLOTS:
     // Bad input never crashes: every host program cut at many places, and binary files read as source.
     void truncatedAndBinaryInput()
     {
-        const QStringList files = QDir(hostFile(QString())).entryList({ QStringLiteral("*.py"), QStringLiteral("*.cpp") });
+        const QStringList files
+            = QDir(hostFile(QString())).entryList({ QStringLiteral("*.py"), QStringLiteral("*.cpp") });
         QVERIFY(!files.isEmpty());
         int parsed = 0;
         for (const QString& name : files) {

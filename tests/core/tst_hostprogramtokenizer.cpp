@@ -40,15 +40,16 @@ class TestHostProgramTokenizer : public QObject {
 private Q_SLOTS:
     void pythonCallWithKeywordsAndComments()
     {
-        const QString src = QStringLiteral(
-            "bo = xrt.bo(dev, size=0x1000, flags=xrt.bo.flags.host_only,  # input\n"
-            "            group=kernel.group_id(3))\n"
-            "n = len(insts) // 4\n");
+        const QString src = QStringLiteral("bo = xrt.bo(dev, size=0x1000, flags=xrt.bo.flags.host_only,  # input\n"
+                                           "            group=kernel.group_id(3))\n"
+                                           "n = len(insts) // 4\n");
         const auto tokens = significant(src, HostLanguage::Python);
         QCOMPARE(texts(tokens),
-            QStringList({ "bo", "=", "xrt", ".", "bo", "(", "dev", ",", "size", "=", "0x1000", ",", "flags", "=", "xrt",
-                ".", "bo", ".", "flags", ".", "host_only", ",", "# input", "group", "=", "kernel", ".", "group_id", "(",
-                "3", ")", ")", "<nl>", "n", "=", "len", "(", "insts", ")", "//", "4", "<nl>" }));
+                 QStringList({ "bo",       "=",      "xrt",       ".",     "bo",      "(",     "dev", ",",      "size",
+                               "=",        "0x1000", ",",         "flags", "=",       "xrt",   ".",   "bo",     ".",
+                               "flags",    ".",      "host_only", ",",     "# input", "group", "=",   "kernel", ".",
+                               "group_id", "(",      "3",         ")",     ")",       "<nl>",  "n",   "=",      "len",
+                               "(",        "insts",  ")",         "//",    "4",       "<nl>" }));
         // No newline token inside the brackets; the continuation keeps its own line number.
         QCOMPARE(tokens.at(23).text, QStringLiteral("group"));
         QCOMPARE(tokens.at(23).line, 2);
@@ -63,7 +64,8 @@ private Q_SLOTS:
 
     void pythonStrings()
     {
-        const QString src = QStringLiteral("a = 'x\\'y'\nb = r\"C:\\dir\"\nc = \"\"\"one\ntwo\"\"\"\nd = b'\\x00'\ne = 1\n");
+        const QString src
+            = QStringLiteral("a = 'x\\'y'\nb = r\"C:\\dir\"\nc = \"\"\"one\ntwo\"\"\"\nd = b'\\x00'\ne = 1\n");
         const auto tokens = significant(src, HostLanguage::Python);
         QCOMPARE(tokens.at(2).kind, Kind::String);
         QCOMPARE(tokens.at(2).stringValue(), QStringLiteral("x'y"));
@@ -82,7 +84,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("isInteger");
         QTest::addColumn<qint64>("value");
         QTest::newRow("hex") << QStringLiteral("0x1FFFF") << int(HostLanguage::Python) << true << qint64(131071);
-        QTest::newRow("python separators") << QStringLiteral("64_000") << int(HostLanguage::Python) << true << qint64(64000);
+        QTest::newRow("python separators")
+            << QStringLiteral("64_000") << int(HostLanguage::Python) << true << qint64(64000);
         QTest::newRow("binary") << QStringLiteral("0b101") << int(HostLanguage::Python) << true << qint64(5);
         QTest::newRow("c++ suffix") << QStringLiteral("4096UL") << int(HostLanguage::Cpp) << true << qint64(4096);
         QTest::newRow("c++ separator") << QStringLiteral("1'000") << int(HostLanguage::Cpp) << true << qint64(1000);
