@@ -178,6 +178,8 @@ void ArgumentTableView::updateDetails()
 
 void ArgumentTableView::resizeColumns()
 {
+    // With a single kernel its name on every row only pushes the group IDs out of sight.
+    m_table->setColumnHidden(ArgumentTableModel::KernelColumn, m_model->kernels().size() <= 1);
     m_table->resizeColumnsToContents();
 }
 

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "activitychart.h"
+#include "heatmapqcp.h"
+#include "heatmapwidget.h"
+#include "runview.h"
+#include "runviewcompare.h"
+#include "runviewresults.h"
+#include "testsupport.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace xi;
+
+class TestRunView : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RunView> m_view;
+
+    static QString demoXclbin()
+    {
+        return QStringLiteral(XI_DEMO_DIR "/attention-64x64-good.xclbin");
+    }
+    AttentionRun runOnce()
+    {
+        QSignalSpy finished(m_view.get(), &RunView::runFinished);
+        m_view->run();
+        if (!m_view->isRunning() || !finished.wait(120000))
+            return {};
+        return finished.at(0).at(0).value<AttentionRun>();
+    }
+    QString checklistStatus(const AttentionRun& run, const QString& id)
+    {
+        for (const ChecklistItem& c : run.checklist) {
+            if (c.id == id)
+                return ChecklistItem::statusName(c.status);
+        }
+        return QStringLiteral("missing");
+    }
+    void save(QWidget* w, const QString& name)
+    {
+        const QString path = xi::test::outputDir() + u'/' + name;
+        QVERIFY(w->grab().save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+    QString metric(const QString& label)
+    {
+        QTableWidget* t = m_view->results()->metrics();
+        for (int r = 0; r < t->rowCount(); ++r) {
+            if (t->item(r, 0)->text() == label)
+                return t->item(r, 1)->text();
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<AttentionRun>();
+        QVERIFY2(QFileInfo::exists(demoXclbin()), "the demo xclbin is made by the xi_demo target: build it first");
+        m_view = std::make_unique<RunView>();
+        m_view->setCliPath(xi::test::cliPath());
+        m_view->resize(1500, 950);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    }
+
+    void cpuRunFillsHeatmapsMetricsChecklist()
+    {
+        m_view->setBackend(AttentionBackendKind::Cpu);
+        m_view->setVectors(TestVectors::Pattern::Random, 64, 64, 1);
+        QVERIFY(m_view->backendLabel()->text().contains(QStringLiteral("cpu")));
+        const AttentionRun run = runOnce();
+        QCOMPARE(run.backend, QStringLiteral("cpu"));
+        QCOMPARE(run.state, QStringLiteral("COMPLETED"));
+        QCOMPARE(m_view->history().size(), 1);
+
+        RunViewResults* r = m_view->results();
+        for (HeatmapWidget* h : r->heatmaps()) {
+            QVERIFY2(h->hasData(), qPrintable(h->title()));
+            QCOMPARE(h->rows(), 64);
+        }
+        const TestVectors expected = TestVectors::random(64, 64, 1);
+        QCOMPARE(*r->heatmap(QStringLiteral("q"))->valueAt(0, 63), double(expected.q(0, 63)));
+        QCOMPARE(*r->heatmap(QStringLiteral("output"))->valueAt(5, 7), double((*run.output)(5, 7)));
+        QVERIFY(run.metrics.nonzero > 0);
+        QVERIFY(run.metrics.correlation >= 0.99);
+        QVERIFY(r->activity()->rowBars()->data()->size() == 64);
+        QCOMPARE(metric(QStringLiteral("Backend")), QStringLiteral("cpu"));
+        QCOMPARE(metric(QStringLiteral("Non-zero")).section(u' ', 0, 0), QString::number(run.metrics.nonzero));
+        QVERIFY(!metric(QStringLiteral("Correlation")).isEmpty());
+        QVERIFY(!metric(QStringLiteral("RMSE")).isEmpty());
+        QCOMPARE(r->checklist()->topLevelItemCount(), run.checklist.size());
+        QCOMPARE(checklistStatus(run, QStringLiteral("correlation")), QStringLiteral("passed"));
+        QVERIFY(r->banner()->text().contains(QStringLiteral("Backend: cpu")));
+    }
+
+    void emulatedRunOfTheDemo()
+    {
+        m_view->setXclbinPath(demoXclbin());
+        m_view->setBackend(AttentionBackendKind::Emulated);
+        m_view->setBindingSource(RunView::BindingSource::Default);
+        const AttentionRun run = runOnce();
+        QVERIFY2(run.state == QLatin1String("COMPLETED"), qPrintable(run.state + u' ' + run.error + u' ' + run.notes.join(u';')));
+        QCOMPARE(run.backend, QStringLiteral("emulated"));
+        QVERIFY(run.hasOutput());
+        QVERIFY2(run.metrics.nonzeroFraction() > 0.5, qPrintable(QString::number(run.metrics.nonzero)));
+        for (const QString& m : run.xrtMessages)
+            QVERIFY2(!SuccessChecklist::isBankWarning(m), qPrintable(m));
+        QCOMPARE(checklistStatus(run, QStringLiteral("xrt_warnings")), QStringLiteral("passed"));
+        QCOMPARE(checklistStatus(run, QStringLiteral("nonzero_output")), QStringLiteral("passed"));
+        HeatmapWidget* out = m_view->results()->heatmap(QStringLiteral("output"));
+        QVERIFY(out->hasData());
+        QVERIFY((out->values().array() != 0.0f).count() > 2048);
+        QVERIFY(m_view->results()->banner()->text().contains(QStringLiteral("Backend: emulated")));
+        save(m_view.get(), QStringLiteral("run-view-emulated-demo.png"));
+        save(m_view->results()->tabs()->currentWidget(), QStringLiteral("run-view-heatmaps.png"));
+        save(out, QStringLiteral("heatmap-output-emulated.png"));
+    }
+
+    void emulatedRunWithTheSeedGuidesCall()
+    {
+        // kernel(instr_bo, len(insts), 0, input_bo, output_bo): the instruction BO lands on the scalar opcode.
+        m_view->setCall(QStringLiteral("instr:1, ninstr, 0, bo:3[size=12288], bo:4[size=4096]"));
+        const AttentionRun run = runOnce();
+        QCOMPARE(run.backend, QStringLiteral("emulated"));
+        QVERIFY(run.hasOutput());
+        QVERIFY2(run.metrics.allZero, qPrintable(QString::number(run.metrics.nonzero)));
+        bool warned = false;
+        for (const QString& m : run.xrtMessages)
+            warned |= m.contains(QStringLiteral("global argument at index 0"));
+        QVERIFY2(warned, qPrintable(run.xrtMessages.join(u'\n')));
+        QCOMPARE(checklistStatus(run, QStringLiteral("xrt_warnings")), QStringLiteral("failed"));
+        QCOMPARE(checklistStatus(run, QStringLiteral("nonzero_output")), QStringLiteral("failed"));
+        HeatmapWidget* out = m_view->results()->heatmap(QStringLiteral("output"));
+        QVERIFY(out->hasData());
+        QCOMPARE((out->values().array() != 0.0f).count(), 0);
+        QVERIFY(m_view->results()->messages()->toPlainText().contains(QStringLiteral("global argument at index 0")));
+        save(m_view.get(), QStringLiteral("run-view-emulated-demo-seed-call.png"));
+    }
+
+    void historyComparesTwoRuns()
+    {
+        QCOMPARE(m_view->history().size(), 3);
+        QCOMPARE(m_view->historyList()->count(), 3);
+        QVERIFY(m_view->compareRuns(1, 2));
+        RunViewCompare* c = m_view->comparison();
+        QVERIFY(c->table()->rowCount() > 5);
+        bool nonzeroRow = false;
+        for (int r = 0; r < c->table()->rowCount(); ++r) {
+            if (c->table()->item(r, 0)->text() == QLatin1String("Non-zero")) {
+                nonzeroRow = true;
+                QCOMPARE(c->table()->item(r, 3)->text(), QString::number(-m_view->history().at(1).metrics.nonzero));
+            }
+        }
+        QVERIFY(nonzeroRow);
+        QVERIFY(c->beforeOutput()->hasData());
+        QCOMPARE((c->afterOutput()->values().array() != 0.0f).count(), 0);
+        // Linked zoom between the two outputs.
+        c->beforeOutput()->plot()->xAxis->setRange(10, 20);
+        QCOMPARE(c->afterOutput()->plot()->xAxis->range().lower, 10.0);
+        c->beforeOutput()->resetZoom();
+        save(m_view.get(), QStringLiteral("run-view-compare.png"));
+        QVERIFY(!m_view->compareRuns(1, 1));
+    }
+
+    void exportReport()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const QString html = dir.filePath(QStringLiteral("report.html"));
+        QVERIFY2(m_view->exportReport(html, &error), qPrintable(error));
+        const QByteArray text = xi::test::readFile(html);
+        QVERIFY(text.contains("emulated"));
+        QVERIFY(text.contains("data:image/png;base64,"));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY2(m_view->exportReport(pdf, &error), qPrintable(error));
+        QVERIFY(xi::test::readFile(pdf).startsWith("%PDF"));
+        QVERIFY(xi::test::readFile(pdf).size() > 10000); // the heatmap images are in it
+        QVERIFY(!m_view->exportReport(dir.filePath(QStringLiteral("report.doc")), &error));
+    }
+
+    void cancelStopsTheChild()
+    {
+        m_view->setBindingSource(RunView::BindingSource::Default);
+        const int before = int(m_view->history().size());
+        m_view->run();
+        QVERIFY(m_view->isRunning());
+        m_view->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isRunning(), 30000);
+        QVERIFY2(m_view->status()->text().contains(QStringLiteral("Cancelled")), qPrintable(m_view->status()->text()));
+        QCOMPARE(m_view->history().size(), before);
+    }
+};
+
+QTEST_MAIN(TestRunView)
+#include "tst_runview.moc"
