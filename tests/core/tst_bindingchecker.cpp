@@ -159,9 +159,20 @@ private Q_SLOTS:
             QCOMPARE(f.location.file, hostFile(file));
             QVERIFY2(f.location.line > 0, qPrintable(f.code));
         }
-        // The corrected call, fed back as the host's call, checks clean.
-        const QString corrected = r.correctedPython.split(QLatin1Char('\n')).last();
-        QVERIFY2(corrected.startsWith(QLatin1String("run = kernel(")), qPrintable(corrected));
+        // The corrected call, put in place of the host's call in the same program, checks clean.
+        const bool python = file.endsWith(QLatin1String(".py"));
+        QStringList lines = QString::fromUtf8(test::readFile(hostFile(file))).split(QLatin1Char('\n'));
+        const QString callLine = lines.at(plan->call.line - 1);
+        const QString indent = callLine.left(callLine.size() - callLine.trimmed().size());
+        QStringList fix = (python ? r.correctedPython : r.correctedCpp).split(QLatin1Char('\n'));
+        for (QString& line : fix)
+            line.prepend(indent);
+        lines.replace(plan->call.line - 1, fix.join(QLatin1Char('\n')));
+        const BindingPlan fixed = HostProgramReader::parse(
+            lines.join(QLatin1Char('\n')), python ? HostLanguage::Python : HostLanguage::Cpp, hostFile(file));
+        const BindingReport again = BindingChecker::check(*x, fixed, options);
+        QVERIFY2(!again.hasErrors(), qPrintable(fix.join(QLatin1Char('\n')) + QLatin1Char('\n') + describe(again)));
+        QVERIFY(again.predictedWarnings.isEmpty());
     }
 
     // The seed guide's own call against the seed project's real mel kernel and an IRON kernel: the warning
