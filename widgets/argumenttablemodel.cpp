@@ -71,6 +71,20 @@ void ArgumentTableModel::recompute()
     }
 }
 
+void ArgumentTableModel::setMarkedArguments(const QSet<QPair<QString, int>>& kernelAndIndex, const QString& note)
+{
+    m_marked = kernelAndIndex;
+    m_markNote = note;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1), { Qt::FontRole, Qt::ToolTipRole });
+}
+
+bool ArgumentTableModel::isMarked(int row) const
+{
+    const KernelGroups* kernel = kernelOfRow(row);
+    return kernel && m_marked.contains({ kernel->kernelName, argumentOfRow(row)->index });
+}
+
 const KernelGroups* ArgumentTableModel::kernelOfRow(int row) const
 {
     if (row < 0 || row >= m_rows.size())
@@ -164,6 +178,8 @@ QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return display(kernel, arg, index.column());
     case Qt::ToolTipRole:
+        if (isMarked(index.row()))
+            return QString(toolTip(kernel, arg) + QStringLiteral("<br><b>") + m_markNote.toHtmlEscaped() + QStringLiteral("</b>"));
         return toolTip(kernel, arg);
     case Qt::BackgroundRole:
         return VerdictStyle::background(arg.verdict, m_palette);
@@ -175,10 +191,14 @@ QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
         if (index.column() >= OffsetColumn && index.column() <= SlotColumn && index.column() != MemoryColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::FontRole:
-        if (index.column() == GroupHexColumn || index.column() == OffsetColumn)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        return {};
+    case Qt::FontRole: {
+        const bool fixed = index.column() == GroupHexColumn || index.column() == OffsetColumn;
+        if (!fixed && !isMarked(index.row()))
+            return {};
+        QFont font = fixed ? QFontDatabase::systemFont(QFontDatabase::FixedFont) : QFont();
+        font.setBold(isMarked(index.row()));
+        return font;
+    }
     case VerdictRole:
         return int(arg.verdict);
     case KernelNameRole:

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QPalette>
+#include <QSet>
 
 namespace xi {
 
@@ -46,6 +47,10 @@ public:
     // Colours follow this palette (set on palette change).
     void setPalette(const QPalette& palette);
 
+    // Rows shown in bold with a note in the tooltip (the compare view marks what changed).
+    void setMarkedArguments(const QSet<QPair<QString, int>>& kernelAndIndex, const QString& note);
+    bool isMarked(int row) const;
+
     const QList<KernelGroups>& kernels() const { return m_kernels; }
     const KernelGroups* kernelOfRow(int row) const;
     const ArgumentGroup* argumentOfRow(int row) const;
@@ -71,6 +76,8 @@ private:
     QPalette m_palette;
     QList<KernelGroups> m_kernels;
     QList<RowRef> m_rows;
+    QSet<QPair<QString, int>> m_marked;
+    QString m_markNote;
 };
 
 } // namespace xi

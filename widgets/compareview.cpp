@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -102,6 +103,22 @@ CompareView::CompareView(QWidget* parent)
     }
 }
 
+void CompareView::markChangedArguments()
+{
+    // Keys of argument records read "KERNEL arg INDEX (name)" (XclbinDiff).
+    static const QRegularExpression key(QStringLiteral("^(\\S+) arg (\\d+)"));
+    QSet<QPair<QString, int>> changed;
+    for (const DiffRecord& r : m_diff->records()) {
+        if (r.area != DiffRecord::Area::Argument && r.area != DiffRecord::Area::GroupId)
+            continue;
+        const QRegularExpressionMatch m = key.match(r.key);
+        if (m.hasMatch())
+            changed.insert({ m.captured(1), m.captured(2).toInt() });
+    }
+    m_before->setMarkedArguments(changed, tr("Changed between A and B"));
+    m_after->setMarkedArguments(changed, tr("Changed between A and B"));
+}
+
 QTableView* CompareView::makeArgumentTable(ArgumentTableModel* model, const QString& toolTip)
 {
     QTableView* table = makeTable(model, this, toolTip);
@@ -170,6 +187,7 @@ void CompareView::refresh()
         m_diff->setRecords({});
         error = e.error().message();
     }
+    markChangedArguments();
     QString text = tr("<b>A</b> %1 &nbsp; <b>B</b> %2 &mdash; %n difference(s)", nullptr, m_diff->rowCount())
                        .arg(QFileInfo(m_a->filePath).fileName().toHtmlEscaped(),
                            QFileInfo(m_b->filePath).fileName().toHtmlEscaped());

@@ -49,6 +49,7 @@ protected:
 
 private:
     void onOneLoaded();
+    void markChangedArguments();
     QTableView* makeArgumentTable(ArgumentTableModel* model, const QString& toolTip);
 
     XclbinPtr m_a;

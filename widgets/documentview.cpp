@@ -49,7 +49,7 @@ DocumentView::DocumentView(QWidget* parent)
     , m_issuesView(new IssuesView(m_issues, this))
 {
     m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     m_banner->setMargin(6);
     m_banner->setAutoFillBackground(true);
     m_banner->hide();
@@ -79,6 +79,14 @@ DocumentView::DocumentView(QWidget* parent)
 
     connect(m_job, &LoadJob::loaded, this, &DocumentView::onLoaded);
     connect(m_job, &LoadJob::failed, this, &DocumentView::onFailed);
+    connect(m_job, &LoadJob::cancelled, this, [this] {
+        showBanner(m_xclbin ? tr("Loading cancelled; showing the last good load.") : tr("Loading cancelled."), false);
+        m_views->setEnabled(m_xclbin != nullptr);
+    });
+    connect(m_banner, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("cancel"))
+            cancelLoad();
+    });
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &DocumentView::onFileChanged);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &DocumentView::onFileChanged);
     connect(m_reloadTimer, &QTimer::timeout, this, &DocumentView::reload);
@@ -115,15 +123,22 @@ void DocumentView::load(const QString& path)
         m_watcher->removePaths(m_watcher->files());
     m_path = QFileInfo(path).absoluteFilePath();
     m_loadedModified = QFileInfo(m_path).lastModified();
-    showBanner(tr("Loading %1 ...").arg(m_path), false);
+    showBanner(tr("Loading %1 ... <a href=\"cancel\">Cancel</a>").arg(m_path.toHtmlEscaped()), false);
     m_job->load(m_path);
     emit titleChanged(title());
 }
 
+void DocumentView::cancelLoad()
+{
+    m_job->cancel();
+}
+
 void DocumentView::reload()
 {
-    if (!m_path.isEmpty())
-        m_job->load(m_path);
+    if (m_path.isEmpty())
+        return;
+    m_loadedModified = QFileInfo(m_path).lastModified();
+    m_job->load(m_path);
 }
 
 bool DocumentView::isLoading() const
@@ -182,7 +197,7 @@ void DocumentView::showBanner(const QString& text, bool error)
     m_banner->setPalette(pal);
     m_banner->setText(text);
     m_banner->setToolTip(error ? tr("The error names the file, the offset and what was expected there")
-                               : tr("Loading in the background"));
+                               : tr("Loading in the background; the window stays usable"));
     m_banner->show();
 }
 

@@ -39,6 +39,7 @@ public:
 
     void load(const QString& path);
     void reload();
+    void cancelLoad();
     QString path() const { return m_path; }
     XclbinPtr xclbin() const { return m_xclbin; }
     bool isLoading() const;

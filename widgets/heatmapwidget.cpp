@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QStyle>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -63,13 +64,30 @@ void styleAxis(QCPAxis* axis, const QColor& fg)
     axis->setLabelColor(fg);
 }
 
-QSharedPointer<QCPAxisTicker> cellTicker()
-{
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    return ticker;
-}
+// Whole cell indices, and only where the matrix is: square cells leave room beyond it that needs no labels.
+class CellTicker : public QCPAxisTickerFixed {
+public:
+    CellTicker()
+    {
+        setTickStep(1);
+        setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        setTickCount(4);
+    }
+    void setCellCount(int count) { m_count = count; }
+
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
+    {
+        QVector<double> ticks = QCPAxisTickerFixed::createTickVector(tickStep, range);
+        if (m_count > 0)
+            ticks.removeIf([this](double t) { return t < 0 || t > m_count - 1; });
+        return ticks;
+    }
+    QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
+
+private:
+    int m_count = 0;
+};
 
 } // namespace
 
@@ -83,7 +101,10 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     setupPlot();
 
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_info->setMinimumWidth(40);
     m_resetButton->setText(tr("Reset zoom"));
+    m_resetButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_resetButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_resetButton->setToolTip(tr("Show the whole matrix (or double-click the plot)"));
     m_resetButton->setAutoRaise(true);
     connect(m_resetButton, &QToolButton::clicked, this, &HeatmapWidget::resetZoom);
@@ -93,6 +114,9 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     menu->addAction(tr("Export PDF..."), this, [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral("pdf")); });
     menu->addAction(tr("Export CSV..."), this, [this] { exportWithDialog(tr("CSV matrix (*.csv)"), QStringLiteral("csv")); });
     m_exportButton->setText(tr("Export"));
+    m_exportButton->setToolTip(tr("Export the plot as PNG or PDF, or the matrix as CSV"));
+    m_exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_exportButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_exportButton->setMenu(menu);
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
     m_exportButton->setAutoRaise(true);
@@ -142,8 +166,8 @@ void HeatmapWidget::setupPlot()
     m_plot->yAxis->setRangeReversed(true); // row 0 on top, as the matrix is written
     m_plot->xAxis->setLabel(tr("column"));
     m_plot->yAxis->setLabel(tr("row"));
-    m_plot->xAxis->setTicker(cellTicker());
-    m_plot->yAxis->setTicker(cellTicker());
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CellTicker));
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CellTicker));
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setVisible(false);
 
@@ -152,6 +176,10 @@ void HeatmapWidget::setupPlot()
     m_emptyText->position->setCoords(0.5, 0.5);
     m_emptyText->setClipToAxisRect(false);
 
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (m_plot->axisRect()->rect().size() != m_fittedSize)
+            fitAspect();
+    });
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapWidget::onMouseMove);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &HeatmapWidget::resetZoom);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &HeatmapWidget::onRangeChanged);
@@ -194,6 +222,8 @@ void HeatmapWidget::setMatrix(const MatrixF& values, bool integerValued)
     }
     m_map->rescaleDataRange(true);
     updateDataRange();
+    static_cast<CellTicker*>(m_plot->xAxis->ticker().data())->setCellCount(c);
+    static_cast<CellTicker*>(m_plot->yAxis->ticker().data())->setCellCount(r);
     m_emptyText->setVisible(false);
     updateInfo();
     resetZoom();
@@ -214,6 +244,8 @@ void HeatmapWidget::clear(const QString& reason)
     m_values = MatrixF();
     m_emptyReason = reason.isEmpty() ? tr("no data") : reason;
     m_map->data()->clear();
+    static_cast<CellTicker*>(m_plot->xAxis->ticker().data())->setCellCount(0);
+    static_cast<CellTicker*>(m_plot->yAxis->ticker().data())->setCellCount(0);
     m_emptyText->setText(m_emptyReason);
     m_emptyText->setVisible(true);
     m_plot->xAxis->setRange(-0.5, 15.5);
@@ -285,8 +317,31 @@ void HeatmapWidget::resetZoom()
     if (hasData()) {
         m_plot->xAxis->setRange(-0.5, columns() - 0.5);
         m_plot->yAxis->setRange(-0.5, rows() - 0.5);
+        fitAspect();
     }
     replotQueued();
+}
+
+bool HeatmapWidget::keepsSquareCells() const
+{
+    // Square cells read best, but a 1500 x 64 matrix would become a sliver: then the cells stretch.
+    const double aspect = hasData() ? double(rows()) / double(columns()) : 1.0;
+    return hasData() && aspect >= 0.25 && aspect <= 4.0;
+}
+
+void HeatmapWidget::fitAspect()
+{
+    const QRect area = m_plot->axisRect()->rect();
+    m_fittedSize = area.size();
+    if (!keepsSquareCells() || area.width() <= 0 || area.height() <= 0)
+        return;
+    // Grow the axis that has room to spare, around its centre, so the whole view stays visible.
+    const double xPerPixel = m_plot->xAxis->range().size() / area.width();
+    const double yPerPixel = m_plot->yAxis->range().size() / area.height();
+    if (xPerPixel > yPerPixel)
+        m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
+    else
+        m_plot->xAxis->setScaleRatio(m_plot->yAxis, 1.0);
 }
 
 void HeatmapWidget::replotQueued()
@@ -317,17 +372,20 @@ void HeatmapWidget::updateInfo()
         return;
     }
     const qint64 nonzero = (m_values.array() != 0.0f).count();
-    m_info->setText(tr("%1 x %2, min %3, max %4, non-zero %5/%6")
-                        .arg(rows())
-                        .arg(columns())
-                        .arg(formatValue(m_values.minCoeff()), formatValue(m_values.maxCoeff()))
-                        .arg(nonzero)
-                        .arg(m_values.size()));
+    const QString lo = formatValue(m_values.minCoeff());
+    const QString hi = formatValue(m_values.maxCoeff());
+    m_info->setText(tr("%1x%2 [%3, %4] nz %5").arg(rows()).arg(columns()).arg(lo, hi).arg(nonzero));
+    m_info->setToolTip(tr("%1 rows x %2 columns, min %3, max %4, non-zero %5 of %6")
+                           .arg(rows())
+                           .arg(columns())
+                           .arg(lo, hi)
+                           .arg(nonzero)
+                           .arg(m_values.size()));
 }
 
 QString HeatmapWidget::formatValue(double value) const
 {
-    return m_integer ? QString::number(qint64(value)) : QString::number(value, 'g', 5);
+    return m_integer ? QString::number(qint64(value)) : QString::number(value, 'g', 4);
 }
 
 void HeatmapWidget::applyGradient()

@@ -59,8 +59,10 @@ public:
     QCPColorMap* colorMap() const { return m_map; }
     QCPColorScale* colorScale() const { return m_colorScale; }
 
+    // Shows the whole matrix; cells are square unless the matrix is very long or wide.
     void resetZoom();
     void replotQueued();
+    bool keepsSquareCells() const;
     // Exports by suffix: .png or .pdf (plot), .csv (the matrix). Keeps an existing file as <path>.bak.
     bool exportTo(const QString& path, QString* error = nullptr, int width = 0, int height = 0);
     QString toCsv() const;
@@ -74,6 +76,7 @@ protected:
 
 private:
     void setupPlot();
+    void fitAspect();
     void applyPalette();
     void applyGradient();
     void updateDataRange();
@@ -95,6 +98,7 @@ private:
     QString m_title;
     QString m_emptyReason;
     QString m_lastHover;
+    QSize m_fittedSize;
     MatrixF m_values;
     bool m_integer = false;
     Scale m_scale = Scale::Diverging;

@@ -40,3 +40,15 @@ void LoadJob::load(const QString& path)
 }
 
 } // namespace xi
+
+namespace xi {
+
+void LoadJob::cancel()
+{
+    if (m_running == 0)
+        return;
+    ++m_generation;
+    emit cancelled();
+}
+
+} // namespace xi

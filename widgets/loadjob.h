@@ -16,6 +16,8 @@ public:
     ~LoadJob() override;
 
     void load(const QString& path);
+    // Drops the result of the running load (reading a file cannot be interrupted, only ignored); emits cancelled().
+    void cancel();
     bool isRunning() const { return m_running > 0; }
     quint64 generation() const { return m_generation; }
     QString path() const { return m_path; }
@@ -25,6 +27,7 @@ signals:
     void loaded(xi::XclbinPtr xclbin);
     void failed(const xi::XclbinError& error);
     void finished(); // after loaded or failed of the newest job
+    void cancelled();
 
 private:
     quint64 m_generation = 0;

@@ -22,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -74,7 +75,8 @@ RunView::RunView(QWidget* parent)
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(300);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(controls->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
 
     m_results->tabs()->addTab(m_compare, tr("Compare runs"));
     auto split = new QSplitter(Qt::Horizontal, this);
@@ -82,7 +84,7 @@ RunView::RunView(QWidget* parent)
     split->addWidget(m_results);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({ 320, 1100 });
+    split->setSizes({ scroll->minimumWidth(), 1100 });
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);

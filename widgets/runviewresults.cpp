@@ -13,7 +13,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTreeWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -62,7 +62,7 @@ RunViewResults::RunViewResults(QWidget* parent)
     : QWidget(parent)
     , m_banner(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_checklist(new QTreeWidget(this))
+    , m_checklist(new QTextBrowser(this))
     , m_metrics(new QTableWidget(this))
     , m_group(new HeatmapGroup(this))
     , m_activity(new ActivityChart(this))
@@ -73,9 +73,9 @@ RunViewResults::RunViewResults(QWidget* parent)
     m_banner->setAutoFillBackground(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_checklist->setRootIsDecorated(false);
-    m_checklist->setHeaderLabels({ tr("Success checklist"), tr("Detail") });
-    m_checklist->setWordWrap(true);
+    m_checklist->setOpenLinks(false);
+    m_checklist->setToolTip(tr("The seed guide's checklist with corrected meanings: group IDs are judged by their "
+                               "bank, warnings are XRT's own connectivity messages"));
     m_metrics->setColumnCount(2);
     m_metrics->setHorizontalHeaderLabels({ tr("Metric"), tr("Value") });
     m_metrics->verticalHeader()->hide();
@@ -186,16 +186,20 @@ void RunViewResults::showBanner(const AttentionRun& run)
 
 void RunViewResults::showChecklist(const AttentionRun& run)
 {
-    m_checklist->clear();
-    for (const ChecklistItem& c : run.checklist) {
-        auto item = new QTreeWidgetItem(m_checklist, { c.item, c.detail });
-        const Verdict v = checklistVerdict(c.status);
-        item->setIcon(0, VerdictStyle::icon(v));
-        item->setToolTip(0, ChecklistItem::statusName(c.status) + QStringLiteral(": ") + c.item);
-        item->setToolTip(1, c.detail);
-        item->setData(0, Qt::UserRole, c.id);
+    // Rich text wraps the long items and their details (the numbers) at any width.
+    QTextDocument* doc = m_checklist->document();
+    for (Verdict v : { Verdict::Valid, Verdict::Invalid, Verdict::Scalar }) {
+        doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("verdict-%1").arg(int(v))),
+            VerdictStyle::icon(v).pixmap(16, 16).toImage());
     }
-    m_checklist->resizeColumnToContents(0);
+    QString html = tr("<b>Success checklist</b><table cellspacing=\"3\">");
+    for (const ChecklistItem& c : run.checklist) {
+        html += QStringLiteral("<tr><td valign=\"top\"><img src=\"verdict-%1\" width=\"16\" height=\"16\"></td>"
+                               "<td>%2 <i>(%3)</i><br><small>%4</small></td></tr>")
+                    .arg(int(checklistVerdict(c.status)))
+                    .arg(c.item.toHtmlEscaped(), ChecklistItem::statusName(c.status), c.detail.toHtmlEscaped());
+    }
+    m_checklist->setHtml(html + QStringLiteral("</table>"));
 }
 
 QList<QPair<QString, QString>> RunViewResults::metricRows(const AttentionRun& run)

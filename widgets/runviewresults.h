@@ -9,7 +9,7 @@ class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 class QTableWidget;
-class QTreeWidget;
+class QTextBrowser;
 
 namespace xi {
 
@@ -34,7 +34,7 @@ public:
     QList<HeatmapWidget*> heatmaps() const { return m_heatmaps; }
     HeatmapGroup* group() const { return m_group; }
     ActivityChart* activity() const { return m_activity; }
-    QTreeWidget* checklist() const { return m_checklist; }
+    QTextBrowser* checklist() const { return m_checklist; }
     QTableWidget* metrics() const { return m_metrics; }
     QLabel* banner() const { return m_banner; }
     QPlainTextEdit* messages() const { return m_messages; }
@@ -55,7 +55,7 @@ private:
 
     QLabel* m_banner;
     QTabWidget* m_tabs;
-    QTreeWidget* m_checklist;
+    QTextBrowser* m_checklist;
     QTableWidget* m_metrics;
     QList<HeatmapWidget*> m_heatmaps;
     HeatmapGroup* m_group;

@@ -291,6 +291,23 @@ private slots:
         test::saveScreenshot(&window, QStringLiteral("mainwindow-reload-failed-keeps-previous"));
     }
 
+    void cancelledLoadKeepsTheWindowUsable()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = window.openFile(test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY(doc->banner()->text().contains(QStringLiteral("Cancel")));
+        QSignalSpy loaded(doc, &DocumentView::loaded);
+        doc->cancelLoad();
+        QTRY_VERIFY_WITH_TIMEOUT(!doc->isLoading(), 20000);
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(doc->banner()->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(!doc->xclbin());
+        window.reloadAction()->trigger();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(doc->argumentModel()->rowCount(), 8);
+    }
+
     void dragAndDropOpensFiles()
     {
         MainWindow window;
@@ -407,6 +424,13 @@ private slots:
         }
         QVERIFY(groupChanged);
         QCOMPARE(compare->afterArguments()->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Invalid));
+        // The changed arguments are marked on both sides, the others not.
+        for (ArgumentTableModel* side : { compare->beforeArguments(), compare->afterArguments() }) {
+            QVERIFY(side->isMarked(3) && side->isMarked(4));
+            QVERIFY(!side->isMarked(0) && !side->isMarked(5));
+            QVERIFY(side->index(3, ArgumentTableModel::NameColumn).data(Qt::FontRole).value<QFont>().bold());
+            QVERIFY(side->index(3, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Changed between A and B")));
+        }
         QVERIFY(window.setCurrentView(QStringLiteral("compare")));
         test::saveScreenshot(&window, QStringLiteral("mainwindow-compare"));
         // The same file against itself: nothing but the build stamp can differ.
