@@ -23,7 +23,7 @@ public:
     // The line that allocates a matching BO (a comment for a scalar), e.g.
     // `bo0 = xrt.bo(device, bo0_size, xrt.bo.flags.host_only, kernel.group_id(3))`.
     static QString hostCode(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg,
-        HostLanguage language);
+                            HostLanguage language);
     static QString callLine(const Xclbin& xclbin, const KernelGroups& kernel, HostLanguage language);
 };
 

@@ -131,32 +131,19 @@ int ArgumentTableModel::columnCount(const QModelIndex& parent) const
 QVariant ArgumentTableModel::display(const KernelGroups& kernel, const ArgumentGroup& arg, int column) const
 {
     switch (column) {
-    case KernelColumn:
-        return kernel.kernelName;
-    case IndexColumn:
-        return arg.index;
-    case NameColumn:
-        return arg.argument.name;
-    case QualifierColumn:
-        return arg.argument.addressQualifierName();
-    case TypeColumn:
-        return arg.argument.type;
-    case OffsetColumn:
-        return hex(arg.argument.offset);
-    case SizeColumn:
-        return QString::number(arg.argument.size);
-    case BankColumn:
-        return bankText(arg);
-    case MemoryColumn:
-        return arg.memoryTags.join(QStringLiteral(", "));
-    case GroupHexColumn:
-        return arg.groupId.hex();
-    case GroupDecColumn:
-        return arg.groupId.legacy ? QString::number(arg.groupId.signedValue()) : arg.groupId.decimal();
-    case SlotColumn:
-        return arg.groupId.legacy ? tr("n/a") : QString::number(arg.groupId.slot());
-    case VerdictColumn:
-        return VerdictStyle::label(arg.verdict);
+    case KernelColumn: return kernel.kernelName;
+    case IndexColumn: return arg.index;
+    case NameColumn: return arg.argument.name;
+    case QualifierColumn: return arg.argument.addressQualifierName();
+    case TypeColumn: return arg.argument.type;
+    case OffsetColumn: return hex(arg.argument.offset);
+    case SizeColumn: return QString::number(arg.argument.size);
+    case BankColumn: return bankText(arg);
+    case MemoryColumn: return arg.memoryTags.join(QStringLiteral(", "));
+    case GroupHexColumn: return arg.groupId.hex();
+    case GroupDecColumn: return arg.groupId.legacy ? QString::number(arg.groupId.signedValue()) : arg.groupId.decimal();
+    case SlotColumn: return arg.groupId.legacy ? tr("n/a") : QString::number(arg.groupId.slot());
+    case VerdictColumn: return VerdictStyle::label(arg.verdict);
     }
     return {};
 }
@@ -165,7 +152,7 @@ QString ArgumentTableModel::toolTip(const KernelGroups& kernel, const ArgumentGr
 {
     return QStringLiteral("<b>%1 %2 #%3</b>: %4<br>%5<br><i>%6</i>")
         .arg(VerdictStyle::label(arg.verdict), kernel.kernelName.toHtmlEscaped(), QString::number(arg.index),
-            arg.argument.name.toHtmlEscaped(), arg.reason.toHtmlEscaped(), arg.groupId.describe().toHtmlEscaped());
+             arg.argument.name.toHtmlEscaped(), arg.reason.toHtmlEscaped(), arg.groupId.describe().toHtmlEscaped());
 }
 
 QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
@@ -175,14 +162,13 @@ QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
     const KernelGroups& kernel = *kernelOfRow(index.row());
     const ArgumentGroup& arg = *argumentOfRow(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return display(kernel, arg, index.column());
+    case Qt::DisplayRole: return display(kernel, arg, index.column());
     case Qt::ToolTipRole:
         if (isMarked(index.row()))
-            return QString(toolTip(kernel, arg) + QStringLiteral("<br><b>") + m_markNote.toHtmlEscaped() + QStringLiteral("</b>"));
+            return QString(toolTip(kernel, arg) + QStringLiteral("<br><b>") + m_markNote.toHtmlEscaped()
+                           + QStringLiteral("</b>"));
         return toolTip(kernel, arg);
-    case Qt::BackgroundRole:
-        return VerdictStyle::background(arg.verdict, m_palette);
+    case Qt::BackgroundRole: return VerdictStyle::background(arg.verdict, m_palette);
     case Qt::DecorationRole:
         if (index.column() == VerdictColumn)
             return VerdictStyle::icon(arg.verdict);
@@ -199,14 +185,10 @@ QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
         font.setBold(isMarked(index.row()));
         return font;
     }
-    case VerdictRole:
-        return int(arg.verdict);
-    case KernelNameRole:
-        return kernel.kernelName;
-    case ArgumentIndexRole:
-        return arg.index;
-    case BanksRole:
-        return QVariant::fromValue(arg.banks);
+    case VerdictRole: return int(arg.verdict);
+    case KernelNameRole: return kernel.kernelName;
+    case ArgumentIndexRole: return arg.index;
+    case BanksRole: return QVariant::fromValue(arg.banks);
     case SortRole:
         if (index.column() == IndexColumn || index.column() == SizeColumn)
             return qlonglong(index.column() == IndexColumn ? arg.index : qint64(arg.argument.size));
@@ -223,14 +205,21 @@ QVariant ArgumentTableModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    static const char* const names[] = { "Kernel", "#", "Name", "Qualifier", "Type", "Offset", "Size", "Bank",
-        "Memory", "Group ID", "Decimal", "Slot", "Verdict" };
-    static const char* const tips[] = { "Kernel the argument belongs to", "XRT argument index (position in the call)",
-        "Argument name from EMBEDDED_METADATA", "Address qualifier: scalar, global, constant, local, stream",
-        "C type of the argument", "Register offset of the argument", "Size in bytes",
-        "Memory index group_id() reports (largest connected bank)", "Tags of the connected memory banks",
-        "xrt::kernel::group_id() in hex: slot in bits 16-23, bank in bits 0-15", "The same group ID in decimal",
-        "Hardware-context slot (bits 16-23)", "Verdict with the reason in the tooltip" };
+    static const char* const names[] = { "Kernel", "#",      "Name",     "Qualifier", "Type", "Offset", "Size",
+                                         "Bank",   "Memory", "Group ID", "Decimal",   "Slot", "Verdict" };
+    static const char* const tips[] = { "Kernel the argument belongs to",
+                                        "XRT argument index (position in the call)",
+                                        "Argument name from EMBEDDED_METADATA",
+                                        "Address qualifier: scalar, global, constant, local, stream",
+                                        "C type of the argument",
+                                        "Register offset of the argument",
+                                        "Size in bytes",
+                                        "Memory index group_id() reports (largest connected bank)",
+                                        "Tags of the connected memory banks",
+                                        "xrt::kernel::group_id() in hex: slot in bits 16-23, bank in bits 0-15",
+                                        "The same group ID in decimal",
+                                        "Hardware-context slot (bits 16-23)",
+                                        "Verdict with the reason in the tooltip" };
     if (role == Qt::DisplayRole)
         return tr(names[section]);
     if (role == Qt::ToolTipRole)

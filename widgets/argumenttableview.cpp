@@ -101,7 +101,7 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
         emit slotModeChanged(mode);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &ArgumentTableView::onTableSelectionChanged);
+            &ArgumentTableView::onTableSelectionChanged);
     connect(m_shared, &QItemSelectionModel::selectionChanged, this, &ArgumentTableView::onSharedSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         resizeColumns();
@@ -127,7 +127,7 @@ void ArgumentTableView::selectArgument(const QString& kernelName, int argumentIn
         return;
     m_find->setText(QString());
     m_shared->select(m_model->index(row, 0),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows | QItemSelectionModel::Current);
+                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows | QItemSelectionModel::Current);
     m_table->scrollTo(m_proxy->mapFromSource(m_model->index(row, 0)));
 }
 
@@ -161,7 +161,8 @@ void ArgumentTableView::updateDetails()
 {
     QString convention;
     for (const KernelGroups& k : m_model->kernels()) {
-        convention += tr("%1: %2 convention (%3). ").arg(k.kernelName, conventionName(k.convention), k.conventionReason);
+        convention
+            += tr("%1: %2 convention (%3). ").arg(k.kernelName, conventionName(k.convention), k.conventionReason);
     }
     m_convention->setText(convention.trimmed());
     m_convention->setVisible(!convention.isEmpty());

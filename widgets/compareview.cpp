@@ -5,7 +5,7 @@
 #include "diffmodel.h"
 #include "findbar.h"
 #include "loadjob.h"
-#include "tablecopy.h"
+#include "tableviewfactory.h"
 #include "xclbinerror.h"
 
 #include <QCheckBox>
@@ -23,19 +23,6 @@
 namespace xi {
 
 namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent, const QString& toolTip)
-{
-    auto table = new QTableView(parent);
-    table->setModel(model);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setWordWrap(false);
-    table->setToolTip(toolTip);
-    TableCopy::install(table);
-    return table;
-}
 
 QWidget* titled(const QString& title, QWidget* child, QWidget* parent)
 {
@@ -65,7 +52,7 @@ CompareView::CompareView(QWidget* parent)
     , m_jobB(new LoadJob(this))
 {
     m_proxy->setSourceModel(m_diff);
-    m_diffTable = makeTable(m_proxy, this, tr("Every difference: added rows green, removed red, changed amber"));
+    m_diffTable = createTableView(m_proxy, this, tr("Every difference: added rows green, removed red, changed amber"));
     m_diffTable->setSortingEnabled(true);
     m_diffTable->sortByColumn(-1, Qt::AscendingOrder);
     m_ignoreStamp->setChecked(true);
@@ -121,11 +108,11 @@ void CompareView::markChangedArguments()
 
 QTableView* CompareView::makeArgumentTable(ArgumentTableModel* model, const QString& toolTip)
 {
-    QTableView* table = makeTable(model, this, toolTip);
+    QTableView* table = createTableView(model, this, toolTip);
     // Side by side space is short: keep what tells the two builds apart.
-    for (int column : { ArgumentTableModel::KernelColumn, ArgumentTableModel::QualifierColumn,
-             ArgumentTableModel::TypeColumn, ArgumentTableModel::OffsetColumn, ArgumentTableModel::SizeColumn,
-             ArgumentTableModel::SlotColumn })
+    for (int column :
+         { ArgumentTableModel::KernelColumn, ArgumentTableModel::QualifierColumn, ArgumentTableModel::TypeColumn,
+           ArgumentTableModel::OffsetColumn, ArgumentTableModel::SizeColumn, ArgumentTableModel::SlotColumn })
         table->setColumnHidden(column, true);
     connect(model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
     return table;
@@ -190,7 +177,7 @@ void CompareView::refresh()
     markChangedArguments();
     QString text = tr("<b>A</b> %1 &nbsp; <b>B</b> %2 &mdash; %n difference(s)", nullptr, m_diff->rowCount())
                        .arg(QFileInfo(m_a->filePath).fileName().toHtmlEscaped(),
-                           QFileInfo(m_b->filePath).fileName().toHtmlEscaped());
+                            QFileInfo(m_b->filePath).fileName().toHtmlEscaped());
     if (!error.isEmpty())
         text += QStringLiteral("<br>") + error.toHtmlEscaped();
     m_summary->setText(text);

@@ -40,32 +40,24 @@ QString DataInspectorModel::value(Row row) const
     if (m_bytes.size() < width(row))
         return {};
     switch (row) {
-    case Int8:
-        return QString::number(qint8(m_bytes[0]));
-    case UInt8:
-        return QString::number(quint8(m_bytes[0]));
-    case Int16:
-        return QString::number(readLe<qint16>(m_bytes));
-    case UInt16:
-        return QString::number(readLe<quint16>(m_bytes));
-    case Int32:
-        return QString::number(readLe<qint32>(m_bytes));
+    case Int8: return QString::number(qint8(m_bytes[0]));
+    case UInt8: return QString::number(quint8(m_bytes[0]));
+    case Int16: return QString::number(readLe<qint16>(m_bytes));
+    case UInt16: return QString::number(readLe<quint16>(m_bytes));
+    case Int32: return QString::number(readLe<qint32>(m_bytes));
     case UInt32: {
         const quint32 v = readLe<quint32>(m_bytes);
         return QStringLiteral("%1 (0x%2)").arg(v).arg(v, 0, 16);
     }
-    case Int64:
-        return QString::number(readLe<qint64>(m_bytes));
-    case UInt64:
-        return QString::number(readLe<quint64>(m_bytes));
+    case Int64: return QString::number(readLe<qint64>(m_bytes));
+    case UInt64: return QString::number(readLe<quint64>(m_bytes));
     case Float32: {
         const quint32 bits = readLe<quint32>(m_bytes);
         float f;
         std::memcpy(&f, &bits, sizeof f);
         return QString::number(double(f), 'g', 8);
     }
-    case RowCount:
-        break;
+    case RowCount: break;
     }
     return {};
 }
@@ -84,13 +76,13 @@ QVariant DataInspectorModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    static const char* const names[] = { "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
-        "float32" };
+    static const char* const names[]
+        = { "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32" };
     if (role == Qt::DisplayRole)
         return index.column() == 0 ? QString::fromLatin1(names[index.row()]) : value(Row(index.row()));
     if (role == Qt::ToolTipRole && m_offset >= 0)
-        return tr("%1 little-endian at file offset 0x%2").arg(QString::fromLatin1(names[index.row()]),
-            QString::number(m_offset, 16).toUpper());
+        return tr("%1 little-endian at file offset 0x%2")
+            .arg(QString::fromLatin1(names[index.row()]), QString::number(m_offset, 16).toUpper());
     return {};
 }
 

@@ -41,14 +41,10 @@ QVariant DecoderResultModel::data(const QModelIndex& index, int role) const
     const LogFinding& f = m_findings[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case LineColumn:
-            return f.line;
-        case KindColumn:
-            return f.kindName();
-        case TextColumn:
-            return f.text;
-        case MeaningColumn:
-            return meaning(f);
+        case LineColumn: return f.line;
+        case KindColumn: return f.kindName();
+        case TextColumn: return f.text;
+        case MeaningColumn: return meaning(f);
         }
     }
     if (role == Qt::ToolTipRole)

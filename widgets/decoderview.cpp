@@ -3,6 +3,7 @@
 
 #include "decoderresultmodel.h"
 #include "tablecopy.h"
+#include "tableviewfactory.h"
 #include "xrtlogdecoder.h"
 
 #include <QFontDatabase>
@@ -48,7 +49,8 @@ DecoderView::DecoderView(QWidget* parent)
     : QWidget(parent)
     , m_input(new QPlainTextEdit(this))
     , m_results(new DecoderResultModel(this))
-    , m_table(new QTableView(this))
+    , m_table(createTableView(m_results, this,
+                              tr("Every group ID and XRT warning found in the text; select one for the explanation")))
     , m_explanation(new QTextBrowser(this))
     , m_timer(new QTimer(this))
 {
@@ -59,13 +61,7 @@ DecoderView::DecoderView(QWidget* parent)
                                    "bank."));
     m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_input->setToolTip(tr("Numbers or XRT log text; decoded as you type against the open xclbin"));
-    m_table->setModel(m_results);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setToolTip(tr("Every group ID and XRT warning found in the text; select one for the explanation"));
-    TableCopy::install(m_table);
     m_explanation->setToolTip(tr("What the selected finding means, what went wrong and the corrected call"));
     m_timer->setSingleShot(true);
     m_timer->setInterval(250);
@@ -83,7 +79,7 @@ DecoderView::DecoderView(QWidget* parent)
     connect(m_input, &QPlainTextEdit::textChanged, m_timer, qOverload<>(&QTimer::start));
     connect(m_timer, &QTimer::timeout, this, &DecoderView::decode);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex& current) { showFinding(current.row()); });
+            [this](const QModelIndex& current) { showFinding(current.row()); });
 }
 
 void DecoderView::setXclbin(XclbinPtr xclbin)
@@ -105,7 +101,7 @@ void DecoderView::decode()
     m_results->setFindings(decoder.decode(m_input->toPlainText()));
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(DecoderResultModel::TextColumn,
-        qMin(m_table->columnWidth(DecoderResultModel::TextColumn), width() / 3));
+                            qMin(m_table->columnWidth(DecoderResultModel::TextColumn), width() / 3));
     if (m_results->rowCount() > 0)
         m_table->selectRow(0);
     else

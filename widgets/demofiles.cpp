@@ -29,7 +29,8 @@ QStringList fixtureFallback()
         if (QFileInfo::exists(candidate)) {
             const QDir fixtures(candidate);
             return { fixtures.absoluteFilePath(QStringLiteral("iron-single-add/iron-single-add.xclbin")),
-                fixtures.absoluteFilePath(QStringLiteral("riallto-edge-detect-720p/riallto-edge-detect-720p.xclbin")) };
+                     fixtures.absoluteFilePath(
+                         QStringLiteral("riallto-edge-detect-720p/riallto-edge-detect-720p.xclbin")) };
         }
         if (!dir.cdUp())
             break;

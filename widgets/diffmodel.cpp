@@ -27,12 +27,9 @@ void DiffModel::setPalette(const QPalette& palette)
 QColor DiffModel::changeColor(DiffRecord::Change change, const QPalette& palette)
 {
     switch (change) {
-    case DiffRecord::Change::Added:
-        return VerdictStyle::background(Verdict::Valid, palette);
-    case DiffRecord::Change::Removed:
-        return VerdictStyle::background(Verdict::Invalid, palette);
-    case DiffRecord::Change::Changed:
-        break;
+    case DiffRecord::Change::Added: return VerdictStyle::background(Verdict::Valid, palette);
+    case DiffRecord::Change::Removed: return VerdictStyle::background(Verdict::Invalid, palette);
+    case DiffRecord::Change::Changed: break;
     }
     return VerdictStyle::background(Verdict::Warning, palette);
 }
@@ -56,24 +53,16 @@ QVariant DiffModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case AreaColumn:
-            return diffAreaName(r.area);
-        case KeyColumn:
-            return r.key;
-        case FieldColumn:
-            return r.field;
-        case BeforeColumn:
-            return r.before;
-        case AfterColumn:
-            return r.after;
-        case ChangeColumn:
-            return diffChangeName(r.change);
+        case AreaColumn: return diffAreaName(r.area);
+        case KeyColumn: return r.key;
+        case FieldColumn: return r.field;
+        case BeforeColumn: return r.before;
+        case AfterColumn: return r.after;
+        case ChangeColumn: return diffChangeName(r.change);
         }
         return {};
-    case Qt::BackgroundRole:
-        return changeColor(r.change, m_palette);
-    case ChangeRole:
-        return int(r.change);
+    case Qt::BackgroundRole: return changeColor(r.change, m_palette);
+    case ChangeRole: return int(r.change);
     }
     return {};
 }

@@ -28,7 +28,7 @@ namespace xi {
 namespace {
 // A rebuild writes the file in several steps: wait until it has been quiet for a moment.
 constexpr int ReloadDelayMs = 400;
-}
+} // namespace
 
 DocumentView::DocumentView(QWidget* parent)
     : QWidget(parent)
@@ -65,10 +65,12 @@ DocumentView::DocumentView(QWidget* parent)
     m_views->addTab(m_decoder, tr("Decoder"));
     m_views->addTab(m_issuesView, tr("Issues"));
     const QStringList tips { tr("Header, sections and a hex view of any section"),
-        tr("Every kernel argument with its decoded group ID and verdict"),
-        tr("Arguments and the memory banks they connect to"), tr("AIE_PARTITION: columns, PDIs and cdo groups"),
-        tr("EMBEDDED_METADATA XML and the other text sections"),
-        tr("Decode group IDs and XRT log text against this file"), tr("Every finding with its severity") };
+                             tr("Every kernel argument with its decoded group ID and verdict"),
+                             tr("Arguments and the memory banks they connect to"),
+                             tr("AIE_PARTITION: columns, PDIs and cdo groups"),
+                             tr("EMBEDDED_METADATA XML and the other text sections"),
+                             tr("Decode group IDs and XRT log text against this file"),
+                             tr("Every finding with its severity") };
     for (int i = 0; i < tips.size(); ++i)
         m_views->setTabToolTip(i, tips[i]);
 
@@ -99,8 +101,9 @@ DocumentView::DocumentView(QWidget* parent)
 
 QStringList DocumentView::viewNames()
 {
-    return { QStringLiteral("overview"), QStringLiteral("arguments"), QStringLiteral("diagram"),
-        QStringLiteral("partition"), QStringLiteral("metadata"), QStringLiteral("decoder"), QStringLiteral("issues") };
+    return { QStringLiteral("overview"),  QStringLiteral("arguments"), QStringLiteral("diagram"),
+             QStringLiteral("partition"), QStringLiteral("metadata"),  QStringLiteral("decoder"),
+             QStringLiteral("issues") };
 }
 
 bool DocumentView::setCurrentView(const QString& name)
@@ -191,8 +194,9 @@ void DocumentView::onFailed(const XclbinError& error)
 void DocumentView::showBanner(const QString& text, bool error)
 {
     QPalette pal = m_banner->palette();
-    pal.setColor(QPalette::Window, error ? VerdictStyle::background(Verdict::Invalid, palette())
-                                         : palette().color(QPalette::AlternateBase));
+    pal.setColor(QPalette::Window,
+                 error ? VerdictStyle::background(Verdict::Invalid, palette())
+                       : palette().color(QPalette::AlternateBase));
     pal.setColor(QPalette::WindowText, palette().color(QPalette::Text));
     m_banner->setPalette(pal);
     m_banner->setText(text);

@@ -78,7 +78,7 @@ QVariant HexModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         return tr("File offset 0x%1, section offset %2: 0x%3 = %4")
             .arg(QString::number(m_base + quint64(position), 16).toUpper(), QString::number(position),
-                QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')).toUpper(), QString::number(value));
+                 QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')).toUpper(), QString::number(value));
     }
     return QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')).toUpper();
 }

@@ -4,6 +4,7 @@
 #include "datainspectormodel.h"
 #include "hexmodel.h"
 #include "tablecopy.h"
+#include "tableviewfactory.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -19,7 +20,8 @@ HexView::HexView(QWidget* parent)
     , m_model(new HexModel(this))
     , m_inspector(new DataInspectorModel(this))
     , m_table(new QTableView(this))
-    , m_inspectorTable(new QTableView(this))
+    , m_inspectorTable(
+          createTableView(m_inspector, this, tr("The bytes at the selected position read as little-endian numbers")))
     , m_title(new QLabel(this))
 {
     m_table->setModel(m_model);
@@ -32,16 +34,12 @@ HexView::HexView(QWidget* parent)
     for (int column = HexModel::FirstByteColumn; column < HexModel::AsciiColumn; ++column)
         m_table->setColumnWidth(column, fm.horizontalAdvance(QStringLiteral("00")) + 10);
     m_table->setColumnWidth(HexModel::OffsetColumn, fm.horizontalAdvance(QStringLiteral("00000000")) + 14);
-    m_table->setColumnWidth(HexModel::AsciiColumn, fm.horizontalAdvance(QString(HexModel::BytesPerRow, QLatin1Char('M'))) + 14);
+    m_table->setColumnWidth(HexModel::AsciiColumn,
+                            fm.horizontalAdvance(QString(HexModel::BytesPerRow, QLatin1Char('M'))) + 14);
     m_table->verticalHeader()->setDefaultSectionSize(fm.height() + 4);
     TableCopy::install(m_table);
 
-    m_inspectorTable->setModel(m_inspector);
-    m_inspectorTable->verticalHeader()->hide();
-    m_inspectorTable->horizontalHeader()->setStretchLastSection(true);
-    m_inspectorTable->setToolTip(tr("The bytes at the selected position read as little-endian numbers"));
     m_inspectorTable->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("float32  -2147483648 (0xffffffff)")) + 20);
-    TableCopy::install(m_inspectorTable);
 
     m_title->setToolTip(tr("Section shown in the hex view"));
     auto row = new QHBoxLayout;

@@ -12,12 +12,9 @@ namespace {
 Verdict styleOf(Severity s)
 {
     switch (s) {
-    case Severity::Error:
-        return Verdict::Invalid;
-    case Severity::Warning:
-        return Verdict::Warning;
-    case Severity::Info:
-        break;
+    case Severity::Error: return Verdict::Invalid;
+    case Severity::Warning: return Verdict::Warning;
+    case Severity::Info: break;
     }
     return Verdict::Scalar;
 }
@@ -36,23 +33,30 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
         issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath, warning });
     for (const KernelGroups& kernel : kernels) {
         for (const QString& note : kernel.notes)
-            issues.append({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note });
-        issues.append({ Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
-            QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason) });
+            issues.append(
+                { Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note });
+        issues.append(
+            { Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
+              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason) });
         for (const ArgumentGroup& arg : kernel.arguments) {
             if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar)
                 continue;
-            issues.append({ arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning,
-                QStringLiteral("argument"), kernel.kernelName, arg.index,
-                QStringLiteral("%1 #%2 %3").arg(kernel.kernelName, QString::number(arg.index), arg.argument.name),
-                QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()) });
+            issues.append(
+                { arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning, QStringLiteral("argument"),
+                  kernel.kernelName, arg.index,
+                  QStringLiteral("%1 #%2 %3").arg(kernel.kernelName, QString::number(arg.index), arg.argument.name),
+                  QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()) });
         }
     }
     if (kernels.isEmpty())
-        issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath,
-            QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check") });
+        issues.append({ Severity::Warning,
+                        QStringLiteral("file"),
+                        {},
+                        -1,
+                        xclbin.filePath,
+                        QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check") });
     std::stable_sort(issues.begin(), issues.end(),
-        [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
+                     [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
     return issues;
 }
 
@@ -65,7 +69,8 @@ void IssuesModel::setIssues(const QList<Issue>& issues)
 
 int IssuesModel::count(Severity severity) const
 {
-    return int(std::count_if(m_issues.cbegin(), m_issues.cend(), [severity](const Issue& i) { return i.severity == severity; }));
+    return int(std::count_if(m_issues.cbegin(), m_issues.cend(),
+                             [severity](const Issue& i) { return i.severity == severity; }));
 }
 
 int IssuesModel::rowCount(const QModelIndex& parent) const
@@ -86,26 +91,20 @@ QVariant IssuesModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SeverityColumn:
-            return severityName(issue.severity);
-        case AreaColumn:
-            return issue.area;
-        case LocationColumn:
-            return issue.location;
-        case MessageColumn:
-            return issue.message;
+        case SeverityColumn: return severityName(issue.severity);
+        case AreaColumn: return issue.area;
+        case LocationColumn: return issue.location;
+        case MessageColumn: return issue.message;
         }
         return {};
     case Qt::ToolTipRole:
-        return issue.argumentIndex >= 0 ? tr("%1\nDouble-click to show the argument").arg(issue.message) : issue.message;
+        return issue.argumentIndex >= 0 ? tr("%1\nDouble-click to show the argument").arg(issue.message)
+                                        : issue.message;
     case Qt::DecorationRole:
         return index.column() == SeverityColumn ? VerdictStyle::icon(styleOf(issue.severity)) : QVariant();
-    case SeverityRole:
-        return int(issue.severity);
-    case KernelNameRole:
-        return issue.kernelName;
-    case ArgumentIndexRole:
-        return issue.argumentIndex;
+    case SeverityRole: return int(issue.severity);
+    case KernelNameRole: return issue.kernelName;
+    case ArgumentIndexRole: return issue.argumentIndex;
     }
     return {};
 }

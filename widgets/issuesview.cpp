@@ -5,6 +5,7 @@
 #include "issuesfiltermodel.h"
 #include "issuesmodel.h"
 #include "tablecopy.h"
+#include "tableviewfactory.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,20 +22,15 @@ IssuesView::IssuesView(IssuesModel* model, QWidget* parent)
     , m_proxy(new IssuesFilterModel(this))
     , m_severity(new QComboBox(this))
     , m_find(nullptr)
-    , m_table(new QTableView(this))
+    , m_table(createTableView(m_proxy, this,
+                              tr("Findings about the open file; double-click one about an argument to show it")))
 {
     m_proxy->setSourceModel(m_model);
     m_find = new FindBar(m_proxy, this);
     m_severity->addItems({ tr("Errors only"), tr("Errors and warnings"), tr("Everything") });
     m_severity->setCurrentIndex(2);
     m_severity->setToolTip(tr("Which severities to list"));
-    m_table->setModel(m_proxy);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
-    m_table->setToolTip(tr("Findings about the open file; double-click one about an argument to show it"));
-    TableCopy::install(m_table);
 
     auto top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Show:"), this));

@@ -154,8 +154,10 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setToolTipsVisible(true);
-    const QStringList labels { tr("&Overview"), tr("&Arguments and group IDs"), tr("&Memory diagram"),
-        tr("AIE &partition"), tr("&Raw metadata"), tr("&Decoder"), tr("&Issues") };
+    const QStringList labels { tr("&Overview"),       tr("&Arguments and group IDs"),
+                               tr("&Memory diagram"), tr("AIE &partition"),
+                               tr("&Raw metadata"),   tr("&Decoder"),
+                               tr("&Issues") };
     const QStringList names = DocumentView::viewNames();
     for (int i = 0; i < labels.size(); ++i) {
         QAction* action = view->addAction(labels[i], this, [this, name = names[i]] { setCurrentView(name); });
@@ -323,8 +325,9 @@ void MainWindow::showCompareDialog()
         before = QFileDialog::getOpenFileName(this, tr("Compare: file A (before)"), lastDirectory(), FileFilter);
     if (before.isEmpty())
         return;
-    const QString after = QFileDialog::getOpenFileName(this, tr("Compare %1 with file B (after)").arg(QFileInfo(before).fileName()),
-        QFileInfo(before).absolutePath(), FileFilter);
+    const QString after
+        = QFileDialog::getOpenFileName(this, tr("Compare %1 with file B (after)").arg(QFileInfo(before).fileName()),
+                                       QFileInfo(before).absolutePath(), FileFilter);
     if (!after.isEmpty())
         openCompare(before, after);
 }
@@ -392,7 +395,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About xclbin inspector"),
+    QMessageBox::about(
+        this, tr("About xclbin inspector"),
         tr("<p><b>xclbin inspector</b> %1</p><p>Inspect .xclbin files, XRT group IDs and NPU kernel bindings.</p>"
            "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
             .arg(QApplication::applicationVersion()));

@@ -33,8 +33,8 @@ constexpr int IconSize = 16;
 
 QString bankLabel(const MemoryEntry& m)
 {
-    return QStringLiteral("mem %1  %2\n%3%4").arg(QString::number(m.index), m.tag, m.typeName(),
-        m.used ? QString() : QObject::tr(" (unused)"));
+    return QStringLiteral("mem %1  %2\n%3%4")
+        .arg(QString::number(m.index), m.tag, m.typeName(), m.used ? QString() : QObject::tr(" (unused)"));
 }
 
 } // namespace
@@ -56,7 +56,7 @@ MemoryDiagram::MemoryDiagram(ArgumentTableModel* model, QItemSelectionModel* sha
 }
 
 QGraphicsRectItem* MemoryDiagram::addBox(const QRectF& rect, const QColor& fill, const QColor& outline,
-    const QString& text, const QString& toolTip)
+                                         const QString& text, const QString& toolTip)
 {
     auto box = scene()->addRect(rect, QPen(outline, 1.5), fill);
     box->setToolTip(toolTip);
@@ -82,9 +82,9 @@ void MemoryDiagram::rebuild()
         const MemoryEntry& m = memories[i];
         const QRectF rect(BankX, i * (BankHeight + Gap * 2), BankWidth, BankHeight);
         auto box = addBox(rect, pal.color(QPalette::AlternateBase), pal.color(QPalette::Mid), bankLabel(m),
-            tr("Memory %1: tag %2, %3, %4 KiB at 0x%5")
-                .arg(QString::number(m.index), m.tag, m.typeName(), QString::number(m.sizeKiB),
-                    QString::number(m.baseAddress, 16)));
+                          tr("Memory %1: tag %2, %3, %4 KiB at 0x%5")
+                              .arg(QString::number(m.index), m.tag, m.typeName(), QString::number(m.sizeKiB),
+                                   QString::number(m.baseAddress, 16)));
         box->setData(KindKey, BankItem);
         box->setData(ValueKey, i);
         m_bankBoxes.insert(i, box);
@@ -100,13 +100,15 @@ void MemoryDiagram::rebuild()
         if (xclbin->ipLayout && kernel.computeUnit >= 0 && kernel.computeUnit < xclbin->ipLayout->size())
             cu = xclbin->ipLayout->at(kernel.computeUnit).name;
         auto frame = addBox(QRectF(0, top, ArgumentX + ArgumentWidth + Gap, height), pal.color(QPalette::Window),
-            pal.color(QPalette::Dark), QStringLiteral("%1\n%2").arg(kernel.kernelName, cu),
-            tr("Kernel %1, first compute unit %2 (%3 convention)").arg(kernel.kernelName, cu, conventionName(kernel.convention)));
+                            pal.color(QPalette::Dark), QStringLiteral("%1\n%2").arg(kernel.kernelName, cu),
+                            tr("Kernel %1, first compute unit %2 (%3 convention)")
+                                .arg(kernel.kernelName, cu, conventionName(kernel.convention)));
         frame->setZValue(-1);
         y += Gap;
         for (const ArgumentGroup& arg : kernel.arguments) {
             const QRectF rect(ArgumentX, y, ArgumentWidth, ArgumentHeight);
-            auto box = addBox(rect, VerdictStyle::background(arg.verdict, pal), VerdictStyle::accent(arg.verdict, pal),
+            auto box = addBox(
+                rect, VerdictStyle::background(arg.verdict, pal), VerdictStyle::accent(arg.verdict, pal),
                 QStringLiteral("%1  %2  %3").arg(QString::number(arg.index), arg.argument.name, arg.groupId.hex()),
                 QStringLiteral("%1: %2").arg(VerdictStyle::label(arg.verdict), arg.reason));
             box->setData(KindKey, ArgumentItem);
@@ -120,8 +122,8 @@ void MemoryDiagram::rebuild()
                 const QGraphicsRectItem* target = m_bankBoxes.value(bank);
                 if (!target)
                     continue;
-                auto line = scene()->addLine(QLineF(rect.right(), rect.center().y(), target->rect().left(),
-                                                 target->rect().center().y()),
+                auto line = scene()->addLine(
+                    QLineF(rect.right(), rect.center().y(), target->rect().left(), target->rect().center().y()),
                     QPen(VerdictStyle::accent(arg.verdict, pal), 1.5));
                 line->setZValue(-0.5);
                 m_lines.append({ row, bank, line });
@@ -151,7 +153,8 @@ void MemoryDiagram::addMissingBanks(int memoryCount)
     qreal y = memoryCount * (BankHeight + Gap * 2);
     for (int bank : std::as_const(missing)) {
         const QRectF rect(BankX, y, BankWidth, BankHeight);
-        auto box = addBox(rect, VerdictStyle::background(Verdict::Invalid, palette()),
+        auto box = addBox(
+            rect, VerdictStyle::background(Verdict::Invalid, palette()),
             VerdictStyle::accent(Verdict::Invalid, palette()), tr("mem %1\nnot in the memory table").arg(bank),
             tr("Memory index %1 is connected to but the memory table has only %2 entries").arg(bank).arg(memoryCount));
         box->setData(KindKey, BankItem);
@@ -172,7 +175,7 @@ void MemoryDiagram::fitScene()
 void MemoryDiagram::selectArgumentRow(int row)
 {
     m_shared->select(m_model->index(row, 0),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows | QItemSelectionModel::Current);
+                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows | QItemSelectionModel::Current);
 }
 
 void MemoryDiagram::selectBank(int bank)

@@ -47,7 +47,7 @@ private:
     void fitScene();
     void addMissingBanks(int memoryCount);
     QGraphicsRectItem* addBox(const QRectF& rect, const QColor& fill, const QColor& outline, const QString& text,
-        const QString& toolTip);
+                              const QString& toolTip);
 
     ArgumentTableModel* m_model;
     QItemSelectionModel* m_shared;

@@ -61,9 +61,8 @@ MetadataView::MetadataView(QWidget* parent)
         m_editor->moveCursor(QTextCursor::Start);
         findNext();
     });
-    connect(m_find, &QLineEdit::returnPressed, this, [this] {
-        findNext(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier);
-    });
+    connect(m_find, &QLineEdit::returnPressed, this,
+            [this] { findNext(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier); });
     connect(next, &QPushButton::clicked, this, [this] { findNext(false); });
     connect(previous, &QPushButton::clicked, this, [this] { findNext(true); });
     m_highlighter->setDark(VerdictStyle::isDark(palette()));
@@ -75,7 +74,8 @@ void MetadataView::setXclbin(XclbinPtr xclbin)
     m_documents.clear();
     if (m_xclbin) {
         if (!m_xclbin->embeddedMetadataXml.isEmpty())
-            m_documents.append({ QStringLiteral("EMBEDDED_METADATA"), QString::fromUtf8(m_xclbin->embeddedMetadataXml) });
+            m_documents.append(
+                { QStringLiteral("EMBEDDED_METADATA"), QString::fromUtf8(m_xclbin->embeddedMetadataXml) });
         for (auto it = m_xclbin->textSections.cbegin(); it != m_xclbin->textSections.cend(); ++it)
             m_documents.append({ it.key(), it.value() });
         for (const SectionHeader& s : m_xclbin->sections) {
@@ -83,7 +83,7 @@ void MetadataView::setXclbin(XclbinPtr xclbin)
                 continue;
             try {
                 m_documents.append({ sectionKindDisplayName(s.kind) + tr(" (JSON)"),
-                    QString::fromUtf8(SectionJson::json(*m_xclbin, s)) });
+                                     QString::fromUtf8(SectionJson::json(*m_xclbin, s)) });
             } catch (const XclbinException& e) {
                 m_documents.append({ sectionKindDisplayName(s.kind) + tr(" (JSON)"), e.error().message() });
             }

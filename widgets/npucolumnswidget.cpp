@@ -11,7 +11,7 @@ constexpr int RowHeight = 30;
 constexpr int LabelWidth = 130;
 constexpr int HeaderHeight = 24;
 constexpr int MinimumColumns = 4; // npu1 has 4 usable columns, npu2 8
-}
+} // namespace
 
 NpuColumnsWidget::NpuColumnsWidget(QWidget* parent)
     : QWidget(parent)
@@ -39,7 +39,8 @@ int NpuColumnsWidget::totalColumns() const
 
 QSize NpuColumnsWidget::sizeHint() const
 {
-    return { LabelWidth + totalColumns() * CellWidth + 8, HeaderHeight + qMax(1, int(m_starts.size())) * RowHeight + 8 };
+    return { LabelWidth + totalColumns() * CellWidth + 8,
+             HeaderHeight + qMax(1, int(m_starts.size())) * RowHeight + 8 };
 }
 
 QSize NpuColumnsWidget::minimumSizeHint() const
@@ -55,19 +56,18 @@ void NpuColumnsWidget::paintEvent(QPaintEvent*)
     p.setPen(pal.color(QPalette::Text));
     const int columns = totalColumns();
     for (int c = 0; c < columns; ++c) {
-        p.drawText(QRect(LabelWidth + c * CellWidth, 0, CellWidth, HeaderHeight), Qt::AlignCenter,
-            tr("col %1").arg(c));
+        p.drawText(QRect(LabelWidth + c * CellWidth, 0, CellWidth, HeaderHeight), Qt::AlignCenter, tr("col %1").arg(c));
     }
     if (m_starts.isEmpty()) {
         p.drawText(QRect(0, HeaderHeight, width(), RowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-            tr("No start columns listed"));
+                   tr("No start columns listed"));
         return;
     }
     for (int r = 0; r < m_starts.size(); ++r) {
         const int y = HeaderHeight + r * RowHeight;
         p.setPen(pal.color(QPalette::Text));
         p.drawText(QRect(0, y, LabelWidth - 6, RowHeight), Qt::AlignRight | Qt::AlignVCenter,
-            tr("start at %1").arg(m_starts[r]));
+                   tr("start at %1").arg(m_starts[r]));
         for (int c = 0; c < columns; ++c) {
             const QRect cell(LabelWidth + c * CellWidth + 2, y + 3, CellWidth - 4, RowHeight - 6);
             const bool used = c >= m_starts[r] && c < m_starts[r] + m_width;

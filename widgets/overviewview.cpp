@@ -6,7 +6,7 @@
 #include "keyvaluemodel.h"
 #include "sectionjson.h"
 #include "sectionmodel.h"
-#include "tablecopy.h"
+#include "tableviewfactory.h"
 #include "xclbinerror.h"
 
 #include <QDateTime>
@@ -33,9 +33,11 @@ QString timestampText(quint64 value)
 {
     // Seconds since the epoch when plausible (2000..2100); tools also write nanoseconds or build counters.
     if (value > 946684800ull && value < 4102444800ull)
-        return QStringLiteral("%1 (%2)").arg(value).arg(QDateTime::fromSecsSinceEpoch(qint64(value), Qt::UTC).toString(Qt::ISODate));
+        return QStringLiteral("%1 (%2)").arg(value).arg(
+            QDateTime::fromSecsSinceEpoch(qint64(value), Qt::UTC).toString(Qt::ISODate));
     if (value > 946684800000000000ull && value < 4102444800000000000ull)
-        return QStringLiteral("%1 (%2)").arg(value).arg(QDateTime::fromSecsSinceEpoch(qint64(value / 1000000000ull), Qt::UTC).toString(Qt::ISODate));
+        return QStringLiteral("%1 (%2)").arg(value).arg(
+            QDateTime::fromSecsSinceEpoch(qint64(value / 1000000000ull), Qt::UTC).toString(Qt::ISODate));
     return QString::number(value);
 }
 
@@ -59,24 +61,12 @@ QList<KeyValueModel::Entry> headerEntries(const Xclbin& x)
         { QObject::tr("Timestamp"), timestampText(h.timestamp), {} },
         { QObject::tr("Feature ROM timestamp"), timestampText(h.featureRomTimestamp), {} },
         { QObject::tr("Length"), QString::number(h.length),
-            h.length == x.fileSize ? QObject::tr("Equals the file size") : QObject::tr("Differs from the file size") },
+          h.length == x.fileSize ? QObject::tr("Equals the file size") : QObject::tr("Differs from the file size") },
         { QObject::tr("Signature length"), QString::number(h.signatureLength), QObject::tr("-1 = unsigned") },
         { QObject::tr("Unique ID"), QStringLiteral("0x") + QString::number(h.uniqueId, 16).toUpper(), {} },
         { QObject::tr("Action mask"), QStringLiteral("0x") + QString::number(h.actionMask, 16).toUpper(), {} },
         { QObject::tr("Sections"), QString::number(h.sectionCount), {} },
     };
-}
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent, const QString& toolTip)
-{
-    auto table = new QTableView(parent);
-    table->setModel(model);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setToolTip(toolTip);
-    TableCopy::install(table);
-    return table;
 }
 
 } // namespace
@@ -86,7 +76,7 @@ OverviewView::OverviewView(QWidget* parent)
     , m_header(new KeyValueModel(this))
     , m_sections(new SectionModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_headerTable(makeTable(m_header, this, tr("Header fields of the file")))
+    , m_headerTable(createTableView(m_header, this, tr("Header fields of the file")))
     , m_sectionTable(nullptr)
     , m_find(new FindBar(m_proxy, this))
     , m_hex(new HexView(this))
@@ -95,7 +85,7 @@ OverviewView::OverviewView(QWidget* parent)
 {
     m_proxy->setSourceModel(m_sections);
     m_proxy->setSortRole(SectionModel::SortRole);
-    m_sectionTable = makeTable(m_proxy, this, tr("Section table: select a section to see its bytes"));
+    m_sectionTable = createTableView(m_proxy, this, tr("Section table: select a section to see its bytes"));
     m_sectionTable->setSortingEnabled(true);
     m_sectionTable->sortByColumn(-1, Qt::AscendingOrder);
     m_sectionTable->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -127,7 +117,7 @@ OverviewView::OverviewView(QWidget* parent)
     layout->addWidget(vertical);
 
     connect(m_sectionTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &OverviewView::onSectionChanged);
+            &OverviewView::onSectionChanged);
     connect(m_exportRaw, &QPushButton::clicked, this, [this] { exportInteractively(false); });
     connect(m_exportJson, &QPushButton::clicked, this, [this] { exportInteractively(true); });
 }
@@ -168,7 +158,7 @@ void OverviewView::onSectionChanged()
     }
     QString title = tr("Section %1 %2 \"%3\": %4 bytes at 0x%5")
                         .arg(QString::number(s->index), s->kindName(), s->name, QString::number(s->size),
-                            QString::number(s->offset, 16).toUpper());
+                             QString::number(s->offset, 16).toUpper());
     try {
         const quint64 shown = qMin(s->size, MaxHexBytes);
         if (shown < s->size)
@@ -219,7 +209,7 @@ void OverviewView::exportInteractively(bool json)
     const QString base = QFileInfo(m_xclbin->filePath).completeBaseName() + QLatin1Char('-') + s->kindName().toLower();
     const QString suggested = base + (json ? QStringLiteral(".json") : QStringLiteral(".bin"));
     const QString path = QFileDialog::getSaveFileName(this, json ? tr("Export section as JSON") : tr("Export section"),
-        suggested, json ? tr("JSON (*.json)") : tr("All files (*)"));
+                                                      suggested, json ? tr("JSON (*.json)") : tr("All files (*)"));
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {

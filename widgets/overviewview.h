@@ -37,7 +37,6 @@ public:
     HexView* hexView() const { return m_hex; }
     FindBar* findBar() const { return m_find; }
 
-
 private:
     void onSectionChanged();
     void exportInteractively(bool json);

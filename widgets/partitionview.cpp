@@ -4,6 +4,7 @@
 #include "keyvaluemodel.h"
 #include "npucolumnswidget.h"
 #include "tablecopy.h"
+#include "tableviewfactory.h"
 #include "xclbinerror.h"
 
 #include <QHBoxLayout>
@@ -49,16 +50,11 @@ PartitionView::PartitionView(QWidget* parent)
     , m_properties(new KeyValueModel(this))
     , m_pdis(new QStandardItemModel(this))
     , m_empty(new QLabel(this))
-    , m_propertyTable(new QTableView(this))
+    , m_propertyTable(createTableView(m_properties, this, tr("Fields of the AIE_PARTITION section")))
     , m_columns(new NpuColumnsWidget(this))
     , m_tree(new QTreeView(this))
 {
     m_empty->setWordWrap(true);
-    m_propertyTable->setModel(m_properties);
-    m_propertyTable->verticalHeader()->hide();
-    m_propertyTable->horizontalHeader()->setStretchLastSection(true);
-    m_propertyTable->setToolTip(tr("Fields of the AIE_PARTITION section"));
-    TableCopy::install(m_propertyTable);
     m_tree->setModel(m_pdis);
     m_tree->setToolTip(tr("PDIs (partition images) with their cdo groups and the kernel ids each group runs"));
     m_tree->setUniformRowHeights(true);
@@ -147,15 +143,17 @@ void PartitionView::fillPdis(const Xclbin& xclbin, const AiePartition& partition
         if (placeholder)
             label += tr(" (placeholder)");
         QList<QStandardItem*> row { item(label,
-                                       placeholder ? tr("A placeholder image: empty or all zero bytes, not a real "
-                                                        "device image")
-                                                   : tr("Partition device image %1").arg(i)),
-            item(pdi.uuid.toString(QUuid::WithoutBraces)), item(tr("%1 bytes").arg(pdi.imageSize)),
-            item(hex(pdi.imageOffset), tr("File offset of the image")), item(QString()) };
+                                         placeholder ? tr("A placeholder image: empty or all zero bytes, not a real "
+                                                          "device image")
+                                                     : tr("Partition device image %1").arg(i)),
+                                    item(pdi.uuid.toString(QUuid::WithoutBraces)),
+                                    item(tr("%1 bytes").arg(pdi.imageSize)),
+                                    item(hex(pdi.imageOffset), tr("File offset of the image")), item(QString()) };
         for (const CdoGroup& g : pdi.cdoGroups) {
             row.first()->appendRow({ item(g.name, tr("cdo group %1").arg(g.name)), item(g.typeName()),
-                item(hex(g.pdiId), tr("PDI id")), item(joinIds(g.kernelIds), tr("DPU kernel ids this group runs")),
-                item(joinIds(g.preCdoGroups), tr("cdo groups that must run before")) });
+                                     item(hex(g.pdiId), tr("PDI id")),
+                                     item(joinIds(g.kernelIds), tr("DPU kernel ids this group runs")),
+                                     item(joinIds(g.preCdoGroups), tr("cdo groups that must run before")) });
         }
         m_pdis->appendRow(row);
     }

@@ -44,26 +44,20 @@ QVariant SectionModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IndexColumn:
-            return s.index;
-        case KindColumn:
-            return sectionKindDisplayName(s.kind);
-        case NameColumn:
-            return s.name;
-        case OffsetColumn:
-            return QString(QStringLiteral("0x") + QString::number(s.offset, 16).toUpper());
-        case SizeColumn:
-            return QLocale::c().toString(qulonglong(s.size));
+        case IndexColumn: return s.index;
+        case KindColumn: return sectionKindDisplayName(s.kind);
+        case NameColumn: return s.name;
+        case OffsetColumn: return QString(QStringLiteral("0x") + QString::number(s.offset, 16).toUpper());
+        case SizeColumn: return QLocale::c().toString(qulonglong(s.size));
         }
         return {};
     case Qt::ToolTipRole:
         return tr("Section %1: kind %2 (%3), name \"%4\", %5 bytes at file offset %6")
             .arg(QString::number(s.index), QString::number(s.kind), s.kindName(), s.name, QString::number(s.size),
-                QString::number(s.offset));
+                 QString::number(s.offset));
     case Qt::TextAlignmentRole:
         return index.column() >= OffsetColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case SectionIndexRole:
-        return s.index;
+    case SectionIndexRole: return s.index;
     case SortRole:
         if (index.column() == OffsetColumn)
             return qulonglong(s.offset);
@@ -79,8 +73,9 @@ QVariant SectionModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     static const char* const names[] = { "#", "Kind", "Name", "Offset", "Size" };
-    static const char* const tips[] = { "Position in the section table", "Section kind", "Section name (up to 16 characters)",
-        "File offset of the section", "Size in bytes" };
+    static const char* const tips[]
+        = { "Position in the section table", "Section kind", "Section name (up to 16 characters)",
+            "File offset of the section", "Size in bytes" };
     if (role == Qt::DisplayRole)
         return tr(names[section]);
     if (role == Qt::ToolTipRole)

@@ -59,8 +59,9 @@ void SyntaxHighlighter::rebuildRules()
     } else if (m_language == Language::Json) {
         m_rules.append({ QRegularExpression(QStringLiteral("\"[^\"]*\"")), makeFormat(value) });
         m_rules.append({ QRegularExpression(QStringLiteral("(\"[^\"]*\")\\s*:")), makeFormat(tag, true), 1 });
-        m_rules.append({ QRegularExpression(QStringLiteral("\\b-?(0x[0-9a-fA-F]+|\\d+(\\.\\d+)?)\\b|\\btrue\\b|\\bfalse\\b|\\bnull\\b")),
-            makeFormat(number) });
+        m_rules.append({ QRegularExpression(QStringLiteral(
+                             "\\b-?(0x[0-9a-fA-F]+|\\d+(\\.\\d+)?)\\b|\\btrue\\b|\\bfalse\\b|\\bnull\\b")),
+                         makeFormat(number) });
     }
     rehighlight();
 }

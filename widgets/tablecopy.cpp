@@ -126,7 +126,7 @@ void TableCopy::install(QAbstractItemView* view)
     auto all = new QAction(QObject::tr("Copy &table"), view);
     all->setToolTip(QObject::tr("Copy the whole table as tab-separated text"));
     QObject::connect(all, &QAction::triggered, view,
-        [view] { QApplication::clipboard()->setText(wholeTable(view->model(), Format::Tsv)); });
+                     [view] { QApplication::clipboard()->setText(wholeTable(view->model(), Format::Tsv)); });
     view->addAction(copy);
     view->addAction(markdown);
     view->addAction(all);

@@ -54,12 +54,9 @@ void Theme::apply(Kind kind)
 QString Theme::name(Kind kind)
 {
     switch (kind) {
-    case Light:
-        return QStringLiteral("light");
-    case Dark:
-        return QStringLiteral("dark");
-    case System:
-        break;
+    case Light: return QStringLiteral("light");
+    case Dark: return QStringLiteral("dark");
+    case System: break;
     }
     return QStringLiteral("system");
 }

@@ -84,14 +84,10 @@ QColor VerdictStyle::background(Verdict verdict, const QPalette& palette)
 {
     const bool dark = isDark(palette);
     switch (verdict) {
-    case Verdict::Valid:
-        return dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd4, 0xf2, 0xd9);
-    case Verdict::Scalar:
-        return dark ? QColor(0x3a, 0x3d, 0x42) : QColor(0xe6, 0xe7, 0xea);
-    case Verdict::Warning:
-        return dark ? QColor(0x5c, 0x45, 0x0f) : QColor(0xff, 0xe8, 0xb0);
-    case Verdict::Invalid:
-        return dark ? QColor(0x6b, 0x1f, 0x24) : QColor(0xf9, 0xcf, 0xd2);
+    case Verdict::Valid: return dark ? QColor(0x1e, 0x4d, 0x2b) : QColor(0xd4, 0xf2, 0xd9);
+    case Verdict::Scalar: return dark ? QColor(0x3a, 0x3d, 0x42) : QColor(0xe6, 0xe7, 0xea);
+    case Verdict::Warning: return dark ? QColor(0x5c, 0x45, 0x0f) : QColor(0xff, 0xe8, 0xb0);
+    case Verdict::Invalid: return dark ? QColor(0x6b, 0x1f, 0x24) : QColor(0xf9, 0xcf, 0xd2);
     }
     return {};
 }
@@ -100,14 +96,10 @@ QColor VerdictStyle::accent(Verdict verdict, const QPalette& palette)
 {
     const bool dark = isDark(palette);
     switch (verdict) {
-    case Verdict::Valid:
-        return dark ? QColor(0x4c, 0xc3, 0x6b) : QColor(0x1e, 0x8e, 0x3e);
-    case Verdict::Scalar:
-        return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x6b, 0x71, 0x78);
-    case Verdict::Warning:
-        return dark ? QColor(0xf2, 0xb1, 0x34) : QColor(0xe3, 0x8b, 0x00);
-    case Verdict::Invalid:
-        return dark ? QColor(0xf2, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+    case Verdict::Valid: return dark ? QColor(0x4c, 0xc3, 0x6b) : QColor(0x1e, 0x8e, 0x3e);
+    case Verdict::Scalar: return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x6b, 0x71, 0x78);
+    case Verdict::Warning: return dark ? QColor(0xf2, 0xb1, 0x34) : QColor(0xe3, 0x8b, 0x00);
+    case Verdict::Invalid: return dark ? QColor(0xf2, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
     }
     return {};
 }
@@ -126,14 +118,10 @@ QIcon VerdictStyle::icon(Verdict verdict)
 QString VerdictStyle::label(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Valid:
-        return QObject::tr("Valid");
-    case Verdict::Scalar:
-        return QObject::tr("Scalar");
-    case Verdict::Warning:
-        return QObject::tr("Warning");
-    case Verdict::Invalid:
-        return QObject::tr("Invalid");
+    case Verdict::Valid: return QObject::tr("Valid");
+    case Verdict::Scalar: return QObject::tr("Scalar");
+    case Verdict::Warning: return QObject::tr("Warning");
+    case Verdict::Invalid: return QObject::tr("Invalid");
     }
     return {};
 }

@@ -38,19 +38,21 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption diff(QStringLiteral("diff"), QStringLiteral("Compare file A (before) with B (after)."),
-        QStringLiteral("A"));
+                                  QStringLiteral("A"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Render the window after loading, save it as PNG and exit."), QStringLiteral("OUT.png"));
-    const QCommandLineOption view(QStringLiteral("view"),
+                                        QStringLiteral("Render the window after loading, save it as PNG and exit."),
+                                        QStringLiteral("OUT.png"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
         QStringLiteral("View to show: overview, arguments, diagram, partition, metadata, decoder, issues, compare."),
         QStringLiteral("NAME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark."),
-        QStringLiteral("THEME"));
+                                   QStringLiteral("THEME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for screenshots (1400x900)."),
-        QStringLiteral("WxH"));
+                                  QStringLiteral("WxH"));
     parser.addOptions({ diff, screenshot, view, theme, size });
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files to open (B after --diff A)."),
-        QStringLiteral("[FILE...]"));
+                                 QStringLiteral("[FILE...]"));
     parser.process(app);
 
     QStringList files = parser.positionalArguments();

@@ -15,7 +15,7 @@ namespace xi {
 namespace {
 constexpr int PollMs = 50;
 constexpr int MaxPolls = 1200; // a minute: the reader is fast, this is only a safety net
-}
+} // namespace
 
 ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString output, QString view, QObject* parent)
     : QObject(parent)

@@ -39,15 +39,18 @@ private slots:
         }
         QVERIFY(row >= 0);
         const QStringList expected { QStringLiteral("0x1FFFF"), QStringLiteral("0x10001"), QStringLiteral("0x1FFFF"),
-            QStringLiteral("0x10000"), QStringLiteral("0x10000"), QStringLiteral("0x10000"), QStringLiteral("0x10000"),
-            QStringLiteral("0x10000") };
+                                     QStringLiteral("0x10000"), QStringLiteral("0x10000"), QStringLiteral("0x10000"),
+                                     QStringLiteral("0x10000"), QStringLiteral("0x10000") };
         for (int i = 0; i < expected.size(); ++i) {
             const QModelIndex hex = model.index(row + i, ArgumentTableModel::GroupHexColumn);
             QCOMPARE(hex.data().toString(), expected[i]);
             const Verdict verdict = Verdict(hex.data(ArgumentTableModel::VerdictRole).toInt());
             QCOMPARE(verdict, expected[i] == QLatin1String("0x1FFFF") ? Verdict::Scalar : Verdict::Valid);
             QCOMPARE(hex.data(Qt::BackgroundRole).value<QColor>(), VerdictStyle::background(verdict, QPalette()));
-            QVERIFY(!model.index(row + i, ArgumentTableModel::VerdictColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+            QVERIFY(!model.index(row + i, ArgumentTableModel::VerdictColumn)
+                         .data(Qt::DecorationRole)
+                         .value<QIcon>()
+                         .isNull());
         }
         // Slot 3 and back while a tester watches every signal.
         model.setSlotMode({ 3, false });

@@ -66,7 +66,8 @@ private slots:
         view.show();
         view.setXclbin(x);
         QCOMPARE(view.headerModel()->value(QStringLiteral("Magic")), QStringLiteral("xclbin2"));
-        QCOMPARE(view.headerModel()->value(QStringLiteral("xclbin UUID")), x->header.xclbinUuid.toString(QUuid::WithoutBraces));
+        QCOMPARE(view.headerModel()->value(QStringLiteral("xclbin UUID")),
+                 x->header.xclbinUuid.toString(QUuid::WithoutBraces));
         QCOMPARE(view.sectionModel()->rowCount(), x->sections.size());
         // MEM_TOPOLOGY is section 0: its count (2) is the first byte; the inspector reads it.
         view.selectSection(0);
@@ -75,7 +76,8 @@ private slots:
         view.hexView()->selectByte(0);
         QCOMPARE(view.hexView()->inspector()->value(DataInspectorModel::Int32), QStringLiteral("2"));
         // Tag "HOST" of memory 0 at 8 + 24 inside the section.
-        QCOMPARE(view.hexView()->model()->index(2, HexModel::AsciiColumn).data().toString().left(4), QStringLiteral("HOST"));
+        QCOMPARE(view.hexView()->model()->index(2, HexModel::AsciiColumn).data().toString().left(4),
+                 QStringLiteral("HOST"));
         view.grab().save(test::outputDir() + QStringLiteral("/overview-mem-topology.png"));
 
         // Export: raw bytes equal the section, JSON equals xclbinutil's dump.
@@ -84,7 +86,7 @@ private slots:
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("mem.bin"))), x->readSection(x->sections[0]));
         QCOMPARE(view.exportJson(dir.filePath(QStringLiteral("mem.json"))), QString());
         const QByteArray reference = test::readFile(test::xclbinReferenceDir(QStringLiteral("iron-single-add"))
-            + QStringLiteral("/mem_topology.json"));
+                                                    + QStringLiteral("/mem_topology.json"));
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("mem.json"))), reference);
     }
 };

@@ -32,7 +32,6 @@
 #include <QComboBox>
 #include <QGraphicsRectItem>
 #include <QHeaderView>
-#include <QTabBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -41,6 +40,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QtTest>
@@ -65,7 +65,7 @@ private:
     }
 
     static void checkRow(const ArgumentTableModel* model, int row, const QString& name, const QString& hex,
-        const QString& dec, Verdict verdict)
+                         const QString& dec, Verdict verdict)
     {
         QCOMPARE(cell(model, row, ArgumentTableModel::NameColumn), name);
         QCOMPARE(cell(model, row, ArgumentTableModel::GroupHexColumn), hex);
@@ -101,17 +101,21 @@ private slots:
         ArgumentTableModel* model = doc->argumentModel();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 8);
-        checkRow(model, 0, QStringLiteral("opcode"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"), Verdict::Scalar);
+        checkRow(model, 0, QStringLiteral("opcode"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"),
+                 Verdict::Scalar);
         checkRow(model, 1, QStringLiteral("instr"), QStringLiteral("0x10001"), QStringLiteral("65537"), Verdict::Valid);
-        checkRow(model, 2, QStringLiteral("ninstr"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"), Verdict::Scalar);
+        checkRow(model, 2, QStringLiteral("ninstr"), QStringLiteral("0x1FFFF"), QStringLiteral("131071"),
+                 Verdict::Scalar);
         for (int row = 3; row < 8; ++row) {
-            checkRow(model, row, QStringLiteral("bo%1").arg(row - 3), QStringLiteral("0x10000"), QStringLiteral("65536"),
-                Verdict::Valid);
+            checkRow(model, row, QStringLiteral("bo%1").arg(row - 3), QStringLiteral("0x10000"),
+                     QStringLiteral("65536"), Verdict::Valid);
             QCOMPARE(cell(model, row, ArgumentTableModel::MemoryColumn), QStringLiteral("HOST"));
         }
         QCOMPARE(cell(model, 1, ArgumentTableModel::MemoryColumn), QStringLiteral("SRAM"));
         QCOMPARE(cell(model, 0, ArgumentTableModel::BankColumn), QStringLiteral("none"));
-        QVERIFY(!model->headerData(ArgumentTableModel::GroupHexColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+        QVERIFY(!model->headerData(ArgumentTableModel::GroupHexColumn, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
         QCOMPARE(doc->issuesModel()->count(Severity::Error), 0);
         doc->setCurrentView(QStringLiteral("arguments"));
         doc->argumentView()->table()->selectRow(3);
@@ -172,7 +176,8 @@ private slots:
         QCOMPARE(doc->diagram()->argumentBoxCount(), 8);
         QCOMPARE(doc->diagram()->bankBoxCount(), 2);
         QCOMPARE(doc->diagram()->lineCount(), 6);
-        QCOMPARE(doc->diagram()->argumentColor(0), VerdictStyle::background(Verdict::Scalar, doc->diagram()->palette()));
+        QCOMPARE(doc->diagram()->argumentColor(0),
+                 VerdictStyle::background(Verdict::Scalar, doc->diagram()->palette()));
         QCOMPARE(doc->diagram()->argumentColor(3), VerdictStyle::background(Verdict::Valid, doc->diagram()->palette()));
         // Partition: one PDI, start columns drawn.
         QStandardItemModel* pdis = doc->partition()->pdiModel();
@@ -228,7 +233,7 @@ private slots:
         QCOMPARE(model->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Invalid));
         checkRow(model, 3, QStringLiteral("bo0"), QStringLiteral("0x10001"), QStringLiteral("65537"), Verdict::Warning);
         QCOMPARE(model->index(4, ArgumentTableModel::VerdictColumn).data(Qt::BackgroundRole).value<QColor>(),
-            VerdictStyle::background(Verdict::Invalid, QPalette()));
+                 VerdictStyle::background(Verdict::Invalid, QPalette()));
         QVERIFY(doc->issuesModel()->count(Severity::Error) >= 1);
         QVERIFY(doc->issuesModel()->count(Severity::Warning) >= 1);
         // The issues list: filter, then double-click jumps to the argument row.
@@ -241,7 +246,12 @@ private slots:
         issues->severityFilter()->setCurrentIndex(2);
         int bo1Row = -1;
         for (int r = 0; r < issues->table()->model()->rowCount(); ++r) {
-            if (issues->table()->model()->index(r, IssuesModel::LocationColumn).data().toString().contains(QStringLiteral("bo1")))
+            if (issues->table()
+                    ->model()
+                    ->index(r, IssuesModel::LocationColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("bo1")))
                 bo1Row = r;
         }
         QVERIFY(bo1Row >= 0);
@@ -259,7 +269,8 @@ private slots:
     void malformedFileShowsErrorAndKeepsPrevious()
     {
         QTemporaryDir dir;
-        const QString good = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("copy.xclbin"), {});
+        const QString good
+            = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("copy.xclbin"), {});
         const QString broken = test::sectionOutsideCopy(dir);
         MainWindow window;
         window.show();
@@ -315,7 +326,7 @@ private slots:
         QVERIFY(window.acceptDrops());
         QMimeData mime;
         mime.setUrls({ QUrl::fromLocalFile(test::xclbinFixturePath(QStringLiteral("iron-single-add"))),
-            QUrl::fromLocalFile(test::xclbinFixturePath(QStringLiteral("iron-gemv-288"))) });
+                       QUrl::fromLocalFile(test::xclbinFixturePath(QStringLiteral("iron-gemv-288"))) });
         const QPoint at = window.rect().center();
         QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &enter);
@@ -361,7 +372,8 @@ private slots:
         window.copyAction()->trigger();
         const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("#\tName\tQualifier")), qPrintable(lines[0])); // one kernel: no column
+        QVERIFY2(lines[0].startsWith(QStringLiteral("#\tName\tQualifier")),
+                 qPrintable(lines[0])); // one kernel: no column
         QVERIFY2(lines[1].contains(QStringLiteral("opcode\tscalar")), qPrintable(lines[1]));
         QVERIFY(lines[1].contains(QStringLiteral("0x1FFFF\t131071\t1\tScalar")));
         TableCopy::copyToClipboard(table, TableCopy::Format::Markdown);
@@ -419,17 +431,19 @@ private slots:
             if (rec.area == DiffRecord::Area::GroupId && rec.key.contains(QStringLiteral("bo0"))) {
                 groupChanged = true;
                 QCOMPARE(diff->index(r, 0).data(Qt::BackgroundRole).value<QColor>(),
-                    DiffModel::changeColor(rec.change, QPalette()));
+                         DiffModel::changeColor(rec.change, QPalette()));
             }
         }
         QVERIFY(groupChanged);
-        QCOMPARE(compare->afterArguments()->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Invalid));
+        QCOMPARE(compare->afterArguments()->index(4, 0).data(ArgumentTableModel::VerdictRole).toInt(),
+                 int(Verdict::Invalid));
         // The changed arguments are marked on both sides, the others not.
         for (ArgumentTableModel* side : { compare->beforeArguments(), compare->afterArguments() }) {
             QVERIFY(side->isMarked(3) && side->isMarked(4));
             QVERIFY(!side->isMarked(0) && !side->isMarked(5));
             QVERIFY(side->index(3, ArgumentTableModel::NameColumn).data(Qt::FontRole).value<QFont>().bold());
-            QVERIFY(side->index(3, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Changed between A and B")));
+            QVERIFY(
+                side->index(3, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Changed between A and B")));
         }
         QVERIFY(window.setCurrentView(QStringLiteral("compare")));
         test::saveScreenshot(&window, QStringLiteral("mainwindow-compare"));
@@ -459,13 +473,14 @@ private slots:
         MainWindow window;
         openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
         QCOMPARE(window.recentFiles()->files().first(),
-            QFileInfo(test::xclbinFixturePath(QStringLiteral("iron-single-add"))).absoluteFilePath());
+                 QFileInfo(test::xclbinFixturePath(QStringLiteral("iron-single-add"))).absoluteFilePath());
     }
 
     void watchReloadsOnRebuild()
     {
         QTemporaryDir dir;
-        const QString path = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("watched.xclbin"), {});
+        const QString path
+            = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("watched.xclbin"), {});
         MainWindow window;
         window.watchAction()->setChecked(true);
         DocumentView* doc = openAndWait(window, path);
@@ -479,7 +494,8 @@ private slots:
         QFile::remove(path);
         QVERIFY(QFile::copy(rebuilt, path));
         QVERIFY(loaded.wait(20000));
-        QCOMPARE(doc->argumentModel()->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(), int(Verdict::Warning));
+        QCOMPARE(doc->argumentModel()->index(3, 0).data(ArgumentTableModel::VerdictRole).toInt(),
+                 int(Verdict::Warning));
     }
 
     void settingsPersistWithVersion()
@@ -531,7 +547,8 @@ private slots:
     void demoShowsEveryVerdict()
     {
         const QStringList files = DemoFiles::files();
-        QVERIFY2(files.size() == 2 && files[1].endsWith(QStringLiteral("attention-64x64-broken.xclbin")),
+        QVERIFY2(
+            files.size() == 2 && files[1].endsWith(QStringLiteral("attention-64x64-broken.xclbin")),
             qPrintable(QStringLiteral("demo files not built (target xi_demo): %1").arg(files.join(QLatin1Char(' ')))));
         MainWindow window;
         window.resize(1400, 900);
@@ -548,7 +565,8 @@ private slots:
         QCOMPARE(verdicts.size(), 4);
         QCOMPARE(broken->currentViewName(), QStringLiteral("arguments"));
         QTRY_COMPARE(broken->sharedSelection()->selectedRows().size(), 1);
-        QCOMPARE(broken->argumentModel()->argumentOfRow(broken->sharedSelection()->selectedRows().first().row())->verdict,
+        QCOMPARE(
+            broken->argumentModel()->argumentOfRow(broken->sharedSelection()->selectedRows().first().row())->verdict,
             Verdict::Invalid);
         test::saveScreenshot(&window, QStringLiteral("demo-arguments"));
         broken->setCurrentView(QStringLiteral("partition"));
@@ -577,7 +595,7 @@ private slots:
         QCOMPARE(doc->overview()->sectionModel()->rowCount(), doc->xclbin()->sections.size());
         QCOMPARE(doc->diagram()->argumentBoxCount(), doc->argumentModel()->rowCount());
         QCOMPARE(doc->partition()->pdiModel()->rowCount(),
-            doc->xclbin()->aiePartition ? doc->xclbin()->aiePartition->pdis.size() : 0);
+                 doc->xclbin()->aiePartition ? doc->xclbin()->aiePartition->pdis.size() : 0);
         for (const QString& view : DocumentView::viewNames()) {
             QVERIFY(doc->setCurrentView(view));
             QCoreApplication::processEvents();
@@ -600,11 +618,13 @@ private slots:
             // Parts Qt builds inside a control (headers, corner and clear buttons, tab scrollers) are not ours.
             QWidget* parent = w->parentWidget();
             if (!control || qobject_cast<QHeaderView*>(w) || qobject_cast<QAbstractItemView*>(parent)
-                || qobject_cast<QLineEdit*>(parent) || qobject_cast<QTabBar*>(parent) || qobject_cast<QComboBox*>(parent))
+                || qobject_cast<QLineEdit*>(parent) || qobject_cast<QTabBar*>(parent)
+                || qobject_cast<QComboBox*>(parent))
                 continue;
             if (w->toolTip().isEmpty())
-                missing << QStringLiteral("%1 in %2").arg(QString::fromLatin1(w->metaObject()->className()),
-                    QString::fromLatin1(w->parentWidget()->metaObject()->className()));
+                missing << QStringLiteral("%1 in %2")
+                               .arg(QString::fromLatin1(w->metaObject()->className()),
+                                    QString::fromLatin1(w->parentWidget()->metaObject()->className()));
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         for (QAction* action : { window.openAction(), window.reloadAction(), window.copyAction(), window.findAction() })

@@ -46,7 +46,9 @@ private slots:
         QFile::remove(out);
         QString err;
         QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--view"), view,
-                     test::xclbinFixturePath(QStringLiteral("ryzenai-1x4")) }, &err), 0);
+                       test::xclbinFixturePath(QStringLiteral("ryzenai-1x4")) },
+                     &err),
+                 0);
         const QImage image(out);
         QVERIFY2(!image.isNull(), qPrintable(err));
         QCOMPARE(image.size(), QSize(1400, 900));
@@ -56,8 +58,9 @@ private slots:
     {
         const QString out = test::outputDir() + QStringLiteral("/cli-screenshot-diff.png");
         QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--diff"),
-                     test::xclbinFixturePath(QStringLiteral("iron-single-add")),
-                     test::xclbinFixturePath(QStringLiteral("iron-fused-add-add")) }), 0);
+                       test::xclbinFixturePath(QStringLiteral("iron-single-add")),
+                       test::xclbinFixturePath(QStringLiteral("iron-fused-add-add")) }),
+                 0);
         QVERIFY(!QImage(out).isNull());
     }
 
@@ -68,7 +71,8 @@ private slots:
         QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("/nonexistent/x.xclbin") }, &err), 2);
         QVERIFY2(err.contains(QStringLiteral("/nonexistent/x.xclbin")), qPrintable(err));
         QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--view"), QStringLiteral("nope"),
-                     test::xclbinFixturePath(QStringLiteral("iron-single-add")) }), 64);
+                       test::xclbinFixturePath(QStringLiteral("iron-single-add")) }),
+                 64);
     }
 };
 

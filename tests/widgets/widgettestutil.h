@@ -25,7 +25,7 @@ inline QString saveScreenshot(QWidget* widget, const QString& name)
 
 // A copy of a fixture with bytes replaced at the given offsets (a deliberately broken file).
 inline QString patchedCopy(const QTemporaryDir& dir, const QString& fixture, const QString& name,
-    const QList<QPair<qint64, QByteArray>>& patches)
+                           const QList<QPair<qint64, QByteArray>>& patches)
 {
     QByteArray bytes = readFile(xclbinFixturePath(fixture));
     for (const auto& [offset, data] : patches)
@@ -78,7 +78,7 @@ inline QString wronglyConnectedCopy(const QTemporaryDir& dir)
 inline QString sectionOutsideCopy(const QTemporaryDir& dir)
 {
     return patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("section-outside.xclbin"),
-        { { 456 + 24, le64(0x7FFFFF00ull) } });
+                       { { 456 + 24, le64(0x7FFFFF00ull) } });
 }
 
 } // namespace xi::test
