@@ -73,8 +73,10 @@ quint64 alignUp(quint64 v)
 
 QJsonObject ParseBenchEntry::toJson() const
 {
-    QJsonObject o { { QLatin1String("file"), file }, { QLatin1String("bytes"), qint64(bytes) },
-        { QLatin1String("us"), us }, { QLatin1String("repeats"), repeats } };
+    QJsonObject o { { QLatin1String("file"), file },
+                    { QLatin1String("bytes"), qint64(bytes) },
+                    { QLatin1String("us"), us },
+                    { QLatin1String("repeats"), repeats } };
     if (!error.isEmpty())
         o[QLatin1String("error")] = error;
     if (xrtUs) {
@@ -130,8 +132,11 @@ QJsonArray ParseBench::toJson(const QList<ParseBenchEntry>& entries)
 QString ParseBench::table(const QList<ParseBenchEntry>& entries)
 {
     const bool withXrt = std::any_of(entries.cbegin(), entries.cend(),
-        [](const ParseBenchEntry& e) { return e.xrtUs || !e.xrtError.isEmpty(); });
-    QString out = QStringLiteral("%1 %2 %3").arg(QStringLiteral("file"), -40).arg(QStringLiteral("bytes"), 12).arg(QStringLiteral("ours us"), 11);
+                                     [](const ParseBenchEntry& e) { return e.xrtUs || !e.xrtError.isEmpty(); });
+    QString out = QStringLiteral("%1 %2 %3")
+                      .arg(QStringLiteral("file"), -40)
+                      .arg(QStringLiteral("bytes"), 12)
+                      .arg(QStringLiteral("ours us"), 11);
     if (withXrt)
         out += QStringLiteral(" %1 %2").arg(QStringLiteral("xrt ctor us"), 12).arg(QStringLiteral("xrt all us"), 12);
     out += QLatin1Char('\n');

@@ -22,7 +22,8 @@ struct ParseBenchEntry {
     std::optional<double> xrtFullUs;
     QString xrtError; // XRT's exception text, if it threw
 
-    QJsonObject toJson() const; // {"file", "bytes", "us", "repeats", "xrt_us", "xrt_full_us", "xrt_repeats", "error", "xrt_error"}
+    QJsonObject
+    toJson() const; // {"file", "bytes", "us", "repeats", "xrt_us", "xrt_full_us", "xrt_repeats", "error", "xrt_error"}
 };
 
 struct ParseBenchOptions {

@@ -12,15 +12,16 @@ namespace xi {
 
 QByteArray RunChannel::progressLine(const QString& stage, const QString& message)
 {
-    const QJsonObject o { { QLatin1String("event"), QLatin1String("progress") }, { QLatin1String("stage"), stage },
-        { QLatin1String("message"), message } };
+    const QJsonObject o { { QLatin1String("event"), QLatin1String("progress") },
+                          { QLatin1String("stage"), stage },
+                          { QLatin1String("message"), message } };
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
 QByteArray RunChannel::resultLine(const RunResult& result)
 {
     const QJsonObject o { { QLatin1String("event"), QLatin1String("result") },
-        { QLatin1String("result"), result.toJson() } };
+                          { QLatin1String("result"), result.toJson() } };
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -56,7 +57,7 @@ QString RunChannel::signalName(int signal)
 }
 
 QString RunChannel::describeExit(QProcess::ExitStatus status, int exitCode, QProcess::ProcessError error,
-    const QString& errorString)
+                                 const QString& errorString)
 {
     if (error == QProcess::FailedToStart)
         return QStringLiteral("The runner child could not be started: %1.").arg(errorString);
@@ -103,8 +104,8 @@ RunResult RunChannel::finish(const RunRequest& request, const Ending& ending)
     result.timedOut = ending.timedOut;
     result.cancelled = ending.cancelled;
     if (ending.timedOut)
-        result.processOutcome = QStringLiteral("The run did not finish within %1 ms; the runner child was killed.")
-                                    .arg(ending.timeoutMs);
+        result.processOutcome
+            = QStringLiteral("The run did not finish within %1 ms; the runner child was killed.").arg(ending.timeoutMs);
     else if (ending.cancelled)
         result.processOutcome = QStringLiteral("The run was cancelled; the runner child was killed.");
     else
@@ -122,7 +123,8 @@ RunResult RunChannel::finish(const RunRequest& request, const Ending& ending)
         result.error = result.processOutcome.isEmpty() ? QStringLiteral("The runner child printed no result.")
                                                        : result.processOutcome;
         result.xrtVersion = log.buildVersion.isEmpty() ? QStringLiteral(XI_XRT_VERSION) : log.buildVersion;
-        result.xrtVersionSource = log.buildVersion.isEmpty() ? QStringLiteral("headers") : QStringLiteral("runtime log");
+        result.xrtVersionSource
+            = log.buildVersion.isEmpty() ? QStringLiteral("headers") : QStringLiteral("runtime log");
     } else if (!result.processOutcome.isEmpty() && result.error.isEmpty()) {
         result.completed = false;
         result.failedStage = QStringLiteral("process");

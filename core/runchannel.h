@@ -31,7 +31,7 @@ public:
 
     // One sentence for how the child ended; empty for a normal exit with code 0 or 1.
     static QString describeExit(QProcess::ExitStatus status, int exitCode, QProcess::ProcessError error,
-        const QString& errorString);
+                                const QString& errorString);
     static QString signalName(int signal); // "SIGSEGV"
 
     struct Ending {

@@ -61,7 +61,8 @@ std::optional<RunRequest> RunRequest::fromJson(const QJsonObject& o, QString* er
     r.kernelName = o.value(QLatin1String("kernel")).toString();
     const QString backend = o.value(QLatin1String("backend")).toString(QStringLiteral("xrt-noop"));
     if (!parseRunBackend(backend, &r.backend))
-        return fail(QStringLiteral("run request: unknown backend \"%1\" (expected xrt-noop, xrt or emulated)").arg(backend));
+        return fail(
+            QStringLiteral("run request: unknown backend \"%1\" (expected xrt-noop, xrt or emulated)").arg(backend));
     QString planError;
     const auto plan = BindingPlan::fromJson(o.value(QLatin1String("plan")).toObject(), &planError);
     if (!plan)
@@ -72,7 +73,8 @@ std::optional<RunRequest> RunRequest::fromJson(const QJsonObject& o, QString* er
         bool ok = false;
         const int index = it.key().toInt(&ok);
         if (!ok || index < 0)
-            return fail(QStringLiteral("run request: \"input_data\" key \"%1\" is not an argument index").arg(it.key()));
+            return fail(
+                QStringLiteral("run request: \"input_data\" key \"%1\" is not an argument index").arg(it.key()));
         r.inputData.insert(index, QByteArray::fromBase64(it.value().toString().toLatin1()));
     }
     r.emulatedKernel = o.value(QLatin1String("emulated_kernel")).toString();

@@ -45,8 +45,9 @@ QStringList stringsFromJson(const QJsonValue& v)
 
 QString runStateName(int state)
 {
-    static const char* const names[] = { "NOT_STARTED", "NEW", "QUEUED", "RUNNING", "COMPLETED", "ERROR", "ABORT",
-        "SUBMITTED", "TIMEOUT", "NORESPONSE", "SKERROR", "SKCRASHED" };
+    static const char* const names[]
+        = { "NOT_STARTED", "NEW",       "QUEUED",  "RUNNING",    "COMPLETED", "ERROR",
+            "ABORT",       "SUBMITTED", "TIMEOUT", "NORESPONSE", "SKERROR",   "SKCRASHED" };
     if (state >= 0 && state < int(std::size(names)))
         return QString::fromLatin1(names[state]);
     return QStringLiteral("UNKNOWN(%1)").arg(state);
@@ -88,7 +89,8 @@ QJsonObject RunResult::toJson() const
     o[QLatin1String("xrt_version")] = xrtVersion;
     o[QLatin1String("xrt_version_source")] = xrtVersionSource;
     o[QLatin1String("device")] = QJsonObject { { QLatin1String("found"), device.found },
-        { QLatin1String("name"), device.name }, { QLatin1String("message"), device.message } };
+                                               { QLatin1String("name"), device.name },
+                                               { QLatin1String("message"), device.message } };
     o[QLatin1String("kernel")] = kernelName;
     QJsonArray groups;
     for (qint64 g : groupIds)
@@ -108,14 +110,16 @@ QJsonObject RunResult::toJson() const
     o[QLatin1String("timings")] = timingsJson(timings);
     QJsonArray outs;
     for (const RunOutput& out : outputs) {
-        outs.append(QJsonObject { { QLatin1String("argument"), out.argument }, { QLatin1String("name"), out.name },
-            { QLatin1String("size"), qint64(out.bytes.size()) },
-            { QLatin1String("base64"), QString::fromLatin1(out.bytes.toBase64()) } });
+        outs.append(QJsonObject { { QLatin1String("argument"), out.argument },
+                                  { QLatin1String("name"), out.name },
+                                  { QLatin1String("size"), qint64(out.bytes.size()) },
+                                  { QLatin1String("base64"), QString::fromLatin1(out.bytes.toBase64()) } });
     }
     o[QLatin1String("outputs")] = outs;
     if (emulation) {
         o[QLatin1String("emulation")] = QJsonObject { { QLatin1String("kernel"), emulation->kernel },
-            { QLatin1String("ran"), emulation->ran }, { QLatin1String("message"), emulation->message } };
+                                                      { QLatin1String("ran"), emulation->ran },
+                                                      { QLatin1String("message"), emulation->message } };
     }
     if (!error.isEmpty()) {
         o[QLatin1String("error")] = error;
@@ -141,7 +145,7 @@ RunResult RunResult::fromJson(const QJsonObject& o)
     r.xrtVersionSource = o.value(QLatin1String("xrt_version_source")).toString();
     const QJsonObject dev = o.value(QLatin1String("device")).toObject();
     r.device = { dev.value(QLatin1String("found")).toBool(), dev.value(QLatin1String("name")).toString(),
-        dev.value(QLatin1String("message")).toString() };
+                 dev.value(QLatin1String("message")).toString() };
     r.kernelName = o.value(QLatin1String("kernel")).toString();
     for (const QJsonValue& g : o.value(QLatin1String("group_ids")).toArray())
         r.groupIds << qint64(g.toDouble());
@@ -153,12 +157,13 @@ RunResult RunResult::fromJson(const QJsonObject& o)
     for (const QJsonValue& v : o.value(QLatin1String("outputs")).toArray()) {
         const QJsonObject out = v.toObject();
         r.outputs.append({ int(intOr(out, "argument", 0)), out.value(QLatin1String("name")).toString(),
-            QByteArray::fromBase64(out.value(QLatin1String("base64")).toString().toLatin1()) });
+                           QByteArray::fromBase64(out.value(QLatin1String("base64")).toString().toLatin1()) });
     }
     if (o.contains(QLatin1String("emulation"))) {
         const QJsonObject e = o.value(QLatin1String("emulation")).toObject();
-        r.emulation = EmulationInfo { e.value(QLatin1String("kernel")).toString(),
-            e.value(QLatin1String("ran")).toBool(), e.value(QLatin1String("message")).toString() };
+        r.emulation
+            = EmulationInfo { e.value(QLatin1String("kernel")).toString(), e.value(QLatin1String("ran")).toBool(),
+                              e.value(QLatin1String("message")).toString() };
     }
     r.error = o.value(QLatin1String("error")).toString();
     r.failedStage = o.value(QLatin1String("failed_stage")).toString();

@@ -55,7 +55,7 @@ public:
     void run()
     {
         (void)(openDevice() && loadXclbin() && makeKernel() && bindArguments() && start() && emulate()
-            && readOutputs());
+               && readOutputs());
     }
 
 private:
@@ -72,10 +72,7 @@ private:
             m_progress(stage, message);
     }
 
-    bool useHwContext() const
-    {
-        return XRT_HAS_HW_CONTEXT && m_request.backend == RunBackend::Xrt;
-    }
+    bool useHwContext() const { return XRT_HAS_HW_CONTEXT && m_request.backend == RunBackend::Xrt; }
 
     bool openDevice()
     {
@@ -111,8 +108,8 @@ private:
                 m_uuid = m_device.load_xclbin(m_xclbin);
             }
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("xclbin"), QStringLiteral("XRT could not load %1: %2")
-                                                       .arg(m_request.xclbinPath, what(e)));
+            return fail(QStringLiteral("xclbin"),
+                        QStringLiteral("XRT could not load %1: %2").arg(m_request.xclbinPath, what(e)));
         }
         return true;
     }
@@ -141,8 +138,8 @@ private:
             }
             m_argCount = int(m_xclbin.get_kernel(m_kernelName.toStdString()).get_num_args());
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("kernel"), QStringLiteral("XRT could not open kernel %1: %2")
-                                                       .arg(m_kernelName, what(e)));
+            return fail(QStringLiteral("kernel"),
+                        QStringLiteral("XRT could not open kernel %1: %2").arg(m_kernelName, what(e)));
         }
         for (int i = 0; i < m_argCount; ++i) {
             try {
@@ -167,7 +164,9 @@ private:
             return QByteArray();
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("argument %1: cannot read input file %2: %3").arg(arg.index).arg(path, file.errorString());
+            *error = QStringLiteral("argument %1: cannot read input file %2: %3")
+                         .arg(arg.index)
+                         .arg(path, file.errorString());
             return std::nullopt;
         }
         return file.readAll();
@@ -182,7 +181,8 @@ private:
         quint64 size = arg.bo.size ? arg.bo.size : quint64(input->size());
         if (size == 0) {
             size = RunRequest::DefaultBoSize;
-            m_result.notes << QStringLiteral("argument %1: BO size unknown, allocated %2 bytes").arg(arg.index).arg(size);
+            m_result.notes
+                << QStringLiteral("argument %1: BO size unknown, allocated %2 bytes").arg(arg.index).arg(size);
         }
         if (quint64(input->size()) > size)
             m_result.notes << QStringLiteral("argument %1: input of %2 bytes cut to the BO size %3")
@@ -205,11 +205,11 @@ private:
             m_buffers.emplace(arg.index, std::move(bo));
         } catch (const std::exception& e) {
             return fail(QStringLiteral("buffers"),
-                QStringLiteral("argument %1: XRT could not allocate or fill the BO (%2 bytes, group %3): %4")
-                    .arg(arg.index)
-                    .arg(size)
-                    .arg(qint64(qint32(group)))
-                    .arg(what(e)));
+                        QStringLiteral("argument %1: XRT could not allocate or fill the BO (%2 bytes, group %3): %4")
+                            .arg(arg.index)
+                            .arg(size)
+                            .arg(qint64(qint32(group)))
+                            .arg(what(e)));
         }
         return true;
     }
@@ -251,11 +251,11 @@ private:
         for (const ArgBinding& arg : m_request.plan.arguments) {
             if (!arg.isNone() && arg.index >= m_argCount)
                 return fail(QStringLiteral("buffers"),
-                    QStringLiteral("argument %1: kernel %2 has %3 arguments (0-%4); nothing was passed to XRT")
-                        .arg(arg.index)
-                        .arg(m_kernelName)
-                        .arg(m_argCount)
-                        .arg(m_argCount - 1));
+                            QStringLiteral("argument %1: kernel %2 has %3 arguments (0-%4); nothing was passed to XRT")
+                                .arg(arg.index)
+                                .arg(m_kernelName)
+                                .arg(m_argCount)
+                                .arg(m_argCount - 1));
             if (arg.isBuffer() && !makeBuffer(arg))
                 return false;
         }
@@ -287,9 +287,10 @@ private:
         }
         m_result.timings.runUs = elapsedUs(m_timer);
         if (m_result.runState != ERT_CMD_STATE_COMPLETED)
-            return fail(QStringLiteral("run"), QStringLiteral("the run ended in state %1 (%2), not COMPLETED")
-                                                   .arg(m_result.runState)
-                                                   .arg(m_result.runStateName()));
+            return fail(QStringLiteral("run"),
+                        QStringLiteral("the run ended in state %1 (%2), not COMPLETED")
+                            .arg(m_result.runState)
+                            .arg(m_result.runStateName()));
         return true;
     }
 
@@ -318,10 +319,11 @@ private:
             QStringList indices;
             for (int a : clonedBuffers)
                 indices << QString::number(a);
-            info.message = QStringLiteral("XRT ran the kernel on a copy of the BO at argument %1 (connectivity warning): "
-                                          "the kernel would never see that data, so the emulated kernel did not run "
-                                          "and the outputs stay as XRT left them")
-                               .arg(indices.join(QStringLiteral(", ")));
+            info.message
+                = QStringLiteral("XRT ran the kernel on a copy of the BO at argument %1 (connectivity warning): "
+                                 "the kernel would never see that data, so the emulated kernel did not run "
+                                 "and the outputs stay as XRT left them")
+                      .arg(indices.join(QStringLiteral(", ")));
         } else {
             return runEmulated(kernel, info);
         }
@@ -350,7 +352,8 @@ private:
             info.ran = info.message.isEmpty();
             m_result.emulation = info;
             if (!info.ran)
-                return fail(QStringLiteral("emulate"), QStringLiteral("emulated kernel %1: %2").arg(info.kernel, info.message));
+                return fail(QStringLiteral("emulate"),
+                            QStringLiteral("emulated kernel %1: %2").arg(info.kernel, info.message));
             for (int index : std::as_const(args.outputs)) {
                 xrt::bo& bo = m_buffers.at(index);
                 const QByteArray& bytes = args.buffers[index];
@@ -424,7 +427,7 @@ QString XrtExecutor::runtimeLogPath()
     if (ini.fileName().isEmpty() || !ini.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
     static const QRegularExpression re(QStringLiteral("^\\s*runtime_log\\s*=\\s*(\\S.*?)\\s*$"),
-        QRegularExpression::MultilineOption);
+                                       QRegularExpression::MultilineOption);
     const auto m = re.match(QString::fromUtf8(ini.readAll()));
     const QString value = m.hasMatch() ? m.captured(1) : QString();
     return value == QLatin1String("console") || value == QLatin1String("syslog") ? QString() : value;

@@ -33,7 +33,7 @@ QJsonObject XrtMessage::toJson() const
 XrtMessage XrtMessage::fromJson(const QJsonObject& o)
 {
     return { o.value(QLatin1String("level")).toString(), o.value(QLatin1String("text")).toString(),
-        o.value(QLatin1String("time")).toString() };
+             o.value(QLatin1String("time")).toString() };
 }
 
 XrtLog XrtLog::parse(const QByteArray& text)

@@ -33,10 +33,8 @@ std::unique_ptr<XrtRunEnvironment> XrtRunEnvironment::create(RunBackend backend,
         *error = QStringLiteral("cannot write %1: %2").arg(ini.fileName(), ini.errorString());
         return nullptr;
     }
-    ini.write(QStringLiteral("[Runtime]\nruntime_log = %1\nverbosity = %2\n")
-                  .arg(env->logPath())
-                  .arg(LogVerbosity)
-                  .toUtf8());
+    ini.write(
+        QStringLiteral("[Runtime]\nruntime_log = %1\nverbosity = %2\n").arg(env->logPath()).arg(LogVerbosity).toUtf8());
     ini.close();
     if (backend == RunBackend::Xrt)
         return env;
@@ -49,8 +47,7 @@ std::unique_ptr<XrtRunEnvironment> XrtRunEnvironment::create(RunBackend backend,
         return nullptr;
     }
     const QString libDir = env->m_dir.filePath(QStringLiteral("lib"));
-    if (!QDir().mkpath(libDir)
-        || !QFile::link(library, libDir + QStringLiteral("/libxrt_noop.so.2"))) {
+    if (!QDir().mkpath(libDir) || !QFile::link(library, libDir + QStringLiteral("/libxrt_noop.so.2"))) {
         *error = QStringLiteral("cannot link %1 into %2").arg(library, libDir);
         return nullptr;
     }

@@ -38,7 +38,8 @@ bool XrtRunnerProcess::start(const RunRequest& request, const XrtRunnerOptions& 
         RunResult result = RunChannel::finish(request, m_ending);
         result.failedStage = QStringLiteral("setup");
         result.error = error;
-        QMetaObject::invokeMethod(this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
         return true;
     }
     m_ending.logPath = m_environment->logPath();

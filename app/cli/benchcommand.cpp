@@ -10,13 +10,14 @@ QList<BenchSubcommand> benchSubcommands()
 {
     return {
         { QStringLiteral("parse"),
-            QStringLiteral("parse time per .xclbin (reader + group IDs), median of repeats, beside XRT's"),
-            QStringLiteral("FILE... [--json] [--xrt] | --generate-large OUT.xclbin SIZE_MB --from SOURCE.xclbin"),
-            runParseBench },
+          QStringLiteral("parse time per .xclbin (reader + group IDs), median of repeats, beside XRT's"),
+          QStringLiteral("FILE... [--json] [--xrt] | --generate-large OUT.xclbin SIZE_MB --from SOURCE.xclbin"),
+          runParseBench },
         { QStringLiteral("attention"),
-            QStringLiteral("float reference, float batch and int8 kernel model at 64x64 and Whisper-base (8 x 1500 x 64), numpy float32 beside them"),
-            QStringLiteral("[--json] [--repeat N] [--no-numpy] [--no-large-kernel] [--numpy-script F]"),
-            runAttentionBench },
+          QStringLiteral("float reference, float batch and int8 kernel model at 64x64 and Whisper-base (8 x 1500 x "
+                         "64), numpy float32 beside them"),
+          QStringLiteral("[--json] [--repeat N] [--no-numpy] [--no-large-kernel] [--numpy-script F]"),
+          runAttentionBench },
     };
 }
 
@@ -103,8 +104,11 @@ int BenchCommand::run(const QStringList& args, CliContext& ctx)
         if (b.name == which)
             return b.run(args.mid(1), ctx);
     }
-    ctx.err << "bench: " << (which.isEmpty() ? QStringLiteral("no benchmark given") : QStringLiteral("unknown benchmark '%1'").arg(which))
-            << "\n\n" << usage();
+    ctx.err << "bench: "
+            << (which.isEmpty() ? QStringLiteral("no benchmark given")
+                                : QStringLiteral("unknown benchmark '%1'").arg(which))
+            << "\n\n"
+            << usage();
     return ExitUsage;
 }
 

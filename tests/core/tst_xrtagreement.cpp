@@ -110,7 +110,7 @@ private:
             for (const auto& xa : xk.get_args()) {
                 const int index = int(xa.get_index());
                 const auto it = std::find_if(k->arguments.cbegin(), k->arguments.cend(),
-                    [index](const KernelArgument& a) { return a.id == index; });
+                                             [index](const KernelArgument& a) { return a.id == index; });
                 QVERIFY2(it != k->arguments.cend(), qPrintable(QStringLiteral("argument %1").arg(index)));
                 QCOMPARE(it->name, s(xa.get_name()));
                 QCOMPARE(it->offset, quint64(xa.get_offset()));
@@ -150,7 +150,7 @@ private:
                     xrtMems.insert(int(m.get_index()));
                 const std::set<int> mine = ourConnections(ours, ipIndex, int(arg.get_index()));
                 QVERIFY2(mine == xrtMems,
-                    qPrintable(QStringLiteral("%1 argument %2").arg(s(ip.get_name())).arg(arg.get_index())));
+                         qPrintable(QStringLiteral("%1 argument %2").arg(s(ip.get_name())).arg(arg.get_index())));
             }
         }
     }

@@ -68,7 +68,8 @@ private slots:
 
     void correctCallHasNoWarnings()
     {
-        const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4[out]")), cliOptions());
+        const RunResult r
+            = XrtRunner::runBlocking(request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4[out]")), cliOptions());
         QVERIFY2(r.completed, qPrintable(r.error + QLatin1Char(' ') + r.processOutcome + r.childStderr));
         QCOMPARE(r.runState, 4);
         QCOMPARE(r.runStateName(), QStringLiteral("COMPLETED"));
@@ -89,7 +90,8 @@ private slots:
     void seedCallWarnsForTheInstructionBuffer()
     {
         // The seed guide's kernel(instr_bo, len(insts), 0, input_bo, output_bo).
-        const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4[out]")), cliOptions());
+        const RunResult r
+            = XrtRunner::runBlocking(request(QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4[out]")), cliOptions());
         QVERIFY2(r.completed, qPrintable(r.error));
         QCOMPARE(r.messages.size(), 1);
         QCOMPARE(r.messages.first().level, QStringLiteral("WARNING"));
@@ -122,7 +124,8 @@ private slots:
 
     void argumentBeyondTheKernelIsRefused()
     {
-        const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("3, instr:1, ninstr, -, -, -, -, -, -, bo:3")), cliOptions());
+        const RunResult r = XrtRunner::runBlocking(
+            request(QStringLiteral("3, instr:1, ninstr, -, -, -, -, -, -, bo:3")), cliOptions());
         QVERIFY(!r.completed);
         QCOMPARE(r.failedStage, QStringLiteral("buffers"));
         QVERIFY2(r.error.contains(QLatin1String("has 8 arguments")), qPrintable(r.error));
@@ -145,7 +148,8 @@ private slots:
         const QByteArray savedMode = qgetenv("XCL_EMULATION_MODE");
         qunsetenv("XILINX_XRT");
         qunsetenv("XCL_EMULATION_MODE");
-        const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4"), RunBackend::Xrt), cliOptions());
+        const RunResult r = XrtRunner::runBlocking(
+            request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4"), RunBackend::Xrt), cliOptions());
         if (!savedXrt.isEmpty())
             qputenv("XILINX_XRT", savedXrt);
         if (!savedMode.isEmpty())
@@ -155,7 +159,7 @@ private slots:
         QCOMPARE(r.failedStage, QStringLiteral("device"));
         QVERIFY(!r.device.message.isEmpty());
         QVERIFY2(r.error.startsWith(QLatin1String("No XRT device: ")) && r.error.endsWith(r.device.message),
-            qPrintable(r.error));
+                 qPrintable(r.error));
     }
 
     void emulatedBackendNeedsAKnownKernel()
@@ -195,7 +199,7 @@ private slots:
         QFETCH(QString, fault);
         QFETCH(QString, expected);
         const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4")),
-            cliOptions({ QStringLiteral("--test-fault=") + fault }));
+                                                   cliOptions({ QStringLiteral("--test-fault=") + fault }));
         QVERIFY(!r.completed);
         QCOMPARE(r.failedStage, QStringLiteral("process"));
         QVERIFY2(r.error.contains(expected), qPrintable(r.error));
@@ -217,8 +221,9 @@ private slots:
         QStringList stages;
         for (const auto& args : progress)
             stages << args.first().toString();
-        QCOMPARE(stages, (QStringList { QStringLiteral("device"), QStringLiteral("xclbin"), QStringLiteral("kernel"),
-                             QStringLiteral("buffers"), QStringLiteral("run"), QStringLiteral("read") }));
+        QCOMPARE(stages,
+                 (QStringList { QStringLiteral("device"), QStringLiteral("xclbin"), QStringLiteral("kernel"),
+                                QStringLiteral("buffers"), QStringLiteral("run"), QStringLiteral("read") }));
         QVERIFY(!runner.isRunning());
     }
 
@@ -228,7 +233,7 @@ private slots:
         QSignalSpy progress(&runner, &XrtRunnerProcess::progress);
         QSignalSpy finished(&runner, &XrtRunnerProcess::finished);
         QVERIFY(runner.start(request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4")),
-            cliOptions({ QStringLiteral("--test-fault=hang") })));
+                             cliOptions({ QStringLiteral("--test-fault=hang") })));
         QVERIFY(progress.wait(30000)); // the child is up and hanging
         runner.cancel();
         QVERIFY(finished.wait(30000));
@@ -258,9 +263,10 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("XI_XRT_LOG"));
         p.setProcessEnvironment(env);
-        p.start(test::cliPath(), { QStringLiteral("run-binding"), QStringLiteral("--xclbin"), test::xclbinFixturePath(fixture),
-                                     QStringLiteral("--call"), QStringLiteral("instr:1, 16, bo:3, bo:4"),
-                                     QStringLiteral("--instructions"), instructionsPath() });
+        p.start(test::cliPath(),
+                { QStringLiteral("run-binding"), QStringLiteral("--xclbin"), test::xclbinFixturePath(fixture),
+                  QStringLiteral("--call"), QStringLiteral("instr:1, 16, bo:3, bo:4"), QStringLiteral("--instructions"),
+                  instructionsPath() });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
@@ -271,7 +277,8 @@ private slots:
 
     void resultSurvivesJson()
     {
-        const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("instr:1, 16, bo:3[out], bo:4")), cliOptions());
+        const RunResult r
+            = XrtRunner::runBlocking(request(QStringLiteral("instr:1, 16, bo:3[out], bo:4")), cliOptions());
         const RunResult back = RunResult::fromJson(r.toJson());
         QCOMPARE(back.toJson(), r.toJson());
         QCOMPARE(back.messages, r.messages);
