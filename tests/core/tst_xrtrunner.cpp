@@ -243,6 +243,25 @@ private slots:
         QVERIFY2(r.error.contains(QLatin1String("cancelled")), qPrintable(r.error));
     }
 
+    void missingChildIsASentence()
+    {
+        XrtRunnerOptions options = cliOptions();
+        options.cliPath = test::outputDir() + QStringLiteral("/no-such-cli");
+        const RunResult blocking = XrtRunner::runBlocking(request(QStringLiteral("3")), options);
+        QVERIFY(!blocking.completed);
+        QCOMPARE(blocking.failedStage, QStringLiteral("process"));
+        QVERIFY2(blocking.error.startsWith(QLatin1String("The runner child could not be started")),
+                 qPrintable(blocking.error));
+
+        XrtRunnerProcess runner;
+        QSignalSpy finished(&runner, &XrtRunnerProcess::finished);
+        QVERIFY(runner.start(request(QStringLiteral("3")), options));
+        QVERIFY(finished.size() == 1 || finished.wait(30000));
+        const auto r = finished.first().first().value<RunResult>();
+        QCOMPARE(r.error, blocking.error);
+        QVERIFY(!runner.isRunning());
+    }
+
     void childRejectsAnUnreadableRequest()
     {
         QTemporaryFile bad;
