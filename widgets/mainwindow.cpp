@@ -206,6 +206,7 @@ DocumentView* MainWindow::openFile(const QString& path)
         const int i = m_tabs->indexOf(doc);
         if (i >= 0)
             m_tabs->setTabText(i, title);
+        updateStatus();
     });
     connect(doc, &DocumentView::loaded, this, [this, doc] {
         m_recent->add(doc->path());
@@ -237,6 +238,7 @@ CompareView* MainWindow::openCompare(const QString& before, const QString& after
         const int i = m_tabs->indexOf(view);
         if (i >= 0)
             m_tabs->setTabText(i, view->title());
+        updateStatus();
     });
     view->loadFiles(before, after);
     updateActions();
@@ -374,6 +376,8 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
+    const QString tab = m_tabs->count() > 0 ? m_tabs->tabText(m_tabs->currentIndex()) : QString();
+    setWindowTitle(tab.isEmpty() ? tr("xclbin inspector") : tr("%1 \u2014 xclbin inspector").arg(tab));
     if (CompareView* compare = currentCompare()) {
         m_status->setText(tr("Comparing %1").arg(compare->title()));
         return;

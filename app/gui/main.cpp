@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 namespace {
@@ -31,6 +32,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("xclbin-inspector"));
     QApplication::setApplicationVersion(QStringLiteral(XI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.xclbin_inspector.XclbinInspector"));
+    // The installed icon theme has the application icon under the desktop id.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.xclbin_inspector.XclbinInspector")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Inspect .xclbin files: sections, kernel arguments and the XRT "

@@ -240,6 +240,8 @@ private slots:
         IssuesView* issues = doc->issues();
         QAbstractItemModelTester tester(doc->issuesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         doc->setCurrentView(QStringLiteral("issues"));
+        QAbstractItemModelTester filterTester(issues->table()->model(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         issues->severityFilter()->setCurrentIndex(0); // errors only
         QCOMPARE(issues->table()->model()->rowCount(), doc->issuesModel()->count(Severity::Error));
         test::saveScreenshot(&window, QStringLiteral("mainwindow-issues-errors"));
@@ -278,7 +280,9 @@ private slots:
         QVERIFY2(first->xclbin(), qPrintable(first->errorText()));
         DocumentView* second = openAndWait(window, broken);
         QCOMPARE(window.documentCount(), 2);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("section-outside.xclbin")));
         QVERIFY(!second->xclbin());
+        QVERIFY(!second->views()->isEnabled());
         QVERIFY(second->banner()->isVisible());
         QVERIFY2(second->banner()->text().contains(QStringLiteral("offset")), qPrintable(second->banner()->text()));
         QVERIFY(second->errorText().contains(QStringLiteral("section-outside.xclbin")));
