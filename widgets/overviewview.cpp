@@ -130,8 +130,13 @@ void OverviewView::setXclbin(XclbinPtr xclbin)
     m_headerTable->resizeColumnToContents(0);
     m_sectionTable->resizeColumnsToContents();
     m_hex->setBytes({}, 0, {});
-    if (m_sections->rowCount() > 0)
-        selectSection(0);
+    // Start on the first section with bytes to show (a "dummy" BITSTREAM is often empty).
+    for (int row = 0; row < m_sections->rowCount(); ++row) {
+        if (m_sections->section(row)->size > 0 || row == m_sections->rowCount() - 1) {
+            selectSection(row);
+            break;
+        }
+    }
     onSectionChanged();
 }
 

@@ -13,6 +13,7 @@ QTableView* createTableView(QAbstractItemModel* model, QWidget* parent, const QS
     auto table = new QTableView(parent);
     table->setModel(model);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(false);
