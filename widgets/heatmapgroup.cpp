@@ -19,6 +19,7 @@ void HeatmapGroup::add(HeatmapWidget* heatmap)
     m_members.append(heatmap);
     connect(heatmap, &HeatmapWidget::rangesChanged, this,
         [this, heatmap](const QCPRange& columns, const QCPRange& rows) { sync(heatmap, columns, rows); });
+    connect(heatmap, &HeatmapWidget::zoomReset, this, &HeatmapGroup::resetZoom);
 }
 
 void HeatmapGroup::remove(HeatmapWidget* heatmap)
@@ -39,8 +40,12 @@ QList<HeatmapWidget*> HeatmapGroup::members() const
 
 void HeatmapGroup::resetZoom()
 {
+    if (m_syncing)
+        return;
+    m_syncing = true;
     for (HeatmapWidget* m : members())
         m->resetZoom();
+    m_syncing = false;
 }
 
 void HeatmapGroup::sync(HeatmapWidget* source, const QCPRange& columns, const QCPRange& rows)

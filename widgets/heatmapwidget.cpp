@@ -133,7 +133,7 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     layout->addWidget(m_plot, 1);
     layout->addLayout(bar);
 
-    setMinimumSize(220, 200);
+    setMinimumSize(180, 180);
     applyPalette();
     clear();
 }
@@ -177,8 +177,16 @@ void HeatmapWidget::setupPlot()
     m_emptyText->setClipToAxisRect(false);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
-        if (m_plot->axisRect()->rect().size() != m_fittedSize)
-            fitAspect();
+        if (m_plot->axisRect()->rect().size() == m_fittedSize)
+            return;
+        if (m_showingAll && hasData()) {
+            // The whole matrix again, fitted to the new size.
+            m_fitting = true;
+            m_plot->xAxis->setRange(-0.5, columns() - 0.5);
+            m_plot->yAxis->setRange(-0.5, rows() - 0.5);
+            m_fitting = false;
+        }
+        fitAspect();
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapWidget::onMouseMove);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &HeatmapWidget::resetZoom);
@@ -309,17 +317,25 @@ void HeatmapWidget::onMouseMove(QMouseEvent* event)
 
 void HeatmapWidget::onRangeChanged()
 {
+    // Fitting to this widget's own size stays local: linked heatmaps of other sizes would fit back, and on.
+    if (m_fitting)
+        return;
+    m_showingAll = false; // zoomed or panned, here or through a linked heatmap
     emit rangesChanged(m_plot->xAxis->range(), m_plot->yAxis->range());
 }
 
 void HeatmapWidget::resetZoom()
 {
     if (hasData()) {
+        m_fitting = true;
         m_plot->xAxis->setRange(-0.5, columns() - 0.5);
         m_plot->yAxis->setRange(-0.5, rows() - 0.5);
         fitAspect();
+        m_fitting = false;
+        m_showingAll = true;
     }
     replotQueued();
+    emit zoomReset();
 }
 
 bool HeatmapWidget::keepsSquareCells() const
@@ -338,10 +354,13 @@ void HeatmapWidget::fitAspect()
     // Grow the axis that has room to spare, around its centre, so the whole view stays visible.
     const double xPerPixel = m_plot->xAxis->range().size() / area.width();
     const double yPerPixel = m_plot->yAxis->range().size() / area.height();
+    const bool wasFitting = m_fitting;
+    m_fitting = true;
     if (xPerPixel > yPerPixel)
         m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
     else
         m_plot->xAxis->setScaleRatio(m_plot->yAxis, 1.0);
+    m_fitting = wasFitting;
 }
 
 void HeatmapWidget::replotQueued()

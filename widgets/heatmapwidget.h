@@ -69,7 +69,9 @@ public:
 
 signals:
     void cellHovered(int row, int column, double value);
+    // The user zoomed or panned (not emitted when the view fits itself to a new size).
     void rangesChanged(const QCPRange& columns, const QCPRange& rows);
+    void zoomReset();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -99,6 +101,8 @@ private:
     QString m_emptyReason;
     QString m_lastHover;
     QSize m_fittedSize;
+    bool m_showingAll = true; // not zoomed: a new size shows the whole matrix again
+    bool m_fitting = false;
     MatrixF m_values;
     bool m_integer = false;
     Scale m_scale = Scale::Diverging;

@@ -271,8 +271,15 @@ void RunViewResults::showMatrices(const AttentionRun& run)
         heatmap(QStringLiteral("reference"))->setMatrix(run.reference);
     else
         heatmap(QStringLiteral("reference"))->clear();
+    HeatmapWidget* output = heatmap(QStringLiteral("output"));
+    output->setTitle(titleOf(QStringLiteral("output")));
     if (run.hasOutput()) {
-        heatmap(QStringLiteral("output"))->setMatrix(*run.output);
+        // A failed NPU run reads back all 0 or all -1: say it where the eye is.
+        if (run.metrics.allZero)
+            output->setTitle(tr("Output: ALL ZERO"));
+        else if (run.metrics.constant)
+            output->setTitle(tr("Output: constant %1").arg(run.metrics.min));
+        output->setMatrix(*run.output);
         heatmap(QStringLiteral("difference"))->setMatrix(run.difference());
         m_activity->setMetrics(run.metrics);
     } else {

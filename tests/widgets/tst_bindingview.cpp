@@ -37,6 +37,7 @@ private:
     void save(QWidget& w, const QString& name)
     {
         const QString path = xi::test::outputDir() + u'/' + name;
+        QCoreApplication::processEvents();
         QVERIFY(w.grab().save(path));
         qInfo("screenshot: %s", qPrintable(path));
     }

@@ -7,6 +7,7 @@
 #include "runviewresults.h"
 #include "testsupport.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -49,6 +50,7 @@ private:
     void save(QWidget* w, const QString& name)
     {
         const QString path = xi::test::outputDir() + u'/' + name;
+        QCoreApplication::processEvents(); // the plots replot on the next event loop pass (rpQueuedReplot)
         QVERIFY(w->grab().save(path));
         qInfo("screenshot: %s", qPrintable(path));
     }
@@ -145,6 +147,20 @@ private slots:
         HeatmapWidget* out = m_view->results()->heatmap(QStringLiteral("output"));
         QVERIFY(out->hasData());
         QCOMPARE((out->values().array() != 0.0f).count(), 0);
+        // What is drawn: every cell in the zero colour.
+        QCoreApplication::processEvents();
+        const QImage img = out->plot()->toPixmap().toImage();
+        img.save(xi::test::outputDir() + QStringLiteral("/heatmap-output-all-zero.png"));
+        QCPColorGradient g = out->colorMap()->gradient();
+        const QColor zero = QColor::fromRgb(g.color(0, out->colorMap()->dataRange()));
+        for (int row : { 8, 31, 56 }) {
+            for (int col : { 8, 40, 56 }) {
+                const QPoint p(int(out->plot()->xAxis->coordToPixel(col)), int(out->plot()->yAxis->coordToPixel(row)));
+                const QColor c = img.pixelColor(p);
+                QVERIFY2(qAbs(c.red() - zero.red()) + qAbs(c.green() - zero.green()) + qAbs(c.blue() - zero.blue()) <= 6,
+                    qPrintable(c.name() + QStringLiteral(" vs ") + zero.name()));
+            }
+        }
         QVERIFY(m_view->results()->messages()->toPlainText().contains(QStringLiteral("global argument at index 0")));
         save(m_view.get(), QStringLiteral("run-view-emulated-demo-seed-call.png"));
     }
