@@ -38,12 +38,9 @@ std::optional<KernelGroups> kernelGroups(const QString& xclbinPath, const QStrin
 RunBackend runBackend(AttentionBackendKind kind)
 {
     switch (kind) {
-    case AttentionBackendKind::Xrt:
-        return RunBackend::Xrt;
-    case AttentionBackendKind::Emulated:
-        return RunBackend::Emulated;
-    default:
-        break;
+    case AttentionBackendKind::Xrt: return RunBackend::Xrt;
+    case AttentionBackendKind::Emulated: return RunBackend::Emulated;
+    default: break;
     }
     return RunBackend::XrtNoop;
 }
@@ -95,14 +92,10 @@ bool wireInstructions(BindingPlan& plan, RunRequest& request, QString* error)
 QString AttentionBackend::name(AttentionBackendKind kind)
 {
     switch (kind) {
-    case AttentionBackendKind::XrtNoop:
-        return QStringLiteral("xrt-noop");
-    case AttentionBackendKind::Emulated:
-        return QStringLiteral("emulated");
-    case AttentionBackendKind::Xrt:
-        return QStringLiteral("xrt");
-    case AttentionBackendKind::Cpu:
-        break;
+    case AttentionBackendKind::XrtNoop: return QStringLiteral("xrt-noop");
+    case AttentionBackendKind::Emulated: return QStringLiteral("emulated");
+    case AttentionBackendKind::Xrt: return QStringLiteral("xrt");
+    case AttentionBackendKind::Cpu: break;
     }
     return QStringLiteral("cpu");
 }
@@ -126,10 +119,8 @@ QString AttentionBackend::describe(AttentionBackendKind kind)
     case AttentionBackendKind::Emulated:
         return QStringLiteral("XRT's noop device, then our host-built int8 kernel writes the output buffer only "
                               "if XRT's check let the buffers through (as on the NPU)");
-    case AttentionBackendKind::Xrt:
-        return QStringLiteral("a real device through XRT");
-    case AttentionBackendKind::Cpu:
-        break;
+    case AttentionBackendKind::Xrt: return QStringLiteral("a real device through XRT");
+    case AttentionBackendKind::Cpu: break;
     }
     return QStringLiteral("CPU only: our host-built int8 kernel is the output, no XRT involved");
 }
@@ -145,7 +136,8 @@ QString AttentionBackend::findInstructionFile(const QString& xclbinPath)
 {
     const QFileInfo info(xclbinPath);
     const QDir dir = info.absoluteDir();
-    const QStringList exact { QStringLiteral("insts.bin"), QStringLiteral("insts.txt"), QStringLiteral("npu_insts.bin") };
+    const QStringList exact { QStringLiteral("insts.bin"), QStringLiteral("insts.txt"),
+                              QStringLiteral("npu_insts.bin") };
     for (const QString& name : exact) {
         if (dir.exists(name))
             return dir.filePath(name);
@@ -188,8 +180,8 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
     request.timeoutMs = options.timeoutMs;
     if (options.backend == AttentionBackendKind::Emulated)
         request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
-    plan->instructionFile = options.instructionFile.isEmpty() ? findInstructionFile(options.xclbinPath)
-                                                              : options.instructionFile;
+    plan->instructionFile
+        = options.instructionFile.isEmpty() ? findInstructionFile(options.xclbinPath) : options.instructionFile;
     if (!plan->instructionFile.isEmpty() && !wireInstructions(*plan, request, error))
         return std::nullopt;
     int buffers = 0;
@@ -239,7 +231,9 @@ AttentionRun AttentionBackend::run(const AttentionRunOptions& options)
         run.timings.runMs = double(timer.nsecsElapsed()) / 1e6;
         run.timings.totalMs = run.timings.runMs;
         run.state = QStringLiteral("COMPLETED");
-        run.call = QStringLiteral("attention_int8(q, k, v, out, %1, %2)").arg(options.vectors.seq()).arg(options.vectors.dim());
+        run.call = QStringLiteral("attention_int8(q, k, v, out, %1, %2)")
+                       .arg(options.vectors.seq())
+                       .arg(options.vectors.dim());
         finish(run, options);
         return run;
     }

@@ -107,17 +107,21 @@ QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& opti
                 AttentionReference::attention(fq[i], fk[i], fv[i], scale);
         });
         std::vector<float> out(h.q.size());
-        add(QStringLiteral("float attention batch"), repeats,
+        add(
+            QStringLiteral("float attention batch"), repeats,
             [&] { AttentionBatch::run(h.q.data(), h.k.data(), h.v.data(), out.data(), s.heads, s.seq, s.dim, scale); },
             QStringLiteral("%1, fused softmax, heads in parallel").arg(isa));
         if (!large || options.kernelModelLarge) {
             std::vector<int8_t> o8(h.q.size());
-            add(QStringLiteral("int8 kernel model"), large ? std::min(repeats, 3) : repeats, [&] {
-                for (size_t i = 0; i < h.heads.size(); ++i) {
-                    const TestVectors& t = h.heads[i];
-                    attention_int8(t.q.data(), t.k.data(), t.v.data(), o8.data() + i * t.q.size(), s.seq, s.dim);
-                }
-            }, QStringLiteral("kernels/attention built for the host (scalar C, as on the AIE)"));
+            add(
+                QStringLiteral("int8 kernel model"), large ? std::min(repeats, 3) : repeats,
+                [&] {
+                    for (size_t i = 0; i < h.heads.size(); ++i) {
+                        const TestVectors& t = h.heads[i];
+                        attention_int8(t.q.data(), t.k.data(), t.v.data(), o8.data() + i * t.q.size(), s.seq, s.dim);
+                    }
+                },
+                QStringLiteral("kernels/attention built for the host (scalar C, as on the AIE)"));
         }
     }
     if (options.numpy) {
@@ -157,8 +161,9 @@ QList<AttentionBenchEntry> AttentionBench::runNumpy(const AttentionBenchOptions&
     QProcess p;
     p.start(options.python, args);
     if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("%1 %2 failed: %3").arg(options.python, script,
-                                                        QString::fromLocal8Bit(p.readAllStandardError()).trimmed() + p.errorString());
+        *error = QStringLiteral("%1 %2 failed: %3")
+                     .arg(options.python, script,
+                          QString::fromLocal8Bit(p.readAllStandardError()).trimmed() + p.errorString());
         return {};
     }
     QList<AttentionBenchEntry> entries;
@@ -166,9 +171,10 @@ QList<AttentionBenchEntry> AttentionBench::runNumpy(const AttentionBenchOptions&
     for (const QJsonValue& v : array) {
         const QJsonObject o = v.toObject();
         const QJsonArray shape = o.value(QLatin1String("shape")).toArray();
-        entries.append({ o.value(QLatin1String("name")).toString(), shape[0].toInt(), shape[1].toInt(), shape[2].toInt(),
-                         o.value(QLatin1String("ms")).toDouble(), o.value(QLatin1String("repeats")).toInt(),
-                         QStringLiteral("numpy %1, /usr/bin/python3").arg(o.value(QLatin1String("numpy")).toString()) });
+        entries.append(
+            { o.value(QLatin1String("name")).toString(), shape[0].toInt(), shape[1].toInt(), shape[2].toInt(),
+              o.value(QLatin1String("ms")).toDouble(), o.value(QLatin1String("repeats")).toInt(),
+              QStringLiteral("numpy %1, /usr/bin/python3").arg(o.value(QLatin1String("numpy")).toString()) });
     }
     if (entries.isEmpty())
         *error = QStringLiteral("%1 printed no results").arg(script);

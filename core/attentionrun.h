@@ -53,7 +53,8 @@ public:
     MatrixF difference() const; // output - reference (empty without output)
     // Fills reference, weights and metrics from vectors and output.
     void computeReferences();
-    void evaluateChecklist(const std::optional<KernelGroups>& groups, double threshold = SuccessChecklist::DefaultThreshold);
+    void evaluateChecklist(const std::optional<KernelGroups>& groups,
+                           double threshold = SuccessChecklist::DefaultThreshold);
     bool succeeded() const; // completed and no checklist item failed
 
     // With matrices: q, k, v, output, reference as nested arrays (for reports from saved runs).

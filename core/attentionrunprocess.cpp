@@ -58,7 +58,8 @@ void AttentionRunProcess::startXrt()
     m_request = AttentionBackend::makeRequest(*m_options, &error);
     if (!m_request) {
         AttentionRun run = AttentionBackend::run(*m_options); // fails fast with the same error, no child started
-        QMetaObject::invokeMethod(this, [this, run] { deliver(run); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run] { deliver(run); }, Qt::QueuedConnection);
         return;
     }
     XrtRunnerOptions runnerOptions;
@@ -67,7 +68,8 @@ void AttentionRunProcess::startXrt()
         AttentionRun run;
         run.backend = AttentionBackend::name(m_options->backend);
         run.error = QStringLiteral("the runner is still busy with the previous run");
-        QMetaObject::invokeMethod(this, [this, run] { deliver(run); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run] { deliver(run); }, Qt::QueuedConnection);
     }
 }
 

@@ -78,12 +78,9 @@ int NpyArray::elementSize(DType dtype)
 QString NpyArray::descr(DType dtype)
 {
     switch (dtype) {
-    case DType::Int32:
-        return QStringLiteral("<i4");
-    case DType::Float32:
-        return QStringLiteral("<f4");
-    case DType::Int8:
-        break;
+    case DType::Int32: return QStringLiteral("<i4");
+    case DType::Float32: return QStringLiteral("<f4");
+    case DType::Int8: break;
     }
     return QStringLiteral("|i1");
 }
@@ -91,12 +88,9 @@ QString NpyArray::descr(DType dtype)
 QString NpyArray::dtypeName(DType dtype)
 {
     switch (dtype) {
-    case DType::Int32:
-        return QStringLiteral("int32");
-    case DType::Float32:
-        return QStringLiteral("float32");
-    case DType::Int8:
-        break;
+    case DType::Int32: return QStringLiteral("int32");
+    case DType::Float32: return QStringLiteral("float32");
+    case DType::Int8: break;
     }
     return QStringLiteral("int8");
 }
@@ -142,8 +136,7 @@ std::optional<MatrixF> NpyArray::toFloat() const
         if (auto m = toMatrixI32())
             return MatrixF(m->cast<float>());
         break;
-    case DType::Float32:
-        return toMatrixF();
+    case DType::Float32: return toMatrixF();
     }
     return std::nullopt;
 }
@@ -182,9 +175,10 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
     const auto* lenPtr = reinterpret_cast<const uchar*>(bytes.constData() + kMagicSize + 2);
     const qint64 headerLen = lenSize == 2 ? qFromLittleEndian<quint16>(lenPtr) : qFromLittleEndian<quint32>(lenPtr);
     if (headerStart + headerLen > bytes.size())
-        fail(headerStart, QStringLiteral("expected a %1-byte header, the file has %2 bytes left")
-                              .arg(headerLen)
-                              .arg(bytes.size() - headerStart));
+        fail(headerStart,
+             QStringLiteral("expected a %1-byte header, the file has %2 bytes left")
+                 .arg(headerLen)
+                 .arg(bytes.size() - headerStart));
     const QString header = QString::fromLatin1(bytes.mid(headerStart, headerLen));
     static const QRegularExpression descrRe(QStringLiteral(R"('descr'\s*:\s*'([^']*)')"));
     static const QRegularExpression fortranRe(QStringLiteral(R"('fortran_order'\s*:\s*(True|False))"));
@@ -193,13 +187,15 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
     const auto fortran = fortranRe.match(header);
     const auto shape = shapeRe.match(header);
     if (!descr.hasMatch() || !fortran.hasMatch() || !shape.hasMatch())
-        fail(headerStart, QStringLiteral("expected a header dict with 'descr', 'fortran_order' and 'shape', found %1")
-                              .arg(header.trimmed()));
+        fail(headerStart,
+             QStringLiteral("expected a header dict with 'descr', 'fortran_order' and 'shape', found %1")
+                 .arg(header.trimmed()));
     NpyArray a;
     const auto dtype = parseDescr(descr.captured(1));
     if (!dtype)
-        fail(headerStart, QStringLiteral("expected dtype int8 (|i1), int32 (<i4) or float32 (<f4), found '%1'")
-                              .arg(descr.captured(1)));
+        fail(headerStart,
+             QStringLiteral("expected dtype int8 (|i1), int32 (<i4) or float32 (<f4), found '%1'")
+                 .arg(descr.captured(1)));
     a.dtype = *dtype;
     if (fortran.captured(1) == QLatin1String("True"))
         fail(headerStart, QStringLiteral("expected C order, found fortran_order True"));
@@ -208,16 +204,18 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
         bool ok = false;
         const qint64 v = d.trimmed().toLongLong(&ok);
         if (!ok || v < 0)
-            fail(headerStart, QStringLiteral("expected non-negative integer dimensions, found (%1)").arg(shape.captured(1)));
+            fail(headerStart,
+                 QStringLiteral("expected non-negative integer dimensions, found (%1)").arg(shape.captured(1)));
         a.shape << v;
     }
     const qint64 dataStart = headerStart + headerLen;
     const qint64 need = a.elementCount() * NpyArray::elementSize(a.dtype);
     if (bytes.size() - dataStart != need)
-        fail(dataStart, QStringLiteral("expected %1 bytes of data for shape (%2), found %3")
-                            .arg(need)
-                            .arg(shape.captured(1).trimmed())
-                            .arg(bytes.size() - dataStart));
+        fail(dataStart,
+             QStringLiteral("expected %1 bytes of data for shape (%2), found %3")
+                 .arg(need)
+                 .arg(shape.captured(1).trimmed())
+                 .arg(bytes.size() - dataStart));
     a.data = bytes.mid(dataStart);
     return a;
 }

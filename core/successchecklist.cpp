@@ -26,12 +26,9 @@ Status statusFrom(bool ok)
 QString ChecklistItem::statusName(Status s)
 {
     switch (s) {
-    case Status::Passed:
-        return QStringLiteral("passed");
-    case Status::Failed:
-        return QStringLiteral("failed");
-    case Status::NotApplicable:
-        break;
+    case Status::Passed: return QStringLiteral("passed");
+    case Status::Failed: return QStringLiteral("failed");
+    case Status::NotApplicable: break;
     }
     return QStringLiteral("n/a");
 }
@@ -45,7 +42,8 @@ bool SuccessChecklist::isBankWarning(const QString& message)
 
 ChecklistItem SuccessChecklist::groupIds(const Inputs& in)
 {
-    const QString item = QStringLiteral("Group IDs valid (each buffer argument's bank; the slot bits are the hardware context)");
+    const QString item
+        = QStringLiteral("Group IDs valid (each buffer argument's bank; the slot bits are the hardware context)");
     if (!in.groups)
         return make("group_ids", item, Status::NotApplicable, QStringLiteral("no kernel argument table"));
     QStringList bad;

@@ -22,8 +22,7 @@ MatrixI8 randomMatrix(std::mt19937& engine, int rows, int cols, int low, int hig
 
 bool TestVectors::isValid() const
 {
-    return q.size() > 0 && k.rows() == q.rows() && k.cols() == q.cols() && v.rows() == q.rows()
-        && v.cols() == q.cols();
+    return q.size() > 0 && k.rows() == q.rows() && k.cols() == q.cols() && v.rows() == q.rows() && v.cols() == q.cols();
 }
 
 TestVectors TestVectors::random(int seq, int dim, quint32 seed, int low, int high)
@@ -72,12 +71,9 @@ TestVectors TestVectors::identity(int seq, int dim, quint32 seed, int scale)
 TestVectors TestVectors::make(Pattern pattern, int seq, int dim, quint32 seed)
 {
     switch (pattern) {
-    case Pattern::Constant:
-        return constant(seq, dim, 1);
-    case Pattern::Identity:
-        return identity(seq, dim, seed);
-    case Pattern::Random:
-        break;
+    case Pattern::Constant: return constant(seq, dim, 1);
+    case Pattern::Identity: return identity(seq, dim, seed);
+    case Pattern::Random: break;
     }
     return random(seq, dim, seed);
 }
@@ -94,12 +90,9 @@ std::optional<TestVectors::Pattern> TestVectors::parsePattern(const QString& nam
 QString TestVectors::patternName(Pattern pattern)
 {
     switch (pattern) {
-    case Pattern::Constant:
-        return QStringLiteral("constant");
-    case Pattern::Identity:
-        return QStringLiteral("identity");
-    case Pattern::Random:
-        break;
+    case Pattern::Constant: return QStringLiteral("constant");
+    case Pattern::Identity: return QStringLiteral("identity");
+    case Pattern::Random: break;
     }
     return QStringLiteral("random");
 }

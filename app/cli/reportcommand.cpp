@@ -20,13 +20,17 @@ void addOptions(QCommandLineParser& p)
     addSlotOptions(p);
     p.addOptions({
         { QStringLiteral("xclbin"), QStringLiteral("The xclbin to summarize."), QStringLiteral("file") },
-        { QStringLiteral("run-json"), QStringLiteral("A run saved by `run --out DIR` (DIR/run.json or DIR); repeatable."),
+        { QStringLiteral("run-json"),
+          QStringLiteral("A run saved by `run --out DIR` (DIR/run.json or DIR); repeatable."), QStringLiteral("file") },
+        { QStringLiteral("before"), QStringLiteral("Before: a run (run.json or its folder) or an xclbin."),
           QStringLiteral("file") },
-        { QStringLiteral("before"), QStringLiteral("Before: a run (run.json or its folder) or an xclbin."), QStringLiteral("file") },
-        { QStringLiteral("after"), QStringLiteral("After: a run (run.json or its folder) or an xclbin."), QStringLiteral("file") },
-        { QStringLiteral("call"), QStringLiteral("A binding in quick form to check against --xclbin."), QStringLiteral("quick") },
+        { QStringLiteral("after"), QStringLiteral("After: a run (run.json or its folder) or an xclbin."),
+          QStringLiteral("file") },
+        { QStringLiteral("call"), QStringLiteral("A binding in quick form to check against --xclbin."),
+          QStringLiteral("quick") },
         { QStringLiteral("title"), QStringLiteral("Report title."), QStringLiteral("text") },
-        { { QStringLiteral("o"), QStringLiteral("output") }, QStringLiteral("The HTML file to write (an existing one is kept as .bak)."),
+        { { QStringLiteral("o"), QStringLiteral("output") },
+          QStringLiteral("The HTML file to write (an existing one is kept as .bak)."),
           QStringLiteral("file") },
     });
 }
@@ -136,7 +140,8 @@ int ReportCommand::run(const QStringList& args, CliContext& ctx)
         HtmlReportInput::Comparison c;
         c.beforeLabel = p.value(QStringLiteral("before"));
         c.afterLabel = p.value(QStringLiteral("after"));
-        if (!loadSide(c.beforeLabel, &c.beforeRun, &c.beforeXclbin, ctx) || !loadSide(c.afterLabel, &c.afterRun, &c.afterXclbin, ctx))
+        if (!loadSide(c.beforeLabel, &c.beforeRun, &c.beforeXclbin, ctx)
+            || !loadSide(c.afterLabel, &c.afterRun, &c.afterXclbin, ctx))
             return ExitBadInput;
         in.comparison = c;
     }

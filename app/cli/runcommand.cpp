@@ -22,8 +22,10 @@ void addOptions(QCommandLineParser& p)
           QStringLiteral("1") },
         { QStringLiteral("size"), QStringLiteral("Sequence length = head dimension: 16, 32 or 64 (default 64)."),
           QStringLiteral("n"), QStringLiteral("64") },
-        { QStringLiteral("seq"), QStringLiteral("Sequence length (cpu backend; overrides --size)."), QStringLiteral("n") },
-        { QStringLiteral("dim"), QStringLiteral("Head dimension (cpu backend; overrides --size)."), QStringLiteral("n") },
+        { QStringLiteral("seq"), QStringLiteral("Sequence length (cpu backend; overrides --size)."),
+          QStringLiteral("n") },
+        { QStringLiteral("dim"), QStringLiteral("Head dimension (cpu backend; overrides --size)."),
+          QStringLiteral("n") },
         { QStringLiteral("pattern"), QStringLiteral("random (randint(-64, 64)), constant or identity."),
           QStringLiteral("name"), QStringLiteral("random") },
         { QStringLiteral("insts"), QStringLiteral("Instruction file (default: found next to FILE)."),
@@ -62,7 +64,8 @@ std::optional<AttentionRunOptions> readOptions(const QCommandLineParser& p, QStr
     AttentionRunOptions o;
     const auto backend = AttentionBackend::parse(p.value(QStringLiteral("backend")));
     if (!backend) {
-        *error = QStringLiteral("--backend wants cpu, xrt-noop, emulated or xrt, got '%1'").arg(p.value(QStringLiteral("backend")));
+        *error = QStringLiteral("--backend wants cpu, xrt-noop, emulated or xrt, got '%1'")
+                     .arg(p.value(QStringLiteral("backend")));
         return std::nullopt;
     }
     o.backend = *backend;
@@ -84,7 +87,8 @@ std::optional<AttentionRunOptions> readOptions(const QCommandLineParser& p, QStr
     }
     const auto pattern = TestVectors::parsePattern(p.value(QStringLiteral("pattern")));
     if (!pattern) {
-        *error = QStringLiteral("--pattern wants random, constant or identity, got '%1'").arg(p.value(QStringLiteral("pattern")));
+        *error = QStringLiteral("--pattern wants random, constant or identity, got '%1'")
+                     .arg(p.value(QStringLiteral("pattern")));
         return std::nullopt;
     }
     o.vectors = TestVectors::make(*pattern, seq, dim, quint32(seed));
@@ -105,10 +109,13 @@ void printHuman(QTextStream& out, const AttentionRun& r)
 {
     out << "Backend: " << r.backend << " (" << r.backendDescription << ")\n";
     if (!r.xclbinPath.isEmpty())
-        out << "xclbin:  " << r.xclbinPath << (r.kernelName.isEmpty() ? QString() : QStringLiteral(", kernel ") + r.kernelName) << "\n";
+        out << "xclbin:  " << r.xclbinPath
+            << (r.kernelName.isEmpty() ? QString() : QStringLiteral(", kernel ") + r.kernelName) << "\n";
     out << "Call:    " << r.call << "\n";
     if (r.backend != QLatin1String("cpu"))
-        out << "Instructions: " << (r.instructionFile.isEmpty() ? QStringLiteral("none found next to the xclbin") : r.instructionFile) << "\n";
+        out << "Instructions: "
+            << (r.instructionFile.isEmpty() ? QStringLiteral("none found next to the xclbin") : r.instructionFile)
+            << "\n";
     out << "Vectors: " << r.vectors.description << "\n";
     out << "State:   " << (r.state.isEmpty() ? QStringLiteral("did not run") : r.state)
         << QStringLiteral("   (write %1 ms, run %2 ms, read %3 ms)\n")
@@ -127,7 +134,8 @@ void printHuman(QTextStream& out, const AttentionRun& r)
                    .arg(m.max)
                    .arg(m.mean, 0, 'f', 3)
                    .arg(m.std, 0, 'f', 3);
-        out << QStringLiteral("Accuracy vs float softmax(QK^T/sqrt(d))V: correlation %1, MAE %2, RMSE %3, max abs error %4\n")
+        out << QStringLiteral(
+                   "Accuracy vs float softmax(QK^T/sqrt(d))V: correlation %1, MAE %2, RMSE %3, max abs error %4\n")
                    .arg(m.correlationDefined() ? QString::number(m.correlation, 'f', 4) : QStringLiteral("undefined"))
                    .arg(m.mae, 0, 'f', 3)
                    .arg(m.rmse, 0, 'f', 3)
@@ -135,7 +143,8 @@ void printHuman(QTextStream& out, const AttentionRun& r)
     } else {
         out << "Output:  none read back\n";
     }
-    out << "XRT messages: " << (r.xrtMessages.isEmpty() ? QStringLiteral("none") : QString::number(r.xrtMessages.size())) << "\n";
+    out << "XRT messages: "
+        << (r.xrtMessages.isEmpty() ? QStringLiteral("none") : QString::number(r.xrtMessages.size())) << "\n";
     for (const QString& m : r.xrtMessages)
         out << "  " << m << "\n";
     for (const QString& n : r.notes)
@@ -167,8 +176,9 @@ QString RunCommand::usage() const
                           "softmax(QK^T/sqrt(d))V and evaluates the success checklist. FILE may be omitted with "
                           "--backend cpu. The backend is named in every output.\n"
                           "Default call: ")
-        + AttentionBackend::defaultCall() + QStringLiteral("\nExit codes: 0 every checklist item passed, 1 one failed, "
-                                                           "2 unreadable input, 64 usage.\n\n")
+        + AttentionBackend::defaultCall()
+        + QStringLiteral("\nExit codes: 0 every checklist item passed, 1 one failed, "
+                         "2 unreadable input, 64 usage.\n\n")
         + p.helpText().section(QLatin1Char('\n'), 2);
 }
 
@@ -187,7 +197,9 @@ int RunCommand::run(const QStringList& args, CliContext& ctx)
         if (!loadXclbin(options->xclbinPath, ctx))
             return ExitBadInput;
     } else if (options->backend != AttentionBackendKind::Cpu) {
-        return usageError(*this, ctx, QStringLiteral("the %1 backend needs an xclbin FILE").arg(AttentionBackend::name(options->backend)));
+        return usageError(
+            *this, ctx,
+            QStringLiteral("the %1 backend needs an xclbin FILE").arg(AttentionBackend::name(options->backend)));
     }
     const AttentionRun result = AttentionBackend::run(*options);
     if (p.isSet(QStringLiteral("out"))) {

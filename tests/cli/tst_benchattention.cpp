@@ -17,8 +17,8 @@ private Q_SLOTS:
 
 void TestBenchAttention::jsonListsNamesShapesAndTimes()
 {
-    const CliRun r = runCli({ QStringLiteral("bench"), QStringLiteral("attention"), QStringLiteral("--json"), QStringLiteral("--repeat"),
-                              QStringLiteral("1"), QStringLiteral("--no-large-kernel") });
+    const CliRun r = runCli({ QStringLiteral("bench"), QStringLiteral("attention"), QStringLiteral("--json"),
+                              QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--no-large-kernel") });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QJsonArray a = QJsonDocument::fromJson(r.out).array();
     QStringList names;

@@ -31,7 +31,8 @@ void TestReportCommand::beforeAfterReport()
     const QString before = dir.filePath(QStringLiteral("before"));
     const QString after = dir.filePath(QStringLiteral("after"));
     QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
-                      QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--out"), before })
+                      QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"),
+                      QStringLiteral("--out"), before })
                  .exitCode,
              1);
     QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
@@ -39,9 +40,11 @@ void TestReportCommand::beforeAfterReport()
                  .exitCode,
              0);
     const QString html = outputDir() + QStringLiteral("/report-before-after.html");
-    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin(), QStringLiteral("--run-json"),
-                              after + QStringLiteral("/run.json"), QStringLiteral("--before"), before, QStringLiteral("--after"), after,
-                              QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--output"), html });
+    const CliRun r
+        = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin(),
+                   QStringLiteral("--run-json"), after + QStringLiteral("/run.json"), QStringLiteral("--before"),
+                   before, QStringLiteral("--after"), after, QStringLiteral("--call"),
+                   QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--output"), html });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QString text = QString::fromUtf8(readFile(html));
     QVERIFY(text.startsWith(QLatin1String("<!DOCTYPE html>")));
@@ -68,14 +71,17 @@ void TestReportCommand::comparesTwoXclbins()
 void TestReportCommand::errors()
 {
     QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin() }).exitCode, 64);
-    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--before"), attentionXclbin(), QStringLiteral("-o"), QStringLiteral("/tmp/x.html") }).exitCode, 64);
+    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--before"), attentionXclbin(), QStringLiteral("-o"),
+                      QStringLiteral("/tmp/x.html") })
+                 .exitCode,
+             64);
     QTemporaryDir dir;
     QFile bad(dir.filePath(QStringLiteral("run.json")));
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write("{ not json");
     bad.close();
-    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--run-json"), bad.fileName(), QStringLiteral("-o"),
-                              dir.filePath(QStringLiteral("r.html")) });
+    const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--run-json"), bad.fileName(),
+                              QStringLiteral("-o"), dir.filePath(QStringLiteral("r.html")) });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(bad.fileName()) && r.err.contains(QLatin1String("offset")), qPrintable(r.err));
 }

@@ -42,8 +42,9 @@ private Q_SLOTS:
 
 void TestRunCommand::emulatedJson()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
-                              QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json") });
+    const CliRun r
+        = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+                   QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json") });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("backend")).toString(), QStringLiteral("emulated"));
@@ -64,8 +65,9 @@ void TestRunCommand::emulatedJson()
 
 void TestRunCommand::misboundCallFailsWithXrtWarning()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
-                              QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4") });
+    const CliRun r
+        = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+                   QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.text().startsWith(QLatin1String("Backend: emulated")));
     QVERIFY(r.text().contains(QLatin1String("global argument at index 0")));
@@ -75,8 +77,8 @@ void TestRunCommand::misboundCallFailsWithXrtWarning()
 
 void TestRunCommand::xrtWithoutDevice()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("xrt"),
-                              QStringLiteral("--json") });
+    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"),
+                              QStringLiteral("xrt"), QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("backend")).toString(), QStringLiteral("xrt"));
@@ -88,8 +90,8 @@ void TestRunCommand::xrtWithoutDevice()
 void TestRunCommand::outWritesNpyPngAndJson()
 {
     QTemporaryDir dir;
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
-                              QStringLiteral("--out"), dir.path() });
+    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"),
+                              QStringLiteral("emulated"), QStringLiteral("--out"), dir.path() });
     QVERIFY2(r.exitCode == 0, r.describe());
     for (const char* name : { "run.json", "q.npy", "k.npy", "v.npy", "output.npy", "reference.npy", "weights.npy",
                               "difference.npy", "output.png", "reference.png", "difference.png", "weights.png" })
@@ -107,8 +109,9 @@ void TestRunCommand::outWritesNpyPngAndJson()
 
 void TestRunCommand::cpuWithoutFileAndCustomShape()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("cpu"), QStringLiteral("--seq"),
-                              QStringLiteral("100"), QStringLiteral("--dim"), QStringLiteral("48"), QStringLiteral("--json") });
+    const CliRun r
+        = runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("cpu"), QStringLiteral("--seq"),
+                   QStringLiteral("100"), QStringLiteral("--dim"), QStringLiteral("48"), QStringLiteral("--json") });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("backend")).toString(), QStringLiteral("cpu"));
@@ -119,7 +122,9 @@ void TestRunCommand::usageErrors()
 {
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("gpu") }).exitCode, 64);
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("emulated") }).exitCode, 64);
-    QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode, 64);
+    QCOMPARE(
+        runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode,
+        64);
     const CliRun missing = runCli({ QStringLiteral("run"), QStringLiteral("/nonexistent.xclbin") });
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains(QLatin1String("/nonexistent.xclbin")));

@@ -168,7 +168,8 @@ void TestAttentionBackend::instructionsSniffedIntoTheRequest()
 {
     // Riallto's .seq is hex text: the instruction BO must get the binary words, ninstr their count.
     AttentionRunOptions o = options(AttentionBackendKind::Emulated);
-    o.instructionFile = test::fixturesDir() + QStringLiteral("/xclbin/riallto-color-detect-720p/riallto-color-detect-720p.seq");
+    o.instructionFile
+        = test::fixturesDir() + QStringLiteral("/xclbin/riallto-color-detect-720p/riallto-color-detect-720p.seq");
     QString error;
     const auto request = AttentionBackend::makeRequest(o, &error);
     QVERIFY2(request, qPrintable(error));

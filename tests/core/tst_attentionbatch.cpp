@@ -56,7 +56,8 @@ void TestAttentionBatch::equalsReference()
         const MatrixF reference = AttentionReference::floatReference(vectors[h]);
         const Eigen::Map<const MatrixF> got(out.data() + size_t(h) * seq * dim, seq, dim);
         const float maxDiff = (got - reference).cwiseAbs().maxCoeff();
-        QVERIFY2(maxDiff < 1e-3f * std::max(1.0f, reference.cwiseAbs().maxCoeff()), qPrintable(QString::number(maxDiff)));
+        QVERIFY2(maxDiff < 1e-3f * std::max(1.0f, reference.cwiseAbs().maxCoeff()),
+                 qPrintable(QString::number(maxDiff)));
     }
 }
 

@@ -73,8 +73,8 @@ void TestAttentionReference::guideOption3IsNotAttention()
         const MatrixF reference = AttentionReference::floatReference(t);
         const MatrixF guide = AttentionReference::guideTiledWorkaround(t);
         const AttentionMetrics m = AttentionMetrics::compute(guide, &reference);
-        qInfo("option 3 vs attention, seed %u: correlation %.4f, MAE %.2f, max abs error %.1f", seed,
-              m.correlation, m.mae, m.maxAbsError);
+        qInfo("option 3 vs attention, seed %u: correlation %.4f, MAE %.2f, max abs error %.1f", seed, m.correlation,
+              m.mae, m.maxAbsError);
         worst = std::min(worst, m.correlation);
         QVERIFY(m.correlation < 0.5);
         QVERIFY(m.mae > 10);
@@ -88,8 +88,8 @@ void TestAttentionReference::guideOption3IsExactlyTheGuidesFormula()
     const MatrixF q = t.q.cast<float>(), k = t.k.cast<float>(), v = t.v.cast<float>();
     const MatrixF guide = AttentionReference::guideTiledWorkaround(t);
     // Tile (1, 0): rows 32..63, columns 0..31 of everything, softmax without a scale.
-    const MatrixF tile = AttentionReference::attention(q.block(32, 0, 32, 32), k.block(32, 0, 32, 32),
-                                                       v.block(32, 0, 32, 32), 1.0f);
+    const MatrixF tile
+        = AttentionReference::attention(q.block(32, 0, 32, 32), k.block(32, 0, 32, 32), v.block(32, 0, 32, 32), 1.0f);
     QVERIFY((guide.block(32, 0, 32, 32) - tile).cwiseAbs().maxCoeff() < 1e-4f);
 }
 

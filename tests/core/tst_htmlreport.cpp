@@ -59,7 +59,9 @@ void TestHtmlReport::selfContainedWithRunAndHeatmaps()
     const QString html = HtmlReport::generate(in);
     // Nothing fetched from elsewhere: inline style, images as data: URIs, no links or scripts.
     QVERIFY(html.contains(QLatin1String("<style>")));
-    QVERIFY(!html.contains(QLatin1String("http://")) || html.count(QLatin1String("http://")) == html.count(QLatin1String("xmlns=\"http://www.w3.org/2000/svg\"")));
+    QVERIFY(!html.contains(QLatin1String("http://"))
+            || html.count(QLatin1String("http://"))
+                == html.count(QLatin1String("xmlns=\"http://www.w3.org/2000/svg\"")));
     QVERIFY(!html.contains(QLatin1String("src=\"http")));
     QCOMPARE(html.count(QLatin1String("src=\"data:image/png;base64,")), 7); // q k v weights output reference difference
     QVERIFY(html.contains(QLatin1String("MLIR_AIE")));
@@ -81,7 +83,8 @@ void TestHtmlReport::comparesTwoRuns()
     bad.computeReferences();
     bad.evaluateChecklist(std::nullopt);
     HtmlReportInput in;
-    in.comparison = HtmlReportInput::Comparison { QStringLiteral("before <run>"), QStringLiteral("after"), bad, good, {}, {} };
+    in.comparison
+        = HtmlReportInput::Comparison { QStringLiteral("before <run>"), QStringLiteral("after"), bad, good, {}, {} };
     const QString html = HtmlReport::generate(in);
     QVERIFY(html.contains(QLatin1String("Before / after")));
     QVERIFY(html.contains(QLatin1String("before &lt;run&gt;")));

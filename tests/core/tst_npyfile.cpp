@@ -100,8 +100,8 @@ void TestNpyFile::numpyLoadsOurFiles()
                                                  "print(a.dtype, a.shape, int(a.astype(np.int64).sum()), a[3, 7])\n"
                                                  "print(b.dtype, b.shape, bool((b == a * np.float32(0.25)).all()))"),
                                   { p8, pf });
-    const QByteArray expected = QByteArrayLiteral("int8 (64, 64) ") + QByteArray::number(t.q.cast<qint64>().sum())
-        + ' ' + QByteArray::number(t.q(3, 7)) + "\nfloat32 (64, 64) True\n";
+    const QByteArray expected = QByteArrayLiteral("int8 (64, 64) ") + QByteArray::number(t.q.cast<qint64>().sum()) + ' '
+        + QByteArray::number(t.q(3, 7)) + "\nfloat32 (64, 64) True\n";
     QCOMPARE(out, expected);
 }
 
@@ -139,8 +139,8 @@ void TestNpyFile::errorsNameFileAndOffset_data()
     version[6] = 9;
     QTest::newRow("version") << version << QStringLiteral("at offset 6: expected format version 1, 2 or 3, found 9");
     QTest::newRow("truncated header") << good.left(40) << QStringLiteral("at offset 10: expected a 118-byte header");
-    QTest::newRow("truncated data") << good.left(good.size() - 1)
-                                    << QStringLiteral("at offset 128: expected 4 bytes of data for shape (2, 2), found 3");
+    QTest::newRow("truncated data") << good.left(
+        good.size() - 1) << QStringLiteral("at offset 128: expected 4 bytes of data for shape (2, 2), found 3");
     QByteArray fortran = good;
     fortran.replace("False", "True ");
     QTest::newRow("fortran") << fortran << QStringLiteral("expected C order");

@@ -63,7 +63,8 @@ void TestSuccessChecklist::healthyRunPasses()
 void TestSuccessChecklist::groupIdsJudgedByBankNotSlot()
 {
     XI_REQUIRE_FIXTURES();
-    const XclbinPtr x = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin"));
+    const XclbinPtr x = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64"))
+                                           + QStringLiteral("/reference.xclbin"));
     SuccessChecklist::Inputs in = healthy();
     // The second hardware context: 0x2FFFF / 0x20001 / 0x20000, the guide's "group 2". Still valid.
     in.groups = ArgumentGroups::compute(*x, x->kernels.first(), SlotMode { 2, false });
@@ -76,7 +77,8 @@ void TestSuccessChecklist::bankWarningFails()
 {
     SuccessChecklist::Inputs in = healthy();
     QVERIFY(SuccessChecklist::isBankWarning(kWarning));
-    QVERIFY(SuccessChecklist::isBankWarning(QStringLiteral("Reverting to host copy of buffers (Operation not supported)")));
+    QVERIFY(
+        SuccessChecklist::isBankWarning(QStringLiteral("Reverting to host copy of buffers (Operation not supported)")));
     QVERIFY(!SuccessChecklist::isBankWarning(QStringLiteral("INFO: device opened")));
     in.xrtMessages = { QStringLiteral("INFO: something"), kWarning };
     const ChecklistItem item = find(SuccessChecklist::evaluate(in), "xrt_warnings");
