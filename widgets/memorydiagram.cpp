@@ -37,6 +37,19 @@ QString bankLabel(const MemoryEntry& m)
         .arg(QString::number(m.index), m.tag, m.typeName(), m.used ? QString() : QObject::tr(" (unused)"));
 }
 
+// Every memory the connection table links to this argument on the kernel's first compute unit, unused and
+// out-of-range ones included (they are what makes an argument invalid, so they are drawn too).
+QList<int> connectedBanks(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg)
+{
+    QList<int> banks;
+    for (const Connection& c : xclbin.connections()) {
+        if (c.argIndex == arg.index && c.ipLayoutIndex == kernel.computeUnit && !banks.contains(c.memDataIndex))
+            banks.append(c.memDataIndex);
+    }
+    std::sort(banks.begin(), banks.end());
+    return banks;
+}
+
 } // namespace
 
 MemoryDiagram::MemoryDiagram(ArgumentTableModel* model, QItemSelectionModel* sharedSelection, QWidget* parent)
@@ -118,7 +131,7 @@ void MemoryDiagram::rebuild()
             icon->setPos(rect.right() - IconSize - 6, rect.top() + (rect.height() - IconSize) / 2);
             icon->setToolTip(box->toolTip());
             m_argumentBoxes.insert(row, box);
-            for (int bank : arg.banks) {
+            for (int bank : connectedBanks(*xclbin, kernel, arg)) {
                 const QGraphicsRectItem* target = m_bankBoxes.value(bank);
                 if (!target)
                     continue;
@@ -143,7 +156,7 @@ void MemoryDiagram::addMissingBanks(int memoryCount)
     QList<int> missing;
     for (const KernelGroups& kernel : m_model->kernels()) {
         for (const ArgumentGroup& arg : kernel.arguments) {
-            for (int bank : arg.banks) {
+            for (int bank : connectedBanks(*m_model->xclbin(), kernel, arg)) {
                 if ((bank < 0 || bank >= memoryCount) && !missing.contains(bank))
                     missing.append(bank);
             }

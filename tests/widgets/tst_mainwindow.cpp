@@ -265,6 +265,10 @@ private slots:
         QCOMPARE(doc->sharedSelection()->selectedRows().first().row(), 4);
         test::saveScreenshot(&window, QStringLiteral("mainwindow-arguments-wrongly-connected"));
         doc->setCurrentView(QStringLiteral("diagram"));
+        // The memory index outside the table is drawn as its own (invalid) box, highlighted with bo1.
+        QCOMPARE(doc->diagram()->bankBoxCount(), 3);
+        QVERIFY(doc->diagram()->bankBox(7));
+        QVERIFY(doc->diagram()->isBankHighlighted(7));
         test::saveScreenshot(&window, QStringLiteral("mainwindow-diagram-wrongly-connected"));
     }
 
