@@ -47,6 +47,7 @@ private Q_SLOTS:
     void bankWarningFails();
     void zeroAndConstantOutputFail();
     void stateAndCorrelation();
+    void warningsNotJudgedBeforeTheCall();
     void jsonHasItemAndPassed();
 };
 
@@ -113,6 +114,23 @@ void TestSuccessChecklist::stateAndCorrelation()
     const ChecklistItem c = find(SuccessChecklist::evaluate(in), "correlation");
     QCOMPARE(c.status, ChecklistItem::Status::Failed);
     QVERIFY(c.item.contains(QLatin1String(">= 1")));
+}
+
+void TestSuccessChecklist::warningsNotJudgedBeforeTheCall()
+{
+    SuccessChecklist::Inputs in = healthy();
+    in.metrics.reset();
+    in.state = QStringLiteral("NO_DEVICE");
+    ChecklistItem item = find(SuccessChecklist::evaluate(in), "xrt_warnings");
+    QCOMPARE(item.status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(item.detail.contains(QLatin1String("NO_DEVICE")));
+    in.xrtInvolved = false;
+    item = find(SuccessChecklist::evaluate(in), "xrt_warnings");
+    QCOMPARE(item.detail, QStringLiteral("XRT was not involved in this run"));
+    // A warning printed while XRT refused the call still fails the item.
+    in.xrtInvolved = true;
+    in.xrtMessages << kWarning;
+    QCOMPARE(find(SuccessChecklist::evaluate(in), "xrt_warnings").status, ChecklistItem::Status::Failed);
 }
 
 void TestSuccessChecklist::jsonHasItemAndPassed()
