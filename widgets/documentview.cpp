@@ -106,9 +106,25 @@ QStringList DocumentView::viewNames()
              QStringLiteral("issues") };
 }
 
+void DocumentView::addViewWidget(const QString& name, const QString& label, const QString& toolTip, QWidget* view,
+                                 std::function<void(const XclbinPtr&)> setXclbin)
+{
+    const int index = m_views->addTab(view, label);
+    m_views->setTabToolTip(index, toolTip);
+    m_addedNames.append(name.toLower());
+    m_addedSetters.append(std::move(setXclbin));
+    if (m_xclbin)
+        m_addedSetters.last()(m_xclbin);
+}
+
+QStringList DocumentView::allViewNames() const
+{
+    return viewNames() + m_addedNames;
+}
+
 bool DocumentView::setCurrentView(const QString& name)
 {
-    const int index = int(viewNames().indexOf(name.toLower()));
+    const int index = int(allViewNames().indexOf(name.toLower()));
     if (index < 0)
         return false;
     m_views->setCurrentIndex(index);
@@ -117,7 +133,7 @@ bool DocumentView::setCurrentView(const QString& name)
 
 QString DocumentView::currentViewName() const
 {
-    return viewNames().value(m_views->currentIndex());
+    return allViewNames().value(m_views->currentIndex());
 }
 
 void DocumentView::load(const QString& path)
@@ -173,6 +189,8 @@ void DocumentView::onLoaded(XclbinPtr xclbin)
     m_partition->setXclbin(m_xclbin);
     m_metadata->setXclbin(m_xclbin);
     m_decoder->setXclbin(m_xclbin);
+    for (const auto& setter : std::as_const(m_addedSetters))
+        setter(m_xclbin);
     watchPath();
     emit titleChanged(title());
     emit loaded();

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <functional>
+
 class QFileSystemWatcher;
 class QItemSelectionModel;
 class QLabel;
@@ -34,6 +36,15 @@ public:
     explicit DocumentView(QWidget* parent = nullptr);
 
     static QStringList viewNames(); // "overview", "arguments", "diagram", ...
+    // Plugs in another view of the file (e.g. a binding or run view): it gets every successful load.
+    template<typename View>
+    void addView(const QString& name, const QString& label, const QString& toolTip, View* view)
+    {
+        addViewWidget(name, label, toolTip, view, [view](const XclbinPtr& x) { view->setXclbin(x); });
+    }
+    void addViewWidget(const QString& name, const QString& label, const QString& toolTip, QWidget* view,
+                       std::function<void(const XclbinPtr&)> setXclbin);
+    QStringList allViewNames() const; // viewNames() and the added ones
     bool setCurrentView(const QString& name);
     QString currentViewName() const;
 
@@ -80,6 +91,8 @@ private:
 
     QString m_path;
     XclbinPtr m_xclbin;
+    QStringList m_addedNames;
+    QList<std::function<void(const XclbinPtr&)>> m_addedSetters;
     QString m_error;
     bool m_watchEnabled = false;
     QDateTime m_loadedModified;

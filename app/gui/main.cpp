@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildconfig.h"
+#include "heatmapbench.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "theme.h"
@@ -25,9 +26,12 @@ bool wantsScreenshot(int argc, char** argv)
 int main(int argc, char** argv)
 {
     // A screenshot needs no screen: run headless unless the caller chose a platform.
-    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    const int benchHeatmap = xi::HeatmapBench::requestedSize(argc, argv); // hidden: JSON timings, then exit
+    if ((benchHeatmap || wantsScreenshot(argc, argv)) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    if (benchHeatmap)
+        return xi::HeatmapBench::printJson(benchHeatmap);
     QApplication::setOrganizationName(QStringLiteral("xclbin-inspector"));
     QApplication::setApplicationName(QStringLiteral("xclbin-inspector"));
     QApplication::setApplicationVersion(QStringLiteral(XI_VERSION));

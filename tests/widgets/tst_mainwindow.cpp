@@ -327,6 +327,19 @@ private slots:
         QCOMPARE(doc->argumentModel()->rowCount(), 8);
     }
 
+    void pluggedInViewGetsEveryLoad()
+    {
+        MainWindow window;
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        auto extra = new DecoderView;
+        doc->addView(QStringLiteral("extra"), QStringLiteral("Extra"), QStringLiteral("A plugged-in view"), extra);
+        QVERIFY(doc->setCurrentView(QStringLiteral("extra")));
+        QCOMPARE(doc->currentViewName(), QStringLiteral("extra"));
+        extra->setInput(QStringLiteral("65537"));
+        QVERIFY(extra->results()->findings().first().groupId->summary().contains(QStringLiteral("SRAM")));
+    }
+
     void dragAndDropOpensFiles()
     {
         MainWindow window;
