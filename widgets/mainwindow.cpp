@@ -5,6 +5,7 @@
 #include "compareview.h"
 #include "demofiles.h"
 #include "documentview.h"
+#include "findbar.h"
 #include "issuesmodel.h"
 #include "recentfiles.h"
 #include "tablecopy.h"
@@ -119,6 +120,8 @@ void MainWindow::createActions()
     connect(m_find, &QAction::triggered, this, [this] {
         if (DocumentView* doc = currentDocument())
             doc->activateFind();
+        else if (CompareView* compare = currentCompare())
+            compare->findBar()->activate();
     });
 }
 

@@ -468,6 +468,11 @@ private slots:
         }
         QVERIFY(window.setCurrentView(QStringLiteral("compare")));
         test::saveScreenshot(&window, QStringLiteral("mainwindow-compare"));
+        window.findAction()->trigger();
+        QTest::keyClicks(compare->findBar()->lineEdit(), QStringLiteral("bo1"));
+        QVERIFY(compare->diffTable()->model()->rowCount() > 0);
+        QVERIFY(compare->diffTable()->model()->rowCount() < diff->rowCount());
+        compare->findBar()->lineEdit()->clear();
         // The same file against itself: nothing but the build stamp can differ.
         CompareView* same = window.openCompare(a, a);
         QSignalSpy sameReady(same, &CompareView::ready);
