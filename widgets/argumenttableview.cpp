@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -90,6 +91,11 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({ 900, 420 });
+    // The split between table and details is part of the saved layout (MainWindow/version guards its format).
+    const QString splitterKey = QStringLiteral("ArgumentTable/splitter");
+    splitter->restoreState(QSettings().value(splitterKey).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter, splitterKey] { QSettings().setValue(splitterKey, splitter->saveState()); });
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);

@@ -8,6 +8,7 @@
 #include "findbar.h"
 #include "issuesmodel.h"
 #include "recentfiles.h"
+#include "runview.h"
 #include "tablecopy.h"
 
 #include <QAbstractItemView>
@@ -201,6 +202,7 @@ DocumentView* MainWindow::openFile(const QString& path)
         }
     }
     auto doc = new DocumentView(m_tabs);
+    RunView::addViewsTo(doc);
     doc->setWatchEnabled(m_watch->isChecked());
     const int index = m_tabs->addTab(doc, QFileInfo(absolute).fileName());
     m_tabs->setTabToolTip(index, absolute);
@@ -457,6 +459,9 @@ void MainWindow::restoreSettings()
         restoreState(settings.value(QStringLiteral("state")).toByteArray(), SettingsVersion);
     } else {
         resize(1400, 900);
+        settings.endGroup();
+        settings.remove(QStringLiteral("ArgumentTable")); // layouts saved in another version's format
+        settings.beginGroup(QStringLiteral("MainWindow"));
     }
     m_watch->setChecked(settings.value(QStringLiteral("watch"), false).toBool());
     const Theme::Kind theme = Theme::fromName(settings.value(QStringLiteral("theme")).toString());
