@@ -103,13 +103,14 @@ RunResult RunChannel::finish(const RunRequest& request, const Ending& ending)
     result.childStderr = ending.stderrText;
     result.timedOut = ending.timedOut;
     result.cancelled = ending.cancelled;
-    if (ending.timedOut)
+    if (ending.timedOut) {
         result.processOutcome
             = QStringLiteral("The run did not finish within %1 ms; the runner child was killed.").arg(ending.timeoutMs);
-    else if (ending.cancelled)
+    } else if (ending.cancelled) {
         result.processOutcome = QStringLiteral("The run was cancelled; the runner child was killed.");
-    else
+    } else {
         result.processOutcome = describeExit(ending.status, ending.exitCode, ending.error, ending.errorString);
+    }
 
     // The log is the one record that survives a crash: it holds whatever XRT said before the child died.
     const XrtLog log = XrtLog::read(ending.logPath);

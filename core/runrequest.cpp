@@ -89,12 +89,13 @@ std::optional<RunRequest> RunRequest::fromJsonBytes(const QByteArray& json, QStr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject()) {
-        if (error)
+        if (error) {
             *error = parseError.error != QJsonParseError::NoError
                 ? QStringLiteral("run request: invalid JSON at offset %1: %2")
                       .arg(parseError.offset)
                       .arg(parseError.errorString())
                 : QStringLiteral("run request: expected a JSON object");
+        }
         return std::nullopt;
     }
     return fromJson(doc.object(), error);

@@ -36,7 +36,7 @@ QJsonArray stringsJson(const QStringList& list)
 QStringList stringsFromJson(const QJsonValue& v)
 {
     QStringList list;
-    for (const QJsonValue& s : v.toArray())
+    for (const auto& s : v.toArray())
         list << s.toString();
     return list;
 }
@@ -147,14 +147,14 @@ RunResult RunResult::fromJson(const QJsonObject& o)
     r.device = { dev.value(QLatin1String("found")).toBool(), dev.value(QLatin1String("name")).toString(),
                  dev.value(QLatin1String("message")).toString() };
     r.kernelName = o.value(QLatin1String("kernel")).toString();
-    for (const QJsonValue& g : o.value(QLatin1String("group_ids")).toArray())
+    for (const auto& g : o.value(QLatin1String("group_ids")).toArray())
         r.groupIds << qint64(g.toDouble());
-    for (const QJsonValue& m : o.value(QLatin1String("xrt_messages")).toArray())
+    for (const auto& m : o.value(QLatin1String("xrt_messages")).toArray())
         r.messages << XrtMessage::fromJson(m.toObject());
     r.messagesCaptured = o.value(QLatin1String("xrt_messages_captured")).toBool();
     r.runState = int(intOr(o, "run_state", 0));
     r.timings = timingsFromJson(o.value(QLatin1String("timings")).toObject());
-    for (const QJsonValue& v : o.value(QLatin1String("outputs")).toArray()) {
+    for (const auto& v : o.value(QLatin1String("outputs")).toArray()) {
         const QJsonObject out = v.toObject();
         r.outputs.append({ int(intOr(out, "argument", 0)), out.value(QLatin1String("name")).toString(),
                            QByteArray::fromBase64(out.value(QLatin1String("base64")).toString().toLatin1()) });

@@ -184,11 +184,12 @@ private:
             m_result.notes
                 << QStringLiteral("argument %1: BO size unknown, allocated %2 bytes").arg(arg.index).arg(size);
         }
-        if (quint64(input->size()) > size)
+        if (quint64(input->size()) > size) {
             m_result.notes << QStringLiteral("argument %1: input of %2 bytes cut to the BO size %3")
                                   .arg(arg.index)
                                   .arg(input->size())
                                   .arg(size);
+        }
         xrt::memory_group group = 0;
         try {
             if (arg.bo.groupArgument >= 0)
@@ -249,13 +250,14 @@ private:
         progress(QStringLiteral("buffers"), QStringLiteral("allocating and writing buffers"));
         m_timer.start();
         for (const ArgBinding& arg : m_request.plan.arguments) {
-            if (!arg.isNone() && arg.index >= m_argCount)
+            if (!arg.isNone() && arg.index >= m_argCount) {
                 return fail(QStringLiteral("buffers"),
                             QStringLiteral("argument %1: kernel %2 has %3 arguments (0-%4); nothing was passed to XRT")
                                 .arg(arg.index)
                                 .arg(m_kernelName)
                                 .arg(m_argCount)
                                 .arg(m_argCount - 1));
+            }
             if (arg.isBuffer() && !makeBuffer(arg))
                 return false;
         }
@@ -286,11 +288,12 @@ private:
             return fail(QStringLiteral("run"), QStringLiteral("XRT run failed: %1").arg(what(e)));
         }
         m_result.timings.runUs = elapsedUs(m_timer);
-        if (m_result.runState != ERT_CMD_STATE_COMPLETED)
+        if (m_result.runState != ERT_CMD_STATE_COMPLETED) {
             return fail(QStringLiteral("run"),
                         QStringLiteral("the run ended in state %1 (%2), not COMPLETED")
                             .arg(m_result.runState)
                             .arg(m_result.runStateName()));
+        }
         return true;
     }
 
@@ -420,7 +423,7 @@ QString loadedLibraryVersion()
 
 QString XrtExecutor::runtimeLogPath()
 {
-    const QString explicitPath = qEnvironmentVariable("XI_XRT_LOG");
+    QString explicitPath = qEnvironmentVariable("XI_XRT_LOG");
     if (!explicitPath.isEmpty())
         return explicitPath;
     QFile ini(qEnvironmentVariable("XRT_INI_PATH"));

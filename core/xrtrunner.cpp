@@ -18,7 +18,7 @@ QString XrtRunner::defaultCliPath()
     if (QCoreApplication::instance()) {
         if (QFileInfo(QCoreApplication::applicationFilePath()).fileName() == name)
             return QCoreApplication::applicationFilePath();
-        const QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
+        QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
         if (QFileInfo::exists(beside))
             return beside;
     }

@@ -109,7 +109,7 @@ void XrtRunnerProcess::onFinished()
     finish(m_ending);
 }
 
-void XrtRunnerProcess::finish(RunChannel::Ending ending)
+void XrtRunnerProcess::finish(const RunChannel::Ending& ending)
 {
     const RunResult result = RunChannel::finish(m_request, ending);
     m_environment.reset();

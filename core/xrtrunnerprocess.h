@@ -37,7 +37,7 @@ private:
     void onReadyRead();
     void onFinished();
     void onTimeout();
-    void finish(RunChannel::Ending ending);
+    void finish(const RunChannel::Ending& ending);
 
     RunRequest m_request;
     std::unique_ptr<XrtRunEnvironment> m_environment;
