@@ -51,7 +51,9 @@ int main(int argc, char** argv)
                                         QStringLiteral("OUT.png"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral("View to show: overview, arguments, diagram, partition, metadata, decoder, issues, compare."),
+        QStringLiteral(
+            "View to show: overview, arguments, diagram, partition, metadata, decoder, issues, binding, run, "
+            "compare."),
         QStringLiteral("NAME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark."),
                                    QStringLiteral("THEME"));

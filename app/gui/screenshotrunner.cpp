@@ -58,7 +58,10 @@ void ScreenshotRunner::capture()
     }
     if (!m_view.isEmpty() && !m_window->setCurrentView(m_view)) {
         err << QStringLiteral("unknown view \"%1\"; views: %2, compare\n")
-                   .arg(m_view, DocumentView::viewNames().join(QStringLiteral(", ")));
+                   .arg(m_view,
+                        (m_window->currentDocument() ? m_window->currentDocument()->allViewNames()
+                                                     : DocumentView::viewNames())
+                            .join(QStringLiteral(", ")));
         QApplication::exit(64);
         return;
     }
