@@ -120,12 +120,15 @@ BindingView::BindingView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
         | QAbstractItemView::SelectedClicked);
     m_table->setWordWrap(false);
+    m_table->setToolTip(tr("Per XRT argument index: what the kernel declares and what the host passes; double-click "
+                           "a cell to edit the plan"));
     TableCopy::install(m_table);
 
     m_findings = new QTreeWidget(this);
     m_findings->setRootIsDecorated(false);
     m_findings->setHeaderLabels({ tr("Severity"), tr("Argument"), tr("Code"), tr("Where"), tr("Message") });
     m_findings->setWordWrap(true);
+    m_findings->setToolTip(tr("The checker's findings; activate one to see its line in the host program"));
     m_source = makeCode(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_findings, tr("Findings"));
@@ -183,7 +186,9 @@ QWidget* BindingView::makeControls()
                           "Debian's XRT 2.13"));
     m_instructions = new QLineEdit(box);
     m_instructions->setPlaceholderText(tr("instruction file (checks ninstr against its word count)"));
+    m_instructions->setToolTip(tr("The instruction stream the host loads: binary or hex text, sniffed"));
     auto browseInsts = new QPushButton(tr("Browse..."), box);
+    browseInsts->setToolTip(tr("Choose the instruction file"));
 
     m_quick = new QLineEdit(box);
     m_quick->setPlaceholderText(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4"));
@@ -191,6 +196,7 @@ QWidget* BindingView::makeControls()
                            "bo:N a BO allocated with kernel.group_id(N), instr:N the instruction BO, bo@G a BO in raw "
                            "group G, - nothing"));
     auto check = new QPushButton(tr("Check"), box);
+    check->setToolTip(tr("Check the call typed in the quick form"));
     auto correct = new QPushButton(tr("Correct call"), box);
     correct->setToolTip(tr("The call the kernel expects, from its own argument list"));
     auto import = new QPushButton(tr("Import host program..."), box);

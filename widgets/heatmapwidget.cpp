@@ -171,6 +171,11 @@ void HeatmapWidget::setupPlot()
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->yAxis->grid()->setVisible(false);
 
+    // The matrix outline: an all-zero matrix still shows where it is.
+    m_frame = new QCPItemRect(m_plot);
+    m_frame->setBrush(Qt::NoBrush);
+    m_frame->setVisible(false);
+
     m_emptyText = new QCPItemText(m_plot);
     m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyText->position->setCoords(0.5, 0.5);
@@ -233,6 +238,9 @@ void HeatmapWidget::setMatrix(const MatrixF& values, bool integerValued)
     static_cast<CellTicker*>(m_plot->xAxis->ticker().data())->setCellCount(c);
     static_cast<CellTicker*>(m_plot->yAxis->ticker().data())->setCellCount(r);
     m_emptyText->setVisible(false);
+    m_frame->topLeft->setCoords(-0.5, -0.5);
+    m_frame->bottomRight->setCoords(c - 0.5, r - 0.5);
+    m_frame->setVisible(true);
     updateInfo();
     resetZoom();
 }
@@ -256,6 +264,7 @@ void HeatmapWidget::clear(const QString& reason)
     static_cast<CellTicker*>(m_plot->yAxis->ticker().data())->setCellCount(0);
     m_emptyText->setText(m_emptyReason);
     m_emptyText->setVisible(true);
+    m_frame->setVisible(false);
     m_plot->xAxis->setRange(-0.5, 15.5);
     m_plot->yAxis->setRange(-0.5, 15.5);
     updateInfo();
@@ -425,6 +434,7 @@ void HeatmapWidget::applyPalette()
         styleAxis(axis, fg);
     m_titleElement->setTextColor(fg);
     m_emptyText->setColor(pal.color(QPalette::PlaceholderText));
+    m_frame->setPen(QPen(pal.color(QPalette::Mid), 1));
     applyGradient();
     replotQueued();
 }

@@ -10,6 +10,7 @@
 
 class QCPColorMap;
 class QCPColorScale;
+class QCPItemRect;
 class QCPItemText;
 class QCPRange;
 class QCPTextElement;
@@ -94,6 +95,7 @@ private:
     QCPColorScale* m_colorScale = nullptr;
     QCPTextElement* m_titleElement = nullptr;
     QCPItemText* m_emptyText = nullptr;
+    QCPItemRect* m_frame = nullptr;
     QLabel* m_info;
     QToolButton* m_resetButton;
     QToolButton* m_exportButton;

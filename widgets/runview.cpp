@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runview.h"
 
+#include "bindingview.h"
+#include "documentview.h"
 #include "npyfile.h"
 #include "reportexport.h"
 #include "runviewcompare.h"
@@ -43,6 +45,7 @@ QPushButton* browseButton(QWidget* parent)
 {
     auto b = new QPushButton(QObject::tr("..."), parent);
     b->setMaximumWidth(32);
+    b->setToolTip(QObject::tr("Choose a file"));
     return b;
 }
 
@@ -97,6 +100,11 @@ RunView::RunView(QWidget* parent)
     updateBackendLabel();
     updateCallField();
     setRunning(false, tr("Ready."));
+    // The number field inside a spin box is a widget of its own: give it the spin box's tooltip too.
+    for (QAbstractSpinBox* spin : findChildren<QAbstractSpinBox*>()) {
+        if (auto edit = spin->findChild<QLineEdit*>())
+            edit->setToolTip(spin->toolTip());
+    }
 }
 
 RunView::~RunView()
@@ -105,12 +113,30 @@ RunView::~RunView()
     m_watcher->waitForFinished(); // a worker must not outlive the options it reads
 }
 
+void RunView::addViewsTo(DocumentView* document)
+{
+    auto binding = new BindingView(document);
+    auto run = new RunView(document);
+    document->addView(QStringLiteral("binding"), tr("Binding"),
+        tr("How the host calls the kernel: the plan checked against this file, XRT's warnings, the corrected call"),
+        binding);
+    document->addView(QStringLiteral("run"), tr("Run"),
+        tr("Attention test vectors on the cpu, emulated or XRT backend: heatmaps, metrics, checklist, report"), run);
+    connect(binding, &BindingView::planChanged, run, [binding, run](const BindingPlan& plan) {
+        run->setBindingPlan(plan);
+        run->setBindingReport(binding->report());
+    });
+    run->setBindingPlan(binding->plan());
+    run->setBindingReport(binding->report());
+}
+
 QWidget* RunView::makeInputBox()
 {
     auto box = new QGroupBox(tr("Kernel"), this);
     auto form = new QFormLayout(box);
     m_xclbinEdit = new QLineEdit(box);
     m_xclbinEdit->setPlaceholderText(tr("the open xclbin"));
+    m_xclbinEdit->setToolTip(tr("The xclbin the XRT backends load (the open file by default)"));
     m_instructionsEdit = new QLineEdit(box);
     m_instructionsEdit->setPlaceholderText(tr("found next to the xclbin"));
     m_instructionsEdit->setToolTip(tr("insts.bin, *.insts.*, *.seq next to the xclbin; the format is sniffed"));
@@ -145,15 +171,19 @@ QWidget* RunView::makeVectorBox()
     m_size = new QComboBox(box);
     m_size->addItems({ QStringLiteral("16"), QStringLiteral("32"), QStringLiteral("64"), tr("custom") });
     m_size->setCurrentIndex(2);
+    m_size->setToolTip(tr("Sequence length x head dimension: 16, 32 and 64 are square; custom sets both"));
     m_seq = new QSpinBox(box);
     m_seq->setRange(1, 4096);
     m_seq->setPrefix(tr("seq "));
+    m_seq->setToolTip(tr("Sequence length: rows of Q, K and V"));
     m_dim = new QSpinBox(box);
     m_dim->setRange(1, 1024);
     m_dim->setPrefix(tr("dim "));
+    m_dim->setToolTip(tr("Head dimension: columns of Q, K and V"));
     m_seed = new QSpinBox(box);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
+    m_seed->setToolTip(tr("The same seed gives the same vectors on every platform"));
     auto import = new QPushButton(tr("Import .npy..."), box);
     import->setToolTip(tr("Q, K and V as int8 .npy files (names starting with q, k, v)"));
     m_vectorSource = new QLabel(box);
@@ -199,10 +229,13 @@ QWidget* RunView::makeBackendBox()
         m_backend->setItemData(m_backend->count() - 1, AttentionBackend::describe(k), Qt::ToolTipRole);
     }
     m_backend->setCurrentIndex(1); // emulated: XRT's real checks and our kernel, no hardware needed
+    m_backend->setToolTip(tr("What computes the output; always named with the result and in every export"));
     m_backendLabel = new QLabel(box);
     m_backendLabel->setWordWrap(true);
     m_bindingSource = new QComboBox(box);
     m_bindingSource->addItems({ tr("Correct call"), tr("From the Binding view"), tr("Typed") });
+    m_bindingSource->setToolTip(tr("How the XRT backends bind the buffers: the call the kernel expects, the Binding "
+                                   "view's plan, or a call typed below"));
     m_call = new QLineEdit(box);
     m_call->setToolTip(tr("The call in quick form: 3, instr:1, ninstr, bo:3, bo:4 (bo:N = a BO allocated with "
                           "kernel.group_id(N)). The first data BO receives Q, K, V; the second is read back."));
@@ -211,14 +244,18 @@ QWidget* RunView::makeBackendBox()
     m_threshold->setDecimals(3);
     m_threshold->setSingleStep(0.01);
     m_threshold->setValue(SuccessChecklist::DefaultThreshold);
+    m_threshold->setToolTip(tr("The checklist's correlation threshold against the float reference"));
     m_timeout = new QSpinBox(box);
     m_timeout->setRange(1, 3600);
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(RunRequest::DefaultTimeoutMs / 1000);
+    m_timeout->setToolTip(tr("A run that takes longer is killed (a hung device costs one run, nothing else)"));
 
     m_runButton = new QPushButton(tr("Run"), box);
     m_runButton->setDefault(true);
+    m_runButton->setToolTip(tr("Run off the GUI thread; the XRT backends run in a child process"));
     m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton->setToolTip(tr("Stop the run: the child process is killed, a CPU result is dropped"));
     m_progress = new QProgressBar(box);
     m_progress->setRange(0, 0);
     m_status = new QLabel(box);
@@ -254,6 +291,7 @@ QWidget* RunView::makeHistoryBox()
     m_historyList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_historyList->setToolTip(tr("Click a run to show it; select two (Ctrl+click) to compare them"));
     auto compare = new QPushButton(tr("Compare"), box);
+    compare->setToolTip(tr("Before/after: the two selected runs side by side"));
     auto exportButton = new QPushButton(tr("Export report..."), box);
     exportButton->setToolTip(tr("HTML or PDF: the xclbin, the binding findings, every run and the comparison"));
     auto buttons = new QHBoxLayout;

@@ -25,6 +25,7 @@ class QSpinBox;
 
 namespace xi {
 
+class DocumentView;
 class RunViewCompare;
 class RunViewResults;
 class XrtRunnerProcess;
@@ -39,6 +40,9 @@ public:
 
     explicit RunView(QWidget* parent = nullptr);
     ~RunView() override;
+
+    // Adds a Binding view and a Run view to an open document; the Run view can use the Binding view's plan.
+    static void addViewsTo(DocumentView* document);
 
     // The open document: its file becomes the xclbin to run.
     void setXclbin(XclbinPtr xclbin);

@@ -42,6 +42,7 @@ RunViewCompare::RunViewCompare(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setToolTip(tr("Every metric of the two runs and the change (after - before)"));
     m_group->add(m_before);
     m_group->add(m_after);
 
@@ -105,21 +106,26 @@ void RunViewCompare::compare(const AttentionRun& before, const QString& beforeLa
         else if (va != vb)
             delta = tr("changed");
         m_table->setItem(i, 0, new QTableWidgetItem(labels[i]));
-        m_table->setItem(i, 1, new QTableWidgetItem(va));
-        m_table->setItem(i, 2, new QTableWidgetItem(vb));
+        for (const auto& [column, text] : { qMakePair(1, va), qMakePair(2, vb) }) {
+            auto item = new QTableWidgetItem(text);
+            item->setToolTip(text);
+            m_table->setItem(i, column, item);
+        }
         auto d = new QTableWidgetItem(delta);
         if (!delta.isEmpty() && delta != QLatin1String("0"))
             d->setFont([&] { QFont f = font(); f.setBold(true); return f; }());
         m_table->setItem(i, 3, d);
     }
-    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     showOutput(m_before, before, tr("Before: output"));
     showOutput(m_after, after, tr("After: output"));
 }
 
 void RunViewCompare::showOutput(HeatmapWidget* heatmap, const AttentionRun& run, const QString& label)
 {
-    heatmap->setTitle(label + QStringLiteral(" (") + run.backend + u')');
+    heatmap->setTitle(label + QStringLiteral(" (") + run.backend + u')'
+        + (run.hasOutput() && run.metrics.allZero ? tr(": ALL ZERO") : QString()));
     if (run.hasOutput())
         heatmap->setMatrix(*run.output);
     else

@@ -81,6 +81,7 @@ RunViewResults::RunViewResults(QWidget* parent)
     m_metrics->verticalHeader()->hide();
     m_metrics->horizontalHeader()->setStretchLastSection(true);
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->setToolTip(tr("Activity and accuracy of the output against the float reference softmax(QK^T/sqrt(d))V"));
     m_messages->setReadOnly(true);
     m_messages->setLineWrapMode(QPlainTextEdit::WidgetWidth);
 
