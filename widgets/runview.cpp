@@ -448,6 +448,7 @@ void RunView::updateCallField()
     else if (source == BindingSource::BindingView)
         m_call->setText(m_bindingPlan ? m_bindingPlan->toQuick() : QString());
     m_call->setPlaceholderText(source == BindingSource::BindingView ? tr("open the Binding view to make a plan") : QString());
+    m_call->setCursorPosition(0); // the start of a long call is what tells calls apart
 }
 
 void RunView::setRunning(bool running, const QString& message)

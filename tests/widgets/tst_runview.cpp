@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activitychart.h"
+#include "documentview.h"
 #include "heatmapqcp.h"
 #include "heatmapwidget.h"
+#include "mainwindow.h"
 #include "runview.h"
 #include "runviewcompare.h"
 #include "runviewresults.h"
@@ -204,6 +206,31 @@ private slots:
         QVERIFY(xi::test::readFile(pdf).startsWith("%PDF"));
         QVERIFY(xi::test::readFile(pdf).size() > 10000); // the heatmap images are in it
         QVERIFY(!m_view->exportReport(dir.filePath(QStringLiteral("report.doc")), &error));
+    }
+
+    void demoInTheMainWindow()
+    {
+        // The Run tab of the open demo: it runs that file, emulated by default, with the correct call.
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        window.openFiles({ demoXclbin() });
+        DocumentView* doc = window.currentDocument();
+        QVERIFY(doc);
+        QTRY_VERIFY_WITH_TIMEOUT(doc->xclbin() != nullptr, 30000);
+        QVERIFY(doc->setCurrentView(QStringLiteral("run")));
+        auto run = doc->findChild<RunView*>();
+        QVERIFY(run);
+        run->setCliPath(xi::test::cliPath());
+        QCOMPARE(QFileInfo(run->options().xclbinPath).canonicalFilePath(), QFileInfo(demoXclbin()).canonicalFilePath());
+        QCOMPARE(run->options().backend, AttentionBackendKind::Emulated);
+        QSignalSpy finished(run, &RunView::runFinished);
+        run->run();
+        QVERIFY(finished.wait(120000));
+        const AttentionRun r = finished.at(0).at(0).value<AttentionRun>();
+        QVERIFY2(r.hasOutput() && r.metrics.nonzeroFraction() > 0.5, qPrintable(r.error));
+        QVERIFY(r.succeeded());
+        save(&window, QStringLiteral("main-window-run-view-demo.png"));
     }
 
     void cancelStopsTheChild()
