@@ -357,6 +357,7 @@ private Q_SLOTS:
     void legalEdgeCases();
     void cannotOpen();
     void hugeCountsAllocateNothing();
+    void badBuildMetadataJson();
     void overlappingArraysDoNotMultiply();
 };
 
@@ -694,6 +695,27 @@ void TestXclbinRobustness::hugeCountsAllocateNothing()
     report(QStringLiteral("huge counts"));
 }
 
+// BUILD_METADATA is kept as text by the reader; its JSON form (dump-section) reports bad JSON as such.
+void TestXclbinRobustness::badBuildMetadataJson()
+{
+    XI_REQUIRE_FIXTURES();
+    QByteArray b = test::readFile(test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")));
+    const SectionRef build = *findSection(sectionTable(b), BUILD_METADATA);
+    b[qsizetype(build.offset)] = 'x';
+    const XclbinLoadResult r = check(b, QStringLiteral("BUILD_METADATA that is not JSON"));
+    QVERIFY2(r.ok(), r.error ? qPrintable(r.error->message()) : "");
+    QVERIFY(r.xclbin->textSections.contains(QStringLiteral("BUILD_METADATA")));
+    try {
+        SectionJson::json(*r.xclbin, BUILD_METADATA);
+        QFAIL("malformed BUILD_METADATA JSON was dumped");
+    } catch (const XclbinException& e) {
+        QCOMPARE(e.error().kind, XclbinError::Kind::BadJson);
+        QVERIFY(e.error().offset >= qint64(build.offset) && e.error().offset < qint64(build.offset + build.size));
+        QVERIFY(e.error().message().contains(r.xclbin->filePath));
+    }
+    QVERIFY(m_failures.isEmpty());
+}
+
 // AIE_PARTITION arrays are {count, offset} pairs: one crafted 96-byte record that is both a PDI and a CDO group,
 // repeated, makes every PDI point at all records as its CDO groups and every group at them again as pre-groups.
 // Checked one by one each array fits; multiplied out it is billions of entries. Arrays that overlap must not
@@ -726,5 +748,15 @@ void TestXclbinRobustness::overlappingArraysDoNotMultiply()
     report(QStringLiteral("overlapping arrays"));
 }
 
-QTEST_GUILESS_MAIN(TestXclbinRobustness)
+// The sweeps are data-driven functions of a few thousand loads per fixture: QtTest's 5-minute limit per function
+// would count all rows together on a slow machine. Hangs are caught per load by the Watchdog above.
+int main(int argc, char** argv)
+{
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "1800000");
+    QCoreApplication app(argc, argv);
+    TestXclbinRobustness test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_xclbinrobustness.moc"
