@@ -484,7 +484,8 @@ void BindingView::updateFindings()
         item->setText(1, f.argument >= 0 ? QString::number(f.argument) : tr("call"));
         item->setData(1, Qt::UserRole, f.argument);
         item->setText(2, f.code);
-        item->setText(3, f.location.describe());
+        item->setText(3, f.location.isValid() ? QFileInfo(f.location.file).fileName() + u':' + QString::number(f.location.line) : QString());
+        item->setToolTip(3, f.location.describe());
         item->setData(3, Qt::UserRole, f.location.line);
         item->setText(4, f.message);
         item->setToolTip(4, f.message);

@@ -8,6 +8,7 @@
 #include "runviewcompare.h"
 #include "runviewresults.h"
 #include "testsupport.h"
+#include "theme.h"
 
 #include <QImage>
 #include <QLabel>
@@ -231,6 +232,13 @@ private slots:
         QVERIFY2(r.hasOutput() && r.metrics.nonzeroFraction() > 0.5, qPrintable(r.error));
         QVERIFY(r.succeeded());
         save(&window, QStringLiteral("main-window-run-view-demo.png"));
+        // Dark palette: every plot re-colours.
+        window.setTheme(Theme::Kind::Dark);
+        HeatmapWidget* out = run->results()->heatmap(QStringLiteral("output"));
+        QTRY_VERIFY(out->palette().color(QPalette::Base).lightness() < 128);
+        QCOMPARE(out->plot()->axisRect()->backgroundBrush().color(), out->palette().color(QPalette::Base));
+        save(&window, QStringLiteral("main-window-run-view-demo-dark.png"));
+        window.setTheme(Theme::Kind::Light);
     }
 
     void cancelStopsTheChild()
