@@ -76,7 +76,8 @@ void ActivityChart::setMetrics(const AttentionMetrics& metrics)
     setBars(m_rows, indices(metrics.rowActivity.size()), toDoubles(metrics.rowActivity), 0.8);
     setBars(m_columns, indices(metrics.columnActivity.size()), toDoubles(metrics.columnActivity), 0.8);
     const double w = metrics.histogramBinWidth > 0 ? metrics.histogramBinWidth : 1;
-    setBars(m_histogram, indices(metrics.histogram.size(), metrics.histogramLow + w / 2, w), toDoubles(metrics.histogram), w * 0.9);
+    setBars(m_histogram, indices(metrics.histogram.size(), metrics.histogramLow + w / 2, w),
+            toDoubles(metrics.histogram), w * 0.9);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

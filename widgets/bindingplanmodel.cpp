@@ -26,12 +26,9 @@ bool parseInteger(const QString& text, qint64* out)
 Verdict verdictOf(Severity s)
 {
     switch (s) {
-    case Severity::Error:
-        return Verdict::Invalid;
-    case Severity::Warning:
-        return Verdict::Warning;
-    case Severity::Info:
-        break;
+    case Severity::Error: return Verdict::Invalid;
+    case Severity::Warning: return Verdict::Warning;
+    case Severity::Info: break;
     }
     return Verdict::Valid;
 }
@@ -75,12 +72,9 @@ void BindingPlanModel::setPalette(const QPalette& palette)
 QString BindingPlanModel::kindLabel(const ArgBinding& arg)
 {
     switch (arg.kind) {
-    case ArgBinding::Kind::None:
-        return Nothing;
-    case ArgBinding::Kind::Scalar:
-        return ScalarKind;
-    case ArgBinding::Kind::Buffer:
-        return arg.bo.instructions ? InstrKind : BoKind;
+    case ArgBinding::Kind::None: return Nothing;
+    case ArgBinding::Kind::Scalar: return ScalarKind;
+    case ArgBinding::Kind::Buffer: return arg.bo.instructions ? InstrKind : BoKind;
     }
     return {};
 }
@@ -149,24 +143,15 @@ QVariant BindingPlanModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IndexColumn:
-        return tr("Index");
-    case ArgumentColumn:
-        return tr("Kernel argument");
-    case GroupColumn:
-        return tr("XRT group ID");
-    case KindColumn:
-        return tr("Host passes");
-    case ValueColumn:
-        return tr("Value / size");
-    case FlagsColumn:
-        return tr("BO flags");
-    case BoGroupColumn:
-        return tr("BO allocated in");
-    case VerdictColumn:
-        return tr("Verdict");
-    case FindingColumn:
-        return tr("Finding");
+    case IndexColumn: return tr("Index");
+    case ArgumentColumn: return tr("Kernel argument");
+    case GroupColumn: return tr("XRT group ID");
+    case KindColumn: return tr("Host passes");
+    case ValueColumn: return tr("Value / size");
+    case FlagsColumn: return tr("BO flags");
+    case BoGroupColumn: return tr("BO allocated in");
+    case VerdictColumn: return tr("Verdict");
+    case FindingColumn: return tr("Finding");
     }
     return {};
 }
@@ -183,15 +168,11 @@ bool BindingPlanModel::editable(int row, int column) const
 {
     const ArgBinding arg = argumentAt(row);
     switch (column) {
-    case KindColumn:
-        return true;
-    case ValueColumn:
-        return !arg.isNone();
+    case KindColumn: return true;
+    case ValueColumn: return !arg.isNone();
     case FlagsColumn:
-    case BoGroupColumn:
-        return arg.isBuffer();
-    default:
-        return false;
+    case BoGroupColumn: return arg.isBuffer();
+    default: return false;
     }
 }
 
@@ -202,16 +183,11 @@ QVariant BindingPlanModel::data(const QModelIndex& index, int role) const
     const int row = index.row();
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return display(row, column, false);
-    case Qt::EditRole:
-        return display(row, column, true);
-    case Qt::ToolTipRole:
-        return toolTip(row, column);
-    case Qt::BackgroundRole:
-        return VerdictStyle::background(verdict(row), m_palette);
-    case Qt::DecorationRole:
-        return column == VerdictColumn ? QVariant(VerdictStyle::icon(verdict(row))) : QVariant();
+    case Qt::DisplayRole: return display(row, column, false);
+    case Qt::EditRole: return display(row, column, true);
+    case Qt::ToolTipRole: return toolTip(row, column);
+    case Qt::BackgroundRole: return VerdictStyle::background(verdict(row), m_palette);
+    case Qt::DecorationRole: return column == VerdictColumn ? QVariant(VerdictStyle::icon(verdict(row))) : QVariant();
     case ChoicesRole:
         if (column == KindColumn)
             return QStringList { Nothing, ScalarKind, BoKind, InstrKind };
@@ -222,14 +198,10 @@ QVariant BindingPlanModel::data(const QModelIndex& index, int role) const
             return names;
         }
         return {};
-    case VerdictRole:
-        return int(verdict(row));
-    case ArgumentIndexRole:
-        return row;
-    case LineRole:
-        return argumentAt(row).location.line;
-    default:
-        return {};
+    case VerdictRole: return int(verdict(row));
+    case ArgumentIndexRole: return row;
+    case LineRole: return argumentAt(row).location.line;
+    default: return {};
     }
 }
 
@@ -238,8 +210,7 @@ QVariant BindingPlanModel::display(int row, int column, bool edit) const
     const ArgBinding arg = argumentAt(row);
     const KernelArgument* decl = declared(row);
     switch (column) {
-    case IndexColumn:
-        return row;
+    case IndexColumn: return row;
     case ArgumentColumn:
         if (!decl)
             return m_kernel ? tr("(the kernel has no argument %1)").arg(row) : QString();
@@ -248,8 +219,7 @@ QVariant BindingPlanModel::display(int row, int column, bool edit) const
         const ArgumentGroup* g = m_groups ? m_groups->argument(row) : nullptr;
         return g ? g->groupId.hex() : QString();
     }
-    case KindColumn:
-        return kindLabel(arg);
+    case KindColumn: return kindLabel(arg);
     case ValueColumn:
         if (arg.isScalar()) {
             if (arg.instructionWords)
@@ -259,18 +229,17 @@ QVariant BindingPlanModel::display(int row, int column, bool edit) const
         if (arg.isBuffer())
             return arg.bo.size ? QString::number(arg.bo.size) : arg.bo.sizeText;
         return QString();
-    case FlagsColumn:
-        return arg.isBuffer() ? boFlagsName(arg.bo.flags) : QString();
+    case FlagsColumn: return arg.isBuffer() ? boFlagsName(arg.bo.flags) : QString();
     case BoGroupColumn:
         if (!arg.isBuffer())
             return QString();
         if (arg.bo.groupArgument >= 0)
-            return edit ? QString::number(arg.bo.groupArgument) : QStringLiteral("group_id(%1)").arg(arg.bo.groupArgument);
+            return edit ? QString::number(arg.bo.groupArgument)
+                        : QStringLiteral("group_id(%1)").arg(arg.bo.groupArgument);
         if (arg.bo.rawGroup)
             return edit ? QStringLiteral("@%1").arg(*arg.bo.rawGroup) : tr("raw group %1").arg(*arg.bo.rawGroup);
         return edit ? QString() : tr("(not given)");
-    case VerdictColumn:
-        return VerdictStyle::label(verdict(row));
+    case VerdictColumn: return VerdictStyle::label(verdict(row));
     case FindingColumn: {
         QStringList messages;
         for (const BindingFinding* f : findings(row))
@@ -286,9 +255,11 @@ QString BindingPlanModel::toolTip(int row, int column) const
     if (column == ArgumentColumn && m_kernel && m_groups)
         return CorrectedCall::role(*m_kernel, m_groups->convention, row);
     if (column == BoGroupColumn)
-        return tr("Type an argument index N for a BO allocated with kernel.group_id(N), or @G for a raw group number G");
+        return tr(
+            "Type an argument index N for a BO allocated with kernel.group_id(N), or @G for a raw group number G");
     if (column == ValueColumn)
-        return tr("A scalar value (decimal or 0x hex, or ninstr for the instruction word count), or a BO's size in bytes");
+        return tr(
+            "A scalar value (decimal or 0x hex, or ninstr for the instruction word count), or a BO's size in bytes");
     QStringList lines;
     for (const BindingFinding* f : findings(row)) {
         QString line = severityName(f->severity) + QStringLiteral(" [") + f->code + QStringLiteral("]: ") + f->message;
@@ -332,7 +303,8 @@ bool BindingPlanModel::applyEdit(ArgBinding& arg, int column, const QString& tex
             arg.kind = ArgBinding::Kind::Buffer;
             arg.bo.instructions = t == InstrKind;
             if (!wasBuffer) {
-                arg.bo.name = (arg.bo.instructions ? QStringLiteral("instr_bo") : QStringLiteral("bo_%1").arg(arg.index));
+                arg.bo.name
+                    = (arg.bo.instructions ? QStringLiteral("instr_bo") : QStringLiteral("bo_%1").arg(arg.index));
                 arg.bo.groupArgument = arg.index;
                 arg.bo.flags = arg.bo.instructions ? BoFlags::Cacheable : BoFlags::HostOnly;
             }
@@ -360,8 +332,7 @@ bool BindingPlanModel::applyEdit(ArgBinding& arg, int column, const QString& tex
         arg.bo.size = quint64(n);
         arg.bo.sizeText = t;
         return true;
-    case FlagsColumn:
-        return parseBoFlags(t, &arg.bo.flags);
+    case FlagsColumn: return parseBoFlags(t, &arg.bo.flags);
     case BoGroupColumn: {
         QString g = t;
         if (g.startsWith(QLatin1String("group_id(")) && g.endsWith(u')'))

@@ -2,8 +2,8 @@
 #include "bindingview.h"
 
 #include "argumentgroups.h"
-#include "attentionbackend.h"
 #include "argumenttableview.h"
+#include "attentionbackend.h"
 #include "bindingplanmodel.h"
 #include "correctedcall.h"
 #include "hostprogramreader.h"
@@ -118,7 +118,7 @@ BindingView::BindingView(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-        | QAbstractItemView::SelectedClicked);
+                             | QAbstractItemView::SelectedClicked);
     m_table->setWordWrap(false);
     m_table->setToolTip(tr("Per XRT argument index: what the kernel declares and what the host passes; double-click "
                            "a cell to edit the plan"));
@@ -162,8 +162,9 @@ BindingView::BindingView(QWidget* parent)
         if (arg >= 0)
             m_table->selectRow(arg);
     });
-    connect(m_runner, &XrtRunnerProcess::progress, this,
-        [this](const QString& stage, const QString& message) { m_xrtSummary->setText(stage + QStringLiteral(": ") + message); });
+    connect(m_runner, &XrtRunnerProcess::progress, this, [this](const QString& stage, const QString& message) {
+        m_xrtSummary->setText(stage + QStringLiteral(": ") + message);
+    });
     connect(m_runner, &XrtRunnerProcess::finished, this, &BindingView::onNoopFinished);
     m_model->setPalette(palette());
     recheck();
@@ -261,9 +262,8 @@ QWidget* BindingView::makeCallPanel()
     callTabs->addTab(m_cpp, tr("C++"));
     auto copy = new QPushButton(tr("Copy"), callBox);
     copy->setToolTip(tr("Copy the corrected call shown to the clipboard"));
-    connect(copy, &QPushButton::clicked, this, [this, callTabs] {
-        QApplication::clipboard()->setText(correctedCall(callTabs->currentIndex() == 0));
-    });
+    connect(copy, &QPushButton::clicked, this,
+            [this, callTabs] { QApplication::clipboard()->setText(correctedCall(callTabs->currentIndex() == 0)); });
     auto callLayout = new QVBoxLayout(callBox);
     callLayout->addWidget(callTabs);
     callLayout->addWidget(copy, 0, Qt::AlignRight);
@@ -484,7 +484,10 @@ void BindingView::updateFindings()
         item->setText(1, f.argument >= 0 ? QString::number(f.argument) : tr("call"));
         item->setData(1, Qt::UserRole, f.argument);
         item->setText(2, f.code);
-        item->setText(3, f.location.isValid() ? QFileInfo(f.location.file).fileName() + u':' + QString::number(f.location.line) : QString());
+        item->setText(3,
+                      f.location.isValid()
+                          ? QFileInfo(f.location.file).fileName() + u':' + QString::number(f.location.line)
+                          : QString());
         item->setToolTip(3, f.location.describe());
         item->setData(3, Qt::UserRole, f.location.line);
         item->setText(4, f.message);
@@ -533,9 +536,9 @@ void BindingView::updateCallTexts()
         return;
     }
     const SlotMode slotAware = m_report.slot.legacyXrt213 ? SlotMode() : m_report.slot;
-    m_predicted->setPlainText(tr("Slot-aware XRT, %1:\n").arg(slotAware.describe())
-        + warningLines(m_report.predictedWarningsSlotAware) + tr("\nDebian's XRT 2.13:\n")
-        + warningLines(m_report.predictedWarningsXrt213)
+    m_predicted->setPlainText(
+        tr("Slot-aware XRT, %1:\n").arg(slotAware.describe()) + warningLines(m_report.predictedWarningsSlotAware)
+        + tr("\nDebian's XRT 2.13:\n") + warningLines(m_report.predictedWarningsXrt213)
         + tr("\nAn output BO that triggers this warning never receives results: the host reads zeros."));
 }
 
@@ -594,7 +597,8 @@ void BindingView::resolveInputFile(ArgBinding& arg, QStringList* notes) const
         return;
     }
     if (!arg.bo.inputFile.isEmpty())
-        notes->append(tr("%1 not found: the BO at argument %2 stays zero-filled.").arg(arg.bo.inputFile).arg(arg.index));
+        notes->append(
+            tr("%1 not found: the BO at argument %2 stays zero-filled.").arg(arg.bo.inputFile).arg(arg.index));
     arg.bo.inputFile.clear();
 }
 
@@ -646,15 +650,16 @@ void BindingView::onNoopFinished(const RunResult& result)
 void BindingView::browseInstructions()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Instruction file"), m_instructionFile,
-        tr("Instruction streams (*.bin *.txt *.seq);;All files (*)"));
+                                                      tr("Instruction streams (*.bin *.txt *.seq);;All files (*)"));
     if (!path.isEmpty())
         setInstructionFile(path);
 }
 
 void BindingView::browseHostProgram()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import host program"), m_sourcePath,
-        tr("Host programs (*.py *.cpp *.cc *.cxx *.c *.h *.hpp);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Import host program"), m_sourcePath,
+                                       tr("Host programs (*.py *.cpp *.cc *.cxx *.c *.h *.hpp);;All files (*)"));
     if (!path.isEmpty())
         importHostProgram(path);
 }

@@ -18,7 +18,7 @@ void HeatmapGroup::add(HeatmapWidget* heatmap)
         return;
     m_members.append(heatmap);
     connect(heatmap, &HeatmapWidget::rangesChanged, this,
-        [this, heatmap](const QCPRange& columns, const QCPRange& rows) { sync(heatmap, columns, rows); });
+            [this, heatmap](const QCPRange& columns, const QCPRange& rows) { sync(heatmap, columns, rows); });
     connect(heatmap, &HeatmapWidget::zoomReset, this, &HeatmapGroup::resetZoom);
 }
 

@@ -12,9 +12,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QToolButton>
-#include <QStyle>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -110,9 +110,12 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     connect(m_resetButton, &QToolButton::clicked, this, &HeatmapWidget::resetZoom);
 
     auto menu = new QMenu(this);
-    menu->addAction(tr("Export PNG..."), this, [this] { exportWithDialog(tr("PNG image (*.png)"), QStringLiteral("png")); });
-    menu->addAction(tr("Export PDF..."), this, [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral("pdf")); });
-    menu->addAction(tr("Export CSV..."), this, [this] { exportWithDialog(tr("CSV matrix (*.csv)"), QStringLiteral("csv")); });
+    menu->addAction(tr("Export PNG..."), this,
+                    [this] { exportWithDialog(tr("PNG image (*.png)"), QStringLiteral("png")); });
+    menu->addAction(tr("Export PDF..."), this,
+                    [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral("pdf")); });
+    menu->addAction(tr("Export CSV..."), this,
+                    [this] { exportWithDialog(tr("CSV matrix (*.csv)"), QStringLiteral("csv")); });
     m_exportButton->setText(tr("Export"));
     m_exportButton->setToolTip(tr("Export the plot as PNG or PDF, or the matrix as CSV"));
     m_exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
@@ -418,7 +421,8 @@ QString HeatmapWidget::formatValue(double value) const
 
 void HeatmapWidget::applyGradient()
 {
-    const QCPColorGradient g = m_scale == Scale::Diverging ? divergingGradient(isDarkPalette(palette())) : sequentialGradient();
+    const QCPColorGradient g
+        = m_scale == Scale::Diverging ? divergingGradient(isDarkPalette(palette())) : sequentialGradient();
     // After setColorScale: the scale hands its gradient to the map.
     m_colorScale->setGradient(g);
     m_map->setGradient(g);
@@ -483,7 +487,7 @@ bool HeatmapWidget::exportTo(const QString& path, QString* error, int width, int
         QTemporaryDir dir;
         const QString scratch = dir.filePath(QStringLiteral("plot.") + suffix);
         const bool ok = suffix == QLatin1String("png") ? m_plot->savePng(scratch, width, height)
-                                                      : m_plot->savePdf(scratch, width, height);
+                                                       : m_plot->savePdf(scratch, width, height);
         QFile f(scratch);
         if (!ok || !f.open(QIODevice::ReadOnly)) {
             if (error)

@@ -23,7 +23,8 @@ QByteArray ReportExport::pdf(const QString& html)
     QRegularExpressionMatch m;
     while ((m = dataUri.match(text)).hasMatch()) {
         const QUrl name(QStringLiteral("xi-image-%1.png").arg(n++));
-        doc.addResource(QTextDocument::ImageResource, name, QImage::fromData(QByteArray::fromBase64(m.captured(1).toLatin1()), "PNG"));
+        doc.addResource(QTextDocument::ImageResource, name,
+                        QImage::fromData(QByteArray::fromBase64(m.captured(1).toLatin1()), "PNG"));
         text.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("src=\"") + name.toString() + u'"');
     }
     doc.setHtml(text);

@@ -36,9 +36,9 @@ namespace xi {
 namespace {
 
 const QList<AttentionBackendKind> Backends { AttentionBackendKind::Cpu, AttentionBackendKind::Emulated,
-    AttentionBackendKind::XrtNoop, AttentionBackendKind::Xrt };
+                                             AttentionBackendKind::XrtNoop, AttentionBackendKind::Xrt };
 const QList<TestVectors::Pattern> Patterns { TestVectors::Pattern::Random, TestVectors::Pattern::Constant,
-    TestVectors::Pattern::Identity };
+                                             TestVectors::Pattern::Identity };
 constexpr int ImportedPattern = 3; // index of the "imported" entry in the pattern box
 
 QPushButton* browseButton(QWidget* parent)
@@ -92,8 +92,9 @@ RunView::RunView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    connect(m_runner, &XrtRunnerProcess::progress, this,
-        [this](const QString& stage, const QString& message) { m_status->setText(stage + QStringLiteral(": ") + message); });
+    connect(m_runner, &XrtRunnerProcess::progress, this, [this](const QString& stage, const QString& message) {
+        m_status->setText(stage + QStringLiteral(": ") + message);
+    });
     connect(m_runner, &XrtRunnerProcess::finished, this, &RunView::onRunnerFinished);
     connect(m_watcher, &QFutureWatcher<AttentionRun>::finished, this, &RunView::onRunComputed);
     updateSizeFields();
@@ -117,10 +118,12 @@ void RunView::addViewsTo(DocumentView* document)
 {
     auto binding = new BindingView(document);
     auto run = new RunView(document);
-    document->addView(QStringLiteral("binding"), tr("Binding"),
+    document->addView(
+        QStringLiteral("binding"), tr("Binding"),
         tr("How the host calls the kernel: the plan checked against this file, XRT's warnings, the corrected call"),
         binding);
-    document->addView(QStringLiteral("run"), tr("Run"),
+    document->addView(
+        QStringLiteral("run"), tr("Run"),
         tr("Attention test vectors on the cpu, emulated or XRT backend: heatmaps, metrics, checklist, report"), run);
     connect(binding, &BindingView::planChanged, run, [binding, run](const BindingPlan& plan) {
         run->setBindingPlan(plan);
@@ -145,13 +148,14 @@ QWidget* RunView::makeInputBox()
     form->addRow(tr("xclbin:"), withButton(m_xclbinEdit, browseXclbin, box));
     form->addRow(tr("Instructions:"), withButton(m_instructionsEdit, browseInsts, box));
     connect(browseXclbin, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("xclbin to run"), m_xclbinEdit->text(), tr("xclbin files (*.xclbin);;All files (*)"));
+        const QString p = QFileDialog::getOpenFileName(this, tr("xclbin to run"), m_xclbinEdit->text(),
+                                                       tr("xclbin files (*.xclbin);;All files (*)"));
         if (!p.isEmpty())
             setXclbinPath(p);
     });
     connect(browseInsts, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getOpenFileName(this, tr("Instruction file"), m_instructionsEdit->text(),
-            tr("Instruction streams (*.bin *.txt *.seq);;All files (*)"));
+                                                       tr("Instruction streams (*.bin *.txt *.seq);;All files (*)"));
         if (!p.isEmpty())
             setInstructionFile(p);
     });
@@ -200,7 +204,10 @@ QWidget* RunView::makeVectorBox()
     form->addRow(tr("Seed:"), m_seed);
     form->addRow(import, m_vectorSource);
 
-    connect(m_size, &QComboBox::currentIndexChanged, this, [this] { updateSizeFields(); updateCallField(); });
+    connect(m_size, &QComboBox::currentIndexChanged, this, [this] {
+        updateSizeFields();
+        updateCallField();
+    });
     connect(m_seq, &QSpinBox::valueChanged, this, &RunView::updateCallField);
     connect(m_dim, &QSpinBox::valueChanged, this, &RunView::updateCallField);
     connect(m_pattern, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -208,7 +215,8 @@ QWidget* RunView::makeVectorBox()
             m_vectorSource->setText(tr("generated"));
     });
     connect(import, &QPushButton::clicked, this, [this] {
-        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Q, K, V"), QString(), tr("numpy arrays (*.npy)"));
+        const QStringList paths
+            = QFileDialog::getOpenFileNames(this, tr("Import Q, K, V"), QString(), tr("numpy arrays (*.npy)"));
         if (!paths.isEmpty()) {
             QString error;
             if (!importNpy(paths, &error))
@@ -301,7 +309,7 @@ QWidget* RunView::makeHistoryBox()
     layout->addWidget(m_historyList, 1);
     layout->addLayout(buttons);
     connect(m_historyList, &QListWidget::itemClicked, this,
-        [this](QListWidgetItem* item) { showHistoryEntry(m_historyList->row(item)); });
+            [this](QListWidgetItem* item) { showHistoryEntry(m_historyList->row(item)); });
     connect(compare, &QPushButton::clicked, this, &RunView::compareSelected);
     connect(exportButton, &QPushButton::clicked, this, &RunView::exportWithDialog);
     return box;
@@ -351,7 +359,10 @@ void RunView::setBackend(AttentionBackendKind backend)
 void RunView::setVectors(TestVectors::Pattern pattern, int seq, int dim, quint32 seed)
 {
     m_pattern->setCurrentIndex(int(Patterns.indexOf(pattern)));
-    const int preset = seq == dim ? int(QStringList { QStringLiteral("16"), QStringLiteral("32"), QStringLiteral("64") }.indexOf(QString::number(seq))) : -1;
+    const int preset = seq == dim
+        ? int(QStringList { QStringLiteral("16"), QStringLiteral("32"), QStringLiteral("64") }.indexOf(
+            QString::number(seq)))
+        : -1;
     m_size->setCurrentIndex(preset >= 0 ? preset : 3);
     m_seq->setValue(seq);
     m_dim->setValue(dim);
@@ -368,13 +379,16 @@ bool RunView::importNpy(const QStringList& paths, QString* error)
         std::optional<MatrixI8> m = array ? array->toMatrixI8() : std::nullopt;
         if (!m) {
             if (error)
-                *error = array ? tr("%1: expected a 2-D int8 array, found %2").arg(path, NpyArray::dtypeName(array->dtype)) : why;
+                *error = array
+                    ? tr("%1: expected a 2-D int8 array, found %2").arg(path, NpyArray::dtypeName(array->dtype))
+                    : why;
             return false;
         }
         const QChar first = QFileInfo(path).fileName().at(0).toLower();
         (first == u'q' ? q : first == u'k' ? k : v) = *m;
     }
-    if (!q || !k || !v || q->rows() != k->rows() || q->cols() != k->cols() || q->rows() != v->rows() || q->cols() != v->cols()) {
+    if (!q || !k || !v || q->rows() != k->rows() || q->cols() != k->cols() || q->rows() != v->rows()
+        || q->cols() != v->cols()) {
         if (error)
             *error = tr("Import needs three int8 .npy files of one shape whose names start with q, k and v");
         return false;
@@ -396,7 +410,8 @@ TestVectors RunView::vectors() const
 {
     if (m_pattern->currentIndex() == ImportedPattern && m_imported)
         return *m_imported;
-    return TestVectors::make(Patterns.value(m_pattern->currentIndex()), m_seq->value(), m_dim->value(), quint32(m_seed->value()));
+    return TestVectors::make(Patterns.value(m_pattern->currentIndex()), m_seq->value(), m_dim->value(),
+                             quint32(m_seed->value()));
 }
 
 QString RunView::currentCall() const
@@ -412,7 +427,9 @@ AttentionRunOptions RunView::options() const
     o.vectors = vectors();
     o.call = currentCall();
     o.instructionFile = m_instructionsEdit->text();
-    o.kernelName = m_bindingPlan && m_bindingSource->currentIndex() == int(BindingSource::BindingView) ? m_bindingPlan->kernelName : QString();
+    o.kernelName = m_bindingPlan && m_bindingSource->currentIndex() == int(BindingSource::BindingView)
+        ? m_bindingPlan->kernelName
+        : QString();
     o.correlationThreshold = m_threshold->value();
     o.timeoutMs = m_timeout->value() * 1000;
     o.cliPath = m_cliPath;
@@ -434,7 +451,8 @@ void RunView::updateSizeFields()
 void RunView::updateBackendLabel()
 {
     const AttentionBackendKind k = Backends.value(m_backend->currentIndex());
-    m_backendLabel->setText(tr("<b>%1</b>: %2").arg(AttentionBackend::name(k), AttentionBackend::describe(k).toHtmlEscaped()));
+    m_backendLabel->setText(
+        tr("<b>%1</b>: %2").arg(AttentionBackend::name(k), AttentionBackend::describe(k).toHtmlEscaped()));
     m_bindingSource->setEnabled(k != AttentionBackendKind::Cpu);
     m_call->setEnabled(k != AttentionBackendKind::Cpu);
 }
@@ -447,7 +465,8 @@ void RunView::updateCallField()
         m_call->setText(AttentionBackend::defaultCall(m_seq->value(), m_dim->value()));
     else if (source == BindingSource::BindingView)
         m_call->setText(m_bindingPlan ? m_bindingPlan->toQuick() : QString());
-    m_call->setPlaceholderText(source == BindingSource::BindingView ? tr("open the Binding view to make a plan") : QString());
+    m_call->setPlaceholderText(source == BindingSource::BindingView ? tr("open the Binding view to make a plan")
+                                                                    : QString());
     m_call->setCursorPosition(0); // the start of a long call is what tells calls apart
 }
 
@@ -471,7 +490,8 @@ void RunView::run()
         return;
     const AttentionRunOptions o = options();
     if (o.backend != AttentionBackendKind::Cpu && o.xclbinPath.isEmpty()) {
-        m_status->setText(tr("Choose an xclbin first: the %1 backend runs it through XRT.").arg(AttentionBackend::name(o.backend)));
+        m_status->setText(
+            tr("Choose an xclbin first: the %1 backend runs it through XRT.").arg(AttentionBackend::name(o.backend)));
         return;
     }
     m_jobOptions = o;
@@ -517,7 +537,8 @@ void RunView::onRunnerFinished(const RunResult& result)
     m_status->setText(tr("Computing references and metrics..."));
     const AttentionRunOptions o = m_jobOptions;
     const RunRequest request = m_jobRequest;
-    m_watcher->setFuture(QtConcurrent::run([result, o, request] { return AttentionBackend::fromRunResult(result, o, request); }));
+    m_watcher->setFuture(
+        QtConcurrent::run([result, o, request] { return AttentionBackend::fromRunResult(result, o, request); }));
 }
 
 void RunView::onRunComputed()
@@ -528,7 +549,8 @@ void RunView::onRunComputed()
     addToHistory(r);
     m_results->showRun(r);
     m_results->tabs()->setCurrentIndex(0);
-    setRunning(false, r.succeeded() ? tr("Done: every check passed.") : tr("Done: a check failed (see the checklist)."));
+    setRunning(false,
+               r.succeeded() ? tr("Done: every check passed.") : tr("Done: a check failed (see the checklist)."));
     emit runFinished(r);
 }
 
@@ -544,8 +566,10 @@ void RunView::addToHistory(const AttentionRun& run)
 QString RunView::historyLabel(int index) const
 {
     const AttentionRun& r = m_history.at(index);
-    QString text = QStringLiteral("#%1 %2 %3 %4").arg(index + 1).arg(r.started.toString(QStringLiteral("HH:mm:ss")), r.backend,
-        r.state.isEmpty() ? tr("did not run") : r.state);
+    QString text = QStringLiteral("#%1 %2 %3 %4")
+                       .arg(index + 1)
+                       .arg(r.started.toString(QStringLiteral("HH:mm:ss")), r.backend,
+                            r.state.isEmpty() ? tr("did not run") : r.state);
     if (r.hasOutput())
         text += QStringLiteral(" %1/%2").arg(r.metrics.nonzero).arg(r.metrics.total);
     if (r.hasOutput() && r.metrics.correlationDefined())
@@ -603,8 +627,9 @@ bool RunView::exportReport(const QString& path, QString* error)
 
 void RunView::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("attention-report.html"),
-        tr("HTML report (*.html);;PDF report (*.pdf)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("attention-report.html"),
+                                       tr("HTML report (*.html);;PDF report (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

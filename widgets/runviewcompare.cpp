@@ -74,9 +74,10 @@ void RunViewCompare::clear()
 }
 
 void RunViewCompare::compare(const AttentionRun& before, const QString& beforeLabel, const AttentionRun& after,
-    const QString& afterLabel)
+                             const QString& afterLabel)
 {
-    m_summary->setText(tr("Before: %1 &nbsp;&nbsp; After: %2").arg(beforeLabel.toHtmlEscaped(), afterLabel.toHtmlEscaped()));
+    m_summary->setText(
+        tr("Before: %1 &nbsp;&nbsp; After: %2").arg(beforeLabel.toHtmlEscaped(), afterLabel.toHtmlEscaped()));
     m_table->setHorizontalHeaderLabels({ tr("Metric"), tr("Before"), tr("After"), tr("Change") });
     const auto a = RunViewResults::metricRows(before);
     const auto b = RunViewResults::metricRows(after);
@@ -113,7 +114,11 @@ void RunViewCompare::compare(const AttentionRun& before, const QString& beforeLa
         }
         auto d = new QTableWidgetItem(delta);
         if (!delta.isEmpty() && delta != QLatin1String("0"))
-            d->setFont([&] { QFont f = font(); f.setBold(true); return f; }());
+            d->setFont([&] {
+                QFont f = font();
+                f.setBold(true);
+                return f;
+            }());
         m_table->setItem(i, 3, d);
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -125,7 +130,7 @@ void RunViewCompare::compare(const AttentionRun& before, const QString& beforeLa
 void RunViewCompare::showOutput(HeatmapWidget* heatmap, const AttentionRun& run, const QString& label)
 {
     heatmap->setTitle(label + QStringLiteral(" (") + run.backend + u')'
-        + (run.hasOutput() && run.metrics.allZero ? tr(": ALL ZERO") : QString()));
+                      + (run.hasOutput() && run.metrics.allZero ? tr(": ALL ZERO") : QString()));
     if (run.hasOutput())
         heatmap->setMatrix(*run.output);
     else

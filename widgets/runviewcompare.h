@@ -20,7 +20,7 @@ public:
     explicit RunViewCompare(QWidget* parent = nullptr);
 
     void compare(const AttentionRun& before, const QString& beforeLabel, const AttentionRun& after,
-        const QString& afterLabel);
+                 const QString& afterLabel);
     void clear();
 
     QTableWidget* table() const { return m_table; }

@@ -134,8 +134,9 @@ QWidget* RunViewResults::makeHeatmapPage()
 
 QStringList RunViewResults::heatmapNames()
 {
-    return { QStringLiteral("q"), QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("weights"),
-        QStringLiteral("output"), QStringLiteral("reference"), QStringLiteral("difference") };
+    return { QStringLiteral("q"),         QStringLiteral("k"),      QStringLiteral("v"),
+             QStringLiteral("weights"),   QStringLiteral("output"), QStringLiteral("reference"),
+             QStringLiteral("difference") };
 }
 
 HeatmapWidget* RunViewResults::heatmap(const QString& name) const
@@ -170,10 +171,14 @@ void RunViewResults::showRun(const AttentionRun& run)
 void RunViewResults::showBanner(const AttentionRun& run)
 {
     const AttentionMetrics& m = run.metrics;
-    QString text = tr("<b>Backend: %1</b> &mdash; %2<br>").arg(run.backend.toHtmlEscaped(), run.backendDescription.toHtmlEscaped());
+    QString text = tr("<b>Backend: %1</b> &mdash; %2<br>")
+                       .arg(run.backend.toHtmlEscaped(), run.backendDescription.toHtmlEscaped());
     text += tr("State: <b>%1</b>").arg(run.state.isEmpty() ? tr("did not run") : run.state.toHtmlEscaped());
     if (run.hasOutput())
-        text += tr(" &middot; non-zero %1/%2 (%3%)").arg(m.nonzero).arg(m.total).arg(number(100 * m.nonzeroFraction(), 1));
+        text += tr(" &middot; non-zero %1/%2 (%3%)")
+                    .arg(m.nonzero)
+                    .arg(m.total)
+                    .arg(number(100 * m.nonzeroFraction(), 1));
     if (m.hasReference && run.hasOutput())
         text += tr(" &middot; correlation %1").arg(m.correlationDefined() ? number(m.correlation, 4) : tr("undefined"));
     text += m_passed ? tr(" &middot; <b>every check passed</b>") : tr(" &middot; <b>a check failed</b>");
@@ -191,7 +196,7 @@ void RunViewResults::showChecklist(const AttentionRun& run)
     QTextDocument* doc = m_checklist->document();
     for (Verdict v : { Verdict::Valid, Verdict::Invalid, Verdict::Scalar }) {
         doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("verdict-%1").arg(int(v))),
-            VerdictStyle::icon(v).pixmap(16, 16).toImage());
+                         VerdictStyle::icon(v).pixmap(16, 16).toImage());
     }
     QString html = tr("<b>Success checklist</b><table cellspacing=\"3\">");
     for (const ChecklistItem& c : run.checklist) {
@@ -212,7 +217,8 @@ QList<QPair<QString, QString>> RunViewResults::metricRows(const AttentionRun& ru
     };
     if (run.hasOutput()) {
         rows += {
-            { tr("Non-zero"), tr("%1 / %2 (%3%)").arg(m.nonzero).arg(m.total).arg(number(100 * m.nonzeroFraction(), 1)) },
+            { tr("Non-zero"),
+              tr("%1 / %2 (%3%)").arg(m.nonzero).arg(m.total).arg(number(100 * m.nonzeroFraction(), 1)) },
             { tr("Min"), number(m.min, 0) },
             { tr("Max"), number(m.max, 0) },
             { tr("Mean"), number(m.mean) },
@@ -225,7 +231,8 @@ QList<QPair<QString, QString>> RunViewResults::metricRows(const AttentionRun& ru
     }
     if (m.hasReference && run.hasOutput()) {
         rows += {
-            { tr("Correlation"), m.correlationDefined() ? number(m.correlation, 4) : tr("undefined (constant output)") },
+            { tr("Correlation"),
+              m.correlationDefined() ? number(m.correlation, 4) : tr("undefined (constant output)") },
             { tr("MAE"), number(m.mae) },
             { tr("RMSE"), number(m.rmse) },
             { tr("Max abs error"), number(m.maxAbsError) },
@@ -302,7 +309,8 @@ void RunViewResults::showMessages(const AttentionRun& run)
         lines << tr("Note: %1").arg(n);
     lines << QString();
     if (run.xrtMessages.isEmpty())
-        lines << (run.backend == QLatin1String("cpu") ? tr("The cpu backend does not use XRT.") : tr("XRT printed no message."));
+        lines << (run.backend == QLatin1String("cpu") ? tr("The cpu backend does not use XRT.")
+                                                      : tr("XRT printed no message."));
     lines += run.xrtMessages;
     m_messages->setPlainText(lines.join(u'\n'));
     m_tabs->setTabText(1, tr("XRT messages (%1)").arg(run.xrtMessages.size()));

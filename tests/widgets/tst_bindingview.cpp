@@ -9,8 +9,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTreeWidget>
 
 using namespace xi;
@@ -21,10 +21,7 @@ class TestBindingView : public QObject {
 private:
     XclbinPtr m_xclbin;
 
-    static QString hostProgram(const QString& name)
-    {
-        return QStringLiteral(XI_SOURCE_DIR "/tests/data/host/") + name;
-    }
+    static QString hostProgram(const QString& name) { return QStringLiteral(XI_SOURCE_DIR "/tests/data/host/") + name; }
     static QStringList codes(const BindingReport& r, int argument)
     {
         QStringList out;
@@ -77,7 +74,8 @@ private slots:
         QVERIFY(model.setData(model.index(3, BindingPlanModel::BoGroupColumn), QStringLiteral("@65536")));
         QVERIFY(!model.setData(model.index(3, BindingPlanModel::FlagsColumn), QStringLiteral("sticky")));
         QCOMPARE(edited.count(), 6);
-        QCOMPARE(model.plan().toQuick(), BindingPlan::parseQuick(QStringLiteral("3, instr:1, ninstr, bo@65536"))->toQuick());
+        QCOMPARE(model.plan().toQuick(),
+                 BindingPlan::parseQuick(QStringLiteral("3, instr:1, ninstr, bo@65536"))->toQuick());
     }
 
     void seedGuideCallIsFlagged()
@@ -87,7 +85,8 @@ private slots:
         view.resize(1400, 900);
         view.setXclbin(m_xclbin);
         QString error;
-        QVERIFY2(view.importHostProgram(hostProgram(QStringLiteral("bug_seed_guide_call.py")), &error), qPrintable(error));
+        QVERIFY2(view.importHostProgram(hostProgram(QStringLiteral("bug_seed_guide_call.py")), &error),
+                 qPrintable(error));
 
         const BindingReport& r = view.report();
         QCOMPARE(r.kernelName, QStringLiteral("MLIR_AIE"));
@@ -97,19 +96,23 @@ private slots:
         // Row 0 gets the instruction BO: invalid, coloured like the argument table's invalid rows.
         const QModelIndex verdict0 = view.model()->index(0, BindingPlanModel::VerdictColumn);
         QCOMPARE(verdict0.data(BindingPlanModel::VerdictRole).toInt(), int(Verdict::Invalid));
-        QCOMPARE(verdict0.data(Qt::BackgroundRole).value<QColor>(), VerdictStyle::background(Verdict::Invalid, view.palette()));
-        QCOMPARE(view.model()->index(0, BindingPlanModel::KindColumn).data().toString(), QStringLiteral("instruction BO"));
+        QCOMPARE(verdict0.data(Qt::BackgroundRole).value<QColor>(),
+                 VerdictStyle::background(Verdict::Invalid, view.palette()));
+        QCOMPARE(view.model()->index(0, BindingPlanModel::KindColumn).data().toString(),
+                 QStringLiteral("instruction BO"));
         QCOMPARE(view.model()->index(0, 0).data(BindingPlanModel::LineRole).toInt(), 30);
 
         // XRT would warn about index 0 (the instruction BO at the opcode).
         QVERIFY(view.predictedWarnings()->toPlainText().contains(QStringLiteral("global argument at index 0")));
         // The corrected call, both languages.
-        QVERIFY2(view.correctedCall(true).contains(QStringLiteral("kernel(3, instr_bo, ")), qPrintable(view.correctedCall(true)));
+        QVERIFY2(view.correctedCall(true).contains(QStringLiteral("kernel(3, instr_bo, ")),
+                 qPrintable(view.correctedCall(true)));
         QVERIFY(view.correctedCall(false).contains(QStringLiteral("kernel(3, instr_bo, ")));
         QCOMPARE(view.correctedCall(true), r.correctedPython);
 
         // The host program is shown with the call line and the findings' lines marked.
-        QVERIFY(view.hostSource()->toPlainText().contains(QStringLiteral("run = kernel(instr_bo, len(insts), 0, input_bo, output_bo)")));
+        QVERIFY(view.hostSource()->toPlainText().contains(
+            QStringLiteral("run = kernel(instr_bo, len(insts), 0, input_bo, output_bo)")));
         QVERIFY(!view.hostSource()->extraSelections().isEmpty());
         QCOMPARE(view.tabs()->currentWidget(), view.hostSource());
         QVERIFY(view.findingsList()->topLevelItemCount() >= 1);
@@ -126,7 +129,9 @@ private slots:
         BindingView view;
         view.setXclbin(m_xclbin);
         QVERIFY(view.importHostProgram(hostProgram(QStringLiteral("correct.py"))));
-        QVERIFY2(!view.report().hasErrors(), qPrintable(view.findingsList()->topLevelItemCount() ? view.findingsList()->topLevelItem(0)->text(4) : QString()));
+        QVERIFY2(!view.report().hasErrors(),
+                 qPrintable(view.findingsList()->topLevelItemCount() ? view.findingsList()->topLevelItem(0)->text(4)
+                                                                     : QString()));
         for (int row = 0; row < view.model()->rowCount(); ++row) {
             const int v = view.model()->index(row, 0).data(BindingPlanModel::VerdictRole).toInt();
             QVERIFY2(v != int(Verdict::Invalid), qPrintable(QString::number(row)));
@@ -139,7 +144,9 @@ private slots:
         BindingView view;
         view.setXclbin(m_xclbin);
         // Opening an xclbin starts from the call the kernel expects.
-        QCOMPARE(view.planQuick(), BindingPlan::parseQuick(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4, bo:5, bo:6, bo:7"))->toQuick());
+        QCOMPARE(
+            view.planQuick(),
+            BindingPlan::parseQuick(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4, bo:5, bo:6, bo:7"))->toQuick());
         QVERIFY(!view.report().hasErrors());
 
         QVERIFY(view.setQuickPlan(QStringLiteral("3, instr:1, 118, bo:3, bo:4")));
@@ -167,9 +174,11 @@ private slots:
         const RunResult& result = view.lastRun();
         QVERIFY2(result.messagesCaptured, qPrintable(result.error + result.childStderr));
         QVERIFY2(result.clonedArguments().contains(0), qPrintable(view.xrtMessages()->toPlainText()));
-        QVERIFY(view.xrtMessages()->toPlainText().contains(QStringLiteral("has no compute units with connectivity required for global argument at index 0")));
+        QVERIFY(view.xrtMessages()->toPlainText().contains(
+            QStringLiteral("has no compute units with connectivity required for global argument at index 0")));
         // The checker's prediction equals what XRT printed.
-        QVERIFY2(view.xrtSummary()->text().contains(QStringLiteral("They agree")), qPrintable(view.xrtSummary()->text()));
+        QVERIFY2(view.xrtSummary()->text().contains(QStringLiteral("They agree")),
+                 qPrintable(view.xrtSummary()->text()));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         save(view, QStringLiteral("binding-view-seed-call-xrt-noop.png"));

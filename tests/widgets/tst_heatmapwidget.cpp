@@ -50,8 +50,10 @@ private slots:
 
         const QPoint topRight = cellCentre(w, 0, n - 1);
         const QPoint bottomLeft = cellCentre(w, n - 1, 0);
-        QVERIFY2(topRight.x() > area.center().x() && topRight.y() < area.center().y(), "matrix[0][n-1] is not top-right");
-        QVERIFY2(bottomLeft.x() < area.center().x() && bottomLeft.y() > area.center().y(), "matrix[n-1][0] is not bottom-left");
+        QVERIFY2(topRight.x() > area.center().x() && topRight.y() < area.center().y(),
+                 "matrix[0][n-1] is not top-right");
+        QVERIFY2(bottomLeft.x() < area.center().x() && bottomLeft.y() > area.center().y(),
+                 "matrix[n-1][0] is not bottom-left");
 
         QCPColorGradient g = w.colorMap()->gradient();
         const QCPRange range = w.colorMap()->dataRange();
@@ -59,7 +61,8 @@ private slots:
         const QColor low = QColor::fromRgb(g.color(-100, range));
         const QColor zero = QColor::fromRgb(g.color(0, range));
         // The pixels themselves: red at the top-right corner cell, blue at the bottom-left, zero colour elsewhere.
-        QVERIFY2(near(img.pixelColor(topRight), high), qPrintable(img.pixelColor(topRight).name() + QStringLiteral(" vs ") + high.name()));
+        QVERIFY2(near(img.pixelColor(topRight), high),
+                 qPrintable(img.pixelColor(topRight).name() + QStringLiteral(" vs ") + high.name()));
         QVERIFY(near(img.pixelColor(bottomLeft), low));
         // Whole cells: the outer columns reach half a cell beyond their centre, not clipped to it.
         const int rightEdge = int(w.plot()->xAxis->coordToPixel(n - 1 + 0.4));
@@ -72,7 +75,8 @@ private slots:
         // Square cells in a non-square widget.
         const double cellWidth = w.plot()->xAxis->coordToPixel(1) - w.plot()->xAxis->coordToPixel(0);
         const double cellHeight = w.plot()->yAxis->coordToPixel(1) - w.plot()->yAxis->coordToPixel(0);
-        QVERIFY2(qAbs(cellWidth - cellHeight) < 1.0, qPrintable(QStringLiteral("%1 vs %2").arg(cellWidth).arg(cellHeight)));
+        QVERIFY2(qAbs(cellWidth - cellHeight) < 1.0,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(cellWidth).arg(cellHeight)));
     }
 
     void hoverShowsRowColumnValue()
@@ -89,7 +93,8 @@ private slots:
 
         QSignalSpy spy(&w, &HeatmapWidget::cellHovered);
         const QPoint p = cellCentre(w, 2, 3);
-        QMouseEvent move(QEvent::MouseMove, QPointF(p), w.plot()->mapToGlobal(QPointF(p)), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(p), w.plot()->mapToGlobal(QPointF(p)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
         QCoreApplication::sendEvent(w.plot(), &move);
         QCOMPARE(w.lastHoverText(), QStringLiteral("row 2, col 3: 3"));
         QCOMPARE(spy.count(), 1);

@@ -30,10 +30,7 @@ class TestRunView : public QObject {
 private:
     std::unique_ptr<RunView> m_view;
 
-    static QString demoXclbin()
-    {
-        return QStringLiteral(XI_DEMO_DIR "/attention-64x64-good.xclbin");
-    }
+    static QString demoXclbin() { return QStringLiteral(XI_DEMO_DIR "/attention-64x64-good.xclbin"); }
     AttentionRun runOnce()
     {
         QSignalSpy finished(m_view.get(), &RunView::runFinished);
@@ -116,7 +113,8 @@ private slots:
         m_view->setBackend(AttentionBackendKind::Emulated);
         m_view->setBindingSource(RunView::BindingSource::Default);
         const AttentionRun run = runOnce();
-        QVERIFY2(run.state == QLatin1String("COMPLETED"), qPrintable(run.state + u' ' + run.error + u' ' + run.notes.join(u';')));
+        QVERIFY2(run.state == QLatin1String("COMPLETED"),
+                 qPrintable(run.state + u' ' + run.error + u' ' + run.notes.join(u';')));
         QCOMPARE(run.backend, QStringLiteral("emulated"));
         QVERIFY(run.hasOutput());
         QVERIFY2(run.metrics.nonzeroFraction() > 0.5, qPrintable(QString::number(run.metrics.nonzero)));
@@ -160,8 +158,9 @@ private slots:
             for (int col : { 8, 40, 56 }) {
                 const QPoint p(int(out->plot()->xAxis->coordToPixel(col)), int(out->plot()->yAxis->coordToPixel(row)));
                 const QColor c = img.pixelColor(p);
-                QVERIFY2(qAbs(c.red() - zero.red()) + qAbs(c.green() - zero.green()) + qAbs(c.blue() - zero.blue()) <= 6,
-                    qPrintable(c.name() + QStringLiteral(" vs ") + zero.name()));
+                QVERIFY2(qAbs(c.red() - zero.red()) + qAbs(c.green() - zero.green()) + qAbs(c.blue() - zero.blue())
+                             <= 6,
+                         qPrintable(c.name() + QStringLiteral(" vs ") + zero.name()));
             }
         }
         QVERIFY(m_view->results()->messages()->toPlainText().contains(QStringLiteral("global argument at index 0")));
