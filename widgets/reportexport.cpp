@@ -13,21 +13,26 @@
 
 namespace xi {
 
-QByteArray ReportExport::pdf(const QString& html)
+void ReportExport::load(QTextDocument* document, const QString& html)
 {
     // The report's images are data: URIs; hand them to the document as resources so every Qt version shows them.
-    QTextDocument doc;
     QString text = html;
     static const QRegularExpression dataUri(QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));
     int n = 0;
     QRegularExpressionMatch m;
     while ((m = dataUri.match(text)).hasMatch()) {
         const QUrl name(QStringLiteral("xi-image-%1.png").arg(n++));
-        doc.addResource(QTextDocument::ImageResource, name,
-                        QImage::fromData(QByteArray::fromBase64(m.captured(1).toLatin1()), "PNG"));
+        document->addResource(QTextDocument::ImageResource, name,
+                              QImage::fromData(QByteArray::fromBase64(m.captured(1).toLatin1()), "PNG"));
         text.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("src=\"") + name.toString() + u'"');
     }
-    doc.setHtml(text);
+    document->setHtml(text);
+}
+
+QByteArray ReportExport::pdf(const QString& html)
+{
+    QTextDocument doc;
+    load(&doc, html);
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -4,6 +4,8 @@
 #include "heatmapqcp.h"
 #include "heatmapwidget.h"
 #include "mainwindow.h"
+#include "npyfile.h"
+#include "reportexport.h"
 #include "runview.h"
 #include "runviewcompare.h"
 #include "runviewresults.h"
@@ -13,12 +15,14 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -206,6 +210,20 @@ private slots:
         QVERIFY(xi::test::readFile(pdf).startsWith("%PDF"));
         QVERIFY(xi::test::readFile(pdf).size() > 10000); // the heatmap images are in it
         QVERIFY(!m_view->exportReport(dir.filePath(QStringLiteral("report.doc")), &error));
+
+        // What the PDF prints, as an image a person can look at.
+        QTextDocument doc;
+        ReportExport::load(&doc, QString::fromUtf8(text));
+        doc.setTextWidth(900);
+        QImage preview(900, int(qMin<qreal>(doc.size().height(), 4000)), QImage::Format_RGB32);
+        preview.fill(Qt::white);
+        QPainter painter(&preview);
+        doc.drawContents(&painter);
+        painter.end();
+        for (int page = 0; page * 1100 < preview.height(); ++page) {
+            const QImage slice = preview.copy(0, page * 1100, 900, qMin(1100, preview.height() - page * 1100));
+            QVERIFY(slice.save(xi::test::outputDir() + QStringLiteral("/run-report-preview-%1.png").arg(page + 1)));
+        }
     }
 
     void demoInTheMainWindow()
@@ -238,6 +256,42 @@ private slots:
         QCOMPARE(out->plot()->axisRect()->backgroundBrush().color(), out->palette().color(QPalette::Base));
         save(&window, QStringLiteral("main-window-run-view-demo-dark.png"));
         window.setTheme(Theme::Kind::Light);
+    }
+
+    void xrtNoopLeavesTheOutputZero()
+    {
+        // XRT's noop device runs no kernel: the correct call completes without warnings and reads back zeros.
+        m_view->setBackend(AttentionBackendKind::XrtNoop);
+        m_view->setBindingSource(RunView::BindingSource::Default);
+        const AttentionRun run = runOnce();
+        QCOMPARE(run.backend, QStringLiteral("xrt-noop"));
+        QVERIFY2(run.state == QLatin1String("COMPLETED"), qPrintable(run.state + u' ' + run.error));
+        QVERIFY(run.hasOutput() && run.metrics.allZero);
+        QVERIFY(m_view->results()->banner()->text().contains(QStringLiteral("Backend: xrt-noop")));
+        m_view->setBackend(AttentionBackendKind::Emulated);
+    }
+
+    void importNpyVectors()
+    {
+        QTemporaryDir dir;
+        const TestVectors t = TestVectors::random(32, 32, 7);
+        QStringList paths;
+        for (const auto& [name, m] : { qMakePair(QStringLiteral("q.npy"), t.q), qMakePair(QStringLiteral("k.npy"), t.k),
+                                       qMakePair(QStringLiteral("v.npy"), t.v) }) {
+            paths.append(dir.filePath(name));
+            QVERIFY(NpyFile::write(paths.last(), NpyArray::fromMatrix(m)));
+        }
+        QString error;
+        QVERIFY2(m_view->importNpy(paths, &error), qPrintable(error));
+        const AttentionRunOptions o = m_view->options();
+        QCOMPARE(o.vectors.seq(), 32);
+        QVERIFY(o.vectors.q == t.q && o.vectors.k == t.k && o.vectors.v == t.v);
+        // A float array is refused with a sentence naming the file.
+        const QString bad = dir.filePath(QStringLiteral("k.npy"));
+        QVERIFY(NpyFile::write(bad, NpyArray::fromMatrix(MatrixF(MatrixF::Zero(32, 32)))));
+        QVERIFY(!m_view->importNpy({ paths[0], bad, paths[2] }, &error));
+        QVERIFY2(error.contains(bad), qPrintable(error));
+        m_view->setVectors(TestVectors::Pattern::Random, 64, 64, 1);
     }
 
     void cancelStopsTheChild()
