@@ -13,10 +13,45 @@
 
 namespace xi {
 
+namespace {
+
+// QTextDocument knows no <figure> and no inline SVG: lay the heatmaps out as a table with captions below, and
+// say where the histogram is rather than leave a silent gap.
+QString forTextDocument(QString html)
+{
+    static const QRegularExpression grid(QStringLiteral("<div class=\"heatmaps\">(.*?)</div>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression figure(
+        QStringLiteral("<figure>(<img [^>]*>)<figcaption>(.*?)</figcaption></figure>"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression svg(QStringLiteral("<svg.*?</svg>"),
+                                        QRegularExpression::DotMatchesEverythingOption);
+    QRegularExpressionMatch m;
+    qsizetype from = 0;
+    while ((m = grid.match(html, from)).hasMatch()) {
+        QString table = QStringLiteral("<table cellspacing=\"6\"><tr>");
+        int n = 0;
+        for (auto it = figure.globalMatch(m.captured(1)); it.hasNext(); ++n) {
+            const QRegularExpressionMatch f = it.next();
+            if (n && n % 3 == 0)
+                table += QStringLiteral("</tr><tr>");
+            table += QStringLiteral("<td align=\"center\">") + f.captured(1) + QStringLiteral("<br><small>")
+                + f.captured(2) + QStringLiteral("</small></td>");
+        }
+        table += QStringLiteral("</tr></table>");
+        html.replace(m.capturedStart(), m.capturedLength(), table);
+        from = m.capturedStart() + table.size();
+    }
+    html.replace(svg, QObject::tr("<i>(a chart: see the HTML report)</i>"));
+    return html;
+}
+
+} // namespace
+
 void ReportExport::load(QTextDocument* document, const QString& html)
 {
     // The report's images are data: URIs; hand them to the document as resources so every Qt version shows them.
-    QString text = html;
+    QString text = forTextDocument(html);
     static const QRegularExpression dataUri(QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));
     int n = 0;
     QRegularExpressionMatch m;
