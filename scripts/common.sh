@@ -55,7 +55,6 @@ xi_configure() {
     local launcher=()
     if command -v ccache >/dev/null; then
         launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-        export CCACHE_NOHASHDIR=1
     fi
     xi_log "configuring $XI_BUILD"
     cmake -S "$XI_ROOT" -B "$XI_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@"
@@ -63,7 +62,8 @@ xi_configure() {
 
 # xi_build [TARGET ...]: builds everything, or only the given targets, on every core.
 xi_build() {
-    export CCACHE_NOHASHDIR=1
+    # Paths relative to the checkout, so that a fresh clone elsewhere (CI) reuses the compiler cache.
+    export CCACHE_NOHASHDIR=1 CCACHE_BASEDIR="$XI_ROOT"
     local targets=()
     [ $# -gt 0 ] && targets=(--target "$@")
     cmake --build "$XI_BUILD" --parallel "$(nproc)" "${targets[@]}"
