@@ -110,8 +110,8 @@ RunView::RunView(QWidget* parent)
 
 RunView::~RunView()
 {
+    // A CPU worker may still run: it owns copies of everything it reads, and its result is dropped.
     m_runner->cancel();
-    m_watcher->waitForFinished(); // a worker must not outlive the options it reads
 }
 
 void RunView::addViewsTo(DocumentView* document)
