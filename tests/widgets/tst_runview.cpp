@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activitychart.h"
+#include "bindingview.h"
 #include "documentview.h"
 #include "heatmapqcp.h"
 #include "heatmapwidget.h"
@@ -249,6 +250,25 @@ private slots:
         QVERIFY2(r.hasOutput() && r.metrics.nonzeroFraction() > 0.5, qPrintable(r.error));
         QVERIFY(r.succeeded());
         save(&window, QStringLiteral("main-window-run-view-demo.png"));
+
+        // The seed guide's call typed in the Binding tab, run from the Run tab: XRT warns, the output stays zero.
+        auto binding = doc->findChild<BindingView*>();
+        QVERIFY(binding);
+        QVERIFY(binding->setQuickPlan(QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4")));
+        run->setBindingSource(RunView::BindingSource::BindingView);
+        QCOMPARE(run->currentCall(), binding->planQuick());
+        run->run();
+        QVERIFY(finished.wait(120000));
+        const AttentionRun bad = finished.at(1).at(0).value<AttentionRun>();
+        QVERIFY(bad.hasOutput() && bad.metrics.allZero);
+        QVERIFY2(bad.xrtMessages.join(u'\n').contains(QStringLiteral("global argument at index 0")),
+                 qPrintable(bad.xrtMessages.join(u'\n')));
+        save(&window, QStringLiteral("main-window-run-view-demo-binding-view-call.png"));
+        QVERIFY(doc->setCurrentView(QStringLiteral("binding")));
+        save(&window, QStringLiteral("main-window-binding-view-demo-seed-call.png"));
+        QVERIFY(doc->setCurrentView(QStringLiteral("run")));
+        run->setBindingSource(RunView::BindingSource::Default);
+        run->showHistoryEntry(0);
         // Dark palette: every plot re-colours.
         window.setTheme(Theme::Kind::Dark);
         HeatmapWidget* out = run->results()->heatmap(QStringLiteral("output"));
