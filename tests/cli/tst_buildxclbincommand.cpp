@@ -1,35 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "argumentgroups.h"
+#include "clirunner.h"
 #include "testsupport.h"
 #include "xclbinreader.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace xi;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& args)
+// Every call here runs the build-xclbin subcommand.
+test::CliRun runBuildXclbin(const QStringList& args)
 {
-    QProcess process;
-    process.start(test::cliPath(), QStringList { QStringLiteral("build-xclbin") } + args);
-    CliRun run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        run.err = QStringLiteral("the CLI did not finish normally: ") + process.errorString();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return test::runCli(QStringList { QStringLiteral("build-xclbin") } + args);
 }
 
 QString fixture(const QString& file)
@@ -57,12 +42,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString output = dir.filePath(QStringLiteral("attention.xclbin"));
         const XclbinPtr reference = XclbinReader::read(fixture(QStringLiteral("reference.xclbin")));
-        const CliRun run
-            = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--uuid")
-                                 << reference->header.xclbinUuid.toString(QUuid::WithoutBraces)
-                                 << QStringLiteral("--timestamp") << QString::number(reference->header.timestamp));
+        const test::CliRun run = runBuildXclbin(
+            inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--uuid")
+                        << reference->header.xclbinUuid.toString(QUuid::WithoutBraces) << QStringLiteral("--timestamp")
+                        << QString::number(reference->header.timestamp));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(output));
+        QVERIFY(run.text().contains(output));
         QCOMPARE(test::readFile(output), test::readFile(fixture(QStringLiteral("reference.xclbin"))));
     }
 
@@ -70,8 +55,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString output = dir.filePath(QStringLiteral("dated.xclbin"));
-        const CliRun run = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--timestamp")
-                                              << QStringLiteral("2026-01-31T12:00:00Z"));
+        const test::CliRun run
+            = runBuildXclbin(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--timestamp")
+                                         << QStringLiteral("2026-01-31T12:00:00Z"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(XclbinReader::read(output)->header.timestamp, quint64(1769860800));
     }
@@ -84,12 +70,12 @@ private Q_SLOTS:
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.write("a user's file");
         existing.close();
-        CliRun run = runCli(inputArgs() << QStringLiteral("--output") << output);
+        test::CliRun run = runBuildXclbin(inputArgs() << QStringLiteral("--output") << output);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QLatin1String("--force")), qPrintable(run.err));
         QCOMPARE(test::readFile(output), QByteArray("a user's file"));
 
-        run = runCli(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--force"));
+        run = runBuildXclbin(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--force"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(test::readFile(output + QStringLiteral(".bak")), QByteArray("a user's file"));
         QCOMPARE(XclbinReader::read(output)->sections.size(), 7);
@@ -98,8 +84,9 @@ private Q_SLOTS:
     void missingInputIsBadInput()
     {
         QTemporaryDir dir;
-        const CliRun run = runCli(inputArgs(QStringLiteral("/nonexistent/main_mem_topology.json"))
-                                  << QStringLiteral("--output") << dir.filePath(QStringLiteral("x.xclbin")));
+        const test::CliRun run
+            = runBuildXclbin(inputArgs(QStringLiteral("/nonexistent/main_mem_topology.json"))
+                             << QStringLiteral("--output") << dir.filePath(QStringLiteral("x.xclbin")));
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QLatin1String("/nonexistent/main_mem_topology.json:")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("[cannot-open]")), qPrintable(run.err));
@@ -115,8 +102,8 @@ private Q_SLOTS:
         file.write(test::readFile(fixture(QStringLiteral("main_mem_topology.json")))
                        .replace("\"m_count\": \"2\",", "\"m_count\": \"2\""));
         file.close();
-        const CliRun run
-            = runCli(inputArgs(broken) << QStringLiteral("--output") << dir.filePath(QStringLiteral("x.xclbin")));
+        const test::CliRun run = runBuildXclbin(inputArgs(broken) << QStringLiteral("--output")
+                                                                  << dir.filePath(QStringLiteral("x.xclbin")));
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(broken + QStringLiteral(": line 4, column 5: expected")), qPrintable(run.err));
     }
@@ -141,7 +128,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const CliRun run = runCli(args);
+        const test::CliRun run = runBuildXclbin(args);
         QCOMPARE(run.exitCode, 64);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY(run.err.contains(QLatin1String("Usage: xclbin-inspector-cli build-xclbin")));
@@ -174,7 +161,7 @@ private Q_SLOTS:
         pdi.write("XI-PLACEHOLDER-PDI: test\n");
         pdi.close();
         const QString output = dir.filePath(QStringLiteral("demo.xclbin"));
-        const CliRun run = runCli(
+        const test::CliRun run = runBuildXclbin(
             QStringList { QStringLiteral("--mem-topology"),
                           source + kernelsDir + QStringLiteral("/main_mem_topology.json"), QStringLiteral("--kernels"),
                           source + kernelsDir + QStringLiteral("/main_kernels.json"), QStringLiteral("--aie-partition"),
@@ -191,9 +178,9 @@ private Q_SLOTS:
 
     void help()
     {
-        const CliRun run = runCli({ QStringLiteral("--help") });
+        const test::CliRun run = runBuildXclbin({ QStringLiteral("--help") });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(QLatin1String("--keep-unused-memories")));
+        QVERIFY(run.text().contains(QLatin1String("--keep-unused-memories")));
     }
 };
 
