@@ -75,4 +75,11 @@ QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+void addFixtureRows(const QStringList& names, const char* column)
+{
+    QTest::addColumn<QString>(column);
+    for (const QString& name : names)
+        QTest::newRow(qPrintable(name)) << name;
+}
+
 } // namespace xi::test

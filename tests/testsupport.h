@@ -23,6 +23,8 @@ QStringList mlirAieFixtureNames();
 QString outputDir();
 QString cliPath();
 QByteArray readFile(const QString& path);
+// In a _data function: a QString column and one row per name, the row named after it.
+void addFixtureRows(const QStringList& names, const char* column = "name");
 
 } // namespace xi::test
 

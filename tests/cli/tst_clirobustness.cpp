@@ -24,9 +24,7 @@ private:
 
 void TestCliRobustness::damagedFiles_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::xclbinFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::xclbinFixtureNames());
 }
 
 void TestCliRobustness::damagedFiles()

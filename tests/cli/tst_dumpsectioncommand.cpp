@@ -36,9 +36,7 @@ void TestDumpSectionCommand::initTestCase()
 
 void TestDumpSectionCommand::jsonMatchesReference_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::xclbinFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::xclbinFixtureNames());
 }
 
 void TestDumpSectionCommand::jsonMatchesReference()

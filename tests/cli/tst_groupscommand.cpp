@@ -77,9 +77,7 @@ void TestGroupsCommand::initTestCase()
 
 void TestGroupsCommand::everyMlirAieFixture_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::mlirAieFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::mlirAieFixtureNames());
 }
 
 void TestGroupsCommand::everyMlirAieFixture()

@@ -22,9 +22,7 @@ private Q_SLOTS:
 
 void TestInfoCommand::everyFixture_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::xclbinFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::xclbinFixtureNames());
 }
 
 void TestInfoCommand::everyFixture()

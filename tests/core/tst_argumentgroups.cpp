@@ -32,9 +32,7 @@ private slots:
     void mlirAie_data()
     {
         XI_REQUIRE_FIXTURES();
-        QTest::addColumn<QString>("name");
-        for (const QString& name : xi::test::mlirAieFixtureNames())
-            QTest::newRow(qPrintable(name)) << name;
+        xi::test::addFixtureRows(xi::test::mlirAieFixtureNames());
     }
 
     // Every mlir-aie xclbin gives the same numbers (DOMAIN.md section 1).
@@ -48,7 +46,7 @@ private slots:
         QCOMPARE(slot1.convention, Convention::Opcode);
         const QList<quint32> expected1 = { 0x1FFFF, 0x10001, 0x1FFFF, 0x10000, 0x10000, 0x10000, 0x10000, 0x10000 };
         const QList<Verdict> verdicts = { Verdict::Scalar, Verdict::Valid, Verdict::Scalar, Verdict::Valid,
-            Verdict::Valid, Verdict::Valid, Verdict::Valid, Verdict::Valid };
+                                          Verdict::Valid,  Verdict::Valid, Verdict::Valid,  Verdict::Valid };
         QCOMPARE(slot1.arguments.size(), expected1.size());
         for (int i = 0; i < expected1.size(); ++i) {
             QCOMPARE(slot1.arguments[i].index, i);
@@ -75,7 +73,8 @@ private slots:
     void rialltoLegacy()
     {
         XI_REQUIRE_FIXTURES();
-        const XclbinPtr x = XclbinReader::read(xi::test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")));
+        const XclbinPtr x
+            = XclbinReader::read(xi::test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p")));
         const Kernel* k = x->kernel(QStringLiteral("color_detect_v1_720p"));
         QVERIFY(k);
         const KernelGroups g = ArgumentGroups::compute(*x, *k);

@@ -27,9 +27,7 @@ static const quint32 kJsonKinds[] = { MEM_TOPOLOGY, ASK_GROUP_TOPOLOGY, CONNECTI
 
 void TestSectionJson::matchesReferenceDumps_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::xclbinFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::xclbinFixtureNames());
 }
 
 void TestSectionJson::matchesReferenceDumps()

@@ -47,9 +47,7 @@ private:
 
 void TestXclbinDiff::fileAgainstItselfIsIdentical_data()
 {
-    QTest::addColumn<QString>("name");
-    for (const QString& name : test::xclbinFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::xclbinFixtureNames());
 }
 
 void TestXclbinDiff::fileAgainstItselfIsIdentical()

@@ -230,12 +230,7 @@ private:
         return result.xclbin;
     }
 
-    static void fixtureRows()
-    {
-        QTest::addColumn<QString>("fixture");
-        for (const QString& name : test::xclbinFixtureNames())
-            QTest::newRow(qPrintable(name)) << name;
-    }
+    static void fixtureRows() { test::addFixtureRows(test::xclbinFixtureNames(), "fixture"); }
 
     static void compareMemories(const QList<MemoryEntry>& ours, const QJsonObject& reference);
     static void compareConnections(const QList<Connection>& ours, const QJsonObject& reference);
@@ -285,15 +280,16 @@ void TestXclbinReference::header()
     QFETCH(QString, fixture);
     const XclbinPtr x = load(fixture);
     QVERIFY(x);
-    const InfoReport info = parseInfo(QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture)
-                                                                       + QStringLiteral("/xclbinutil-info.txt"))));
+    const InfoReport info = parseInfo(
+        QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture) + QStringLiteral("/xclbinutil-info.txt"))));
     QCOMPARE(x->header.magic, QByteArray("xclbin2"));
     QCOMPARE(x->fileSize, quint64(QFileInfo(test::xclbinFixturePath(fixture)).size()));
     QCOMPARE(x->header.length, x->fileSize);
     QCOMPARE(x->header.version(), info.fields.value(QStringLiteral("Version")));
     QCOMPARE(uuidText(x->header.xclbinUuid), info.fields.value(QStringLiteral("UUID (xclbin)")));
     QCOMPARE(uuidText(x->header.interfaceUuid), info.fields.value(QStringLiteral("Static UUID")));
-    QCOMPARE(QString::number(x->header.featureRomTimestamp), info.fields.value(QStringLiteral("Feature ROM TimeStamp")));
+    QCOMPARE(QString::number(x->header.featureRomTimestamp),
+             info.fields.value(QStringLiteral("Feature ROM TimeStamp")));
     const QString vbnv = info.fields.value(QStringLiteral("Platform VBNV"));
     QCOMPARE(x->header.platformVbnv, vbnv == QLatin1String("<not defined>") ? QString() : vbnv);
     // The tool prints an empty "Signature:" for an unsigned file (length -1 at offset 8).
@@ -310,7 +306,9 @@ void TestXclbinReference::header()
     if (!bitstream) {
         QCOMPARE(content, QString());
     } else {
-        const bool elf = x->readBytes(bitstream->offset, 4) == QByteArray("\x7f" "ELF");
+        const bool elf = x->readBytes(bitstream->offset, 4)
+            == QByteArray("\x7f"
+                          "ELF");
         QCOMPARE(content, elf ? QStringLiteral("SW Emulation Binary") : QStringLiteral("Binary Image"));
     }
 }
@@ -320,8 +318,8 @@ void TestXclbinReference::sectionList()
     QFETCH(QString, fixture);
     const XclbinPtr x = load(fixture);
     QVERIFY(x);
-    const InfoReport info = parseInfo(QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture)
-                                                                       + QStringLiteral("/xclbinutil-info.txt"))));
+    const InfoReport info = parseInfo(
+        QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture) + QStringLiteral("/xclbinutil-info.txt"))));
     QStringList ours;
     for (const SectionHeader& s : x->sections)
         ours << sectionKindDisplayName(s.kind);
@@ -360,8 +358,8 @@ void TestXclbinReference::memoryConfiguration()
     QFETCH(QString, fixture);
     const XclbinPtr x = load(fixture);
     QVERIFY(x);
-    const InfoReport info = parseInfo(QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture)
-                                                                       + QStringLiteral("/xclbinutil-info.txt"))));
+    const InfoReport info = parseInfo(
+        QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture) + QStringLiteral("/xclbinutil-info.txt"))));
     const QList<MemoryEntry> ours = x->memTopology.value_or(QList<MemoryEntry>());
     QCOMPARE(ours.size(), info.memories.size());
     for (int i = 0; i < ours.size(); ++i) {
@@ -382,8 +380,8 @@ void TestXclbinReference::kernelReport()
     QFETCH(QString, fixture);
     const XclbinPtr x = load(fixture);
     QVERIFY(x);
-    const InfoReport info = parseInfo(QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture)
-                                                                       + QStringLiteral("/xclbinutil-info.txt"))));
+    const InfoReport info = parseInfo(
+        QString::fromUtf8(test::readFile(test::xclbinReferenceDir(fixture) + QStringLiteral("/xclbinutil-info.txt"))));
     // The tool reports kernels only when BUILD_METADATA is present ("Reports will be limited").
     if (!x->hasSection(BUILD_METADATA)) {
         QVERIFY(info.kernels.isEmpty());
@@ -403,7 +401,8 @@ void TestXclbinReference::kernelReport()
             QStringList params;
             for (const KernelArgument& a : k->arguments)
                 params << a.type + QLatin1Char(' ') + a.name;
-            QCOMPARE(ik.signature, k->name + QStringLiteral(" (") + params.join(QStringLiteral(", ")) + QLatin1Char(')'));
+            QCOMPARE(ik.signature,
+                     k->name + QStringLiteral(" (") + params.join(QStringLiteral(", ")) + QLatin1Char(')'));
         }
         QCOMPARE(ik.instances.size(), k->instances.size());
         for (int i = 0; i < ik.instances.size(); ++i) {
@@ -445,7 +444,8 @@ void TestXclbinReference::kernelReport()
                         memories << mems.at(c.memDataIndex).tag + QStringLiteral(" (")
                                 + mems.at(c.memDataIndex).typeName() + QLatin1Char(')');
                 }
-                QCOMPARE(ia.memory, memories.isEmpty() ? QStringLiteral("<not applicable>") : memories.join(QStringLiteral(", ")));
+                QCOMPARE(ia.memory,
+                         memories.isEmpty() ? QStringLiteral("<not applicable>") : memories.join(QStringLiteral(", ")));
             }
         }
     }
@@ -488,8 +488,9 @@ void TestXclbinReference::memTopology()
         return; // absence is checked in sectionList
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->memTopology);
-    compareMemories(*x->memTopology, referenceJson(fixture, QStringLiteral("mem_topology.json"))
-                                          .value(QLatin1String("mem_topology")).toObject());
+    compareMemories(
+        *x->memTopology,
+        referenceJson(fixture, QStringLiteral("mem_topology.json")).value(QLatin1String("mem_topology")).toObject());
 }
 
 void TestXclbinReference::groupTopology()
@@ -499,8 +500,10 @@ void TestXclbinReference::groupTopology()
         return;
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->groupTopology);
-    compareMemories(*x->groupTopology, referenceJson(fixture, QStringLiteral("group_topology.json"))
-                                             .value(QLatin1String("group_topology")).toObject());
+    compareMemories(*x->groupTopology,
+                    referenceJson(fixture, QStringLiteral("group_topology.json"))
+                        .value(QLatin1String("group_topology"))
+                        .toObject());
     QCOMPARE(&x->memories(), &*x->groupTopology);
 }
 
@@ -511,8 +514,9 @@ void TestXclbinReference::connectivity()
         return;
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->connectivity);
-    compareConnections(*x->connectivity, referenceJson(fixture, QStringLiteral("connectivity.json"))
-                                             .value(QLatin1String("connectivity")).toObject());
+    compareConnections(
+        *x->connectivity,
+        referenceJson(fixture, QStringLiteral("connectivity.json")).value(QLatin1String("connectivity")).toObject());
 }
 
 void TestXclbinReference::groupConnectivity()
@@ -522,8 +526,10 @@ void TestXclbinReference::groupConnectivity()
         return;
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->groupConnectivity);
-    compareConnections(*x->groupConnectivity, referenceJson(fixture, QStringLiteral("group_connectivity.json"))
-                                                  .value(QLatin1String("group_connectivity")).toObject());
+    compareConnections(*x->groupConnectivity,
+                       referenceJson(fixture, QStringLiteral("group_connectivity.json"))
+                           .value(QLatin1String("group_connectivity"))
+                           .toObject());
     QCOMPARE(&x->connections(), &*x->groupConnectivity);
 }
 
@@ -534,7 +540,8 @@ void TestXclbinReference::ipLayout()
         return;
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->ipLayout);
-    const QJsonObject reference = referenceJson(fixture, QStringLiteral("ip_layout.json")).value(QLatin1String("ip_layout")).toObject();
+    const QJsonObject reference
+        = referenceJson(fixture, QStringLiteral("ip_layout.json")).value(QLatin1String("ip_layout")).toObject();
     const QJsonArray entries = reference.value(QLatin1String("m_ip_data")).toArray();
     const QList<IpEntry>& ours = *x->ipLayout;
     QCOMPARE(number(reference.value(QLatin1String("m_count"))), quint64(ours.size()));
@@ -575,7 +582,8 @@ void TestXclbinReference::aiePartition()
     const XclbinPtr x = load(fixture);
     QVERIFY(x && x->aiePartition);
     const AiePartition& p = *x->aiePartition;
-    const QJsonObject r = referenceJson(fixture, QStringLiteral("aie_partition.json")).value(QLatin1String("aie_partition")).toObject();
+    const QJsonObject r
+        = referenceJson(fixture, QStringLiteral("aie_partition.json")).value(QLatin1String("aie_partition")).toObject();
     QCOMPARE(p.name, r.value(QLatin1String("name")).toString());
     QCOMPARE(quint64(p.operationsPerCycle), number(r.value(QLatin1String("operations_per_cycle"))));
     QCOMPARE(p.inferenceFingerprint, number(r.value(QLatin1String("inference_fingerprint"))));
@@ -631,7 +639,8 @@ void TestXclbinReference::buildMetadata()
     }
     QVERIFY(x->textSections.contains(QStringLiteral("BUILD_METADATA")));
     QJsonParseError error;
-    const QJsonDocument ours = QJsonDocument::fromJson(x->textSections.value(QStringLiteral("BUILD_METADATA")).toUtf8(), &error);
+    const QJsonDocument ours
+        = QJsonDocument::fromJson(x->textSections.value(QStringLiteral("BUILD_METADATA")).toUtf8(), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     // The section also holds "schema_version" (NPU files); the tool's dump keeps only "build_metadata".
     const QJsonObject reference = referenceJson(fixture, QStringLiteral("build_metadata.json"));
@@ -705,7 +714,8 @@ void TestXclbinReference::dumpSection()
     QFETCH(quint32, kind);
     const XclbinPtr x = load(fixture);
     QVERIFY(x);
-    const QByteArray reference = test::readFile(test::xclbinReferenceDir(fixture) + QLatin1Char('/') + SectionJson::fileName(kind));
+    const QByteArray reference
+        = test::readFile(test::xclbinReferenceDir(fixture) + QLatin1Char('/') + SectionJson::fileName(kind));
     QByteArray ours;
     try {
         ours = SectionJson::json(*x, kind);
@@ -718,9 +728,7 @@ void TestXclbinReference::dumpSection()
 
 void TestXclbinReference::mlirAieGroupIds_data()
 {
-    QTest::addColumn<QString>("fixture");
-    for (const QString& name : test::mlirAieFixtureNames())
-        QTest::newRow(qPrintable(name)) << name;
+    test::addFixtureRows(test::mlirAieFixtureNames(), "fixture");
 }
 
 void TestXclbinReference::mlirAieGroupIds()
@@ -732,11 +740,11 @@ void TestXclbinReference::mlirAieGroupIds()
     QVERIFY(kernel);
     QCOMPARE(ArgumentGroups::detectConvention(*kernel), Convention::Opcode);
 
-    const QStringList names = { QStringLiteral("opcode"), QStringLiteral("instr"), QStringLiteral("ninstr"),
-                                QStringLiteral("bo0"), QStringLiteral("bo1"), QStringLiteral("bo2"),
-                                QStringLiteral("bo3"), QStringLiteral("bo4") };
+    const QStringList names
+        = { QStringLiteral("opcode"), QStringLiteral("instr"), QStringLiteral("ninstr"), QStringLiteral("bo0"),
+            QStringLiteral("bo1"),    QStringLiteral("bo2"),   QStringLiteral("bo3"),    QStringLiteral("bo4") };
     const QList<Verdict> verdicts = { Verdict::Scalar, Verdict::Valid, Verdict::Scalar, Verdict::Valid,
-                                      Verdict::Valid, Verdict::Valid, Verdict::Valid, Verdict::Valid };
+                                      Verdict::Valid,  Verdict::Valid, Verdict::Valid,  Verdict::Valid };
     // Banks per DOMAIN.md section 1: 0 = HOST, 1 = SRAM, 0xFFFF = scalar.
     const QList<int> banks = { 0xFFFF, 1, 0xFFFF, 0, 0, 0, 0, 0 };
 
@@ -786,7 +794,8 @@ void TestXclbinReference::rialltoGroupIds_data()
 {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QString>("kernel");
-    QTest::newRow("color-detect") << QStringLiteral("riallto-color-detect-720p") << QStringLiteral("color_detect_v1_720p");
+    QTest::newRow("color-detect") << QStringLiteral("riallto-color-detect-720p")
+                                  << QStringLiteral("color_detect_v1_720p");
     QTest::newRow("edge-detect") << QStringLiteral("riallto-edge-detect-720p") << QStringLiteral("edge_detect_720p");
 }
 

@@ -198,7 +198,8 @@ const SectionRef* findSection(const QList<SectionRef>& refs, quint32 kind)
 // Absolute offsets of every count / offset field of AIE_PARTITION's arrays, walked from the original bytes.
 QList<quint64> aieArrayFields(const QByteArray& bytes, const SectionRef& s)
 {
-    QList<quint64> fields = { s.offset + 4, s.offset + 40, s.offset + 44, s.offset + 120, s.offset + 124, s.offset + 128 };
+    QList<quint64> fields
+        = { s.offset + 4, s.offset + 40, s.offset + 44, s.offset + 120, s.offset + 124, s.offset + 128 };
     const quint32 pdis = get<quint32>(bytes, s.offset + 120);
     const quint32 pdisAt = get<quint32>(bytes, s.offset + 124);
     for (quint32 p = 0; p < pdis && p < 64; ++p) {
@@ -330,9 +331,7 @@ private:
 
     static void fixtureRows()
     {
-        QTest::addColumn<QString>("fixture");
-        for (const QString& name : test::xclbinFixtureNames())
-            QTest::newRow(qPrintable(name)) << name;
+        test::addFixtureRows(test::xclbinFixtureNames(), "fixture");
     }
 
 private Q_SLOTS:
@@ -348,9 +347,15 @@ private Q_SLOTS:
         m_kinds.clear();
     }
 
-    void truncated_data() { fixtureRows(); }
+    void truncated_data()
+    {
+        fixtureRows();
+    }
     void truncated();
-    void corrupted_data() { fixtureRows(); }
+    void corrupted_data()
+    {
+        fixtureRows();
+    }
     void corrupted();
     void handMade_data();
     void handMade();
@@ -394,7 +399,8 @@ void TestXclbinRobustness::truncated()
         if (copy.size() >= 312)
             copy.restore(304, 8);
         copy.resize(n);
-        const XclbinLoadResult r = checkFile(copy.path(), quint64(n), QStringLiteral("%1 truncated to %2").arg(fixture).arg(n));
+        const XclbinLoadResult r
+            = checkFile(copy.path(), quint64(n), QStringLiteral("%1 truncated to %2").arg(fixture).arg(n));
         if (r.ok())
             m_failures << QStringLiteral("%1 truncated to %2 bytes was accepted").arg(fixture).arg(n);
         // The same cut with the header length fixed up: now the section table and sections must catch it.
@@ -429,15 +435,22 @@ void TestXclbinRobustness::corrupted()
             return;
         const char before = original.at(qsizetype(at));
         for (int m = 0; m < 4; ++m) {
-            const char after = m == 0 ? char(0x00) : m == 1 ? char(0xFF) : m == 2 ? char(before ^ 0x01) : char(before ^ 0x80);
+            const char after = m == 0 ? char(0x00)
+                : m == 1              ? char(0xFF)
+                : m == 2              ? char(before ^ 0x01)
+                                      : char(before ^ 0x80);
             if (after != before)
-                patch(at, QByteArray(1, after), QStringLiteral("%1: byte 0x%2 (%3) = 0x%4").arg(fixture, QString::number(at, 16), where, QString::number(quint8(after), 16)));
+                patch(at, QByteArray(1, after),
+                      QStringLiteral("%1: byte 0x%2 (%3) = 0x%4")
+                          .arg(fixture, QString::number(at, 16), where, QString::number(quint8(after), 16)));
         }
     };
     auto writeU32 = [&](quint64 at, quint32 value, const QString& where) {
         QByteArray change(4, '\0');
         qToLittleEndian(value, change.data());
-        patch(at, change, QStringLiteral("%1: u32 at 0x%2 (%3) = 0x%4").arg(fixture, QString::number(at, 16), where, QString::number(value, 16)));
+        patch(at, change,
+              QStringLiteral("%1: u32 at 0x%2 (%3) = 0x%4")
+                  .arg(fixture, QString::number(at, 16), where, QString::number(value, 16)));
     };
 
     QElapsedTimer hangGuard;
@@ -459,8 +472,8 @@ void TestXclbinRobustness::corrupted()
         writeU32(304 + 144, v, QStringLiteral("section count"));
 
     // The binary sections the reader decodes: their first bytes one by one, their counts set to extremes.
-    const QList<quint32> decoded = { MEM_TOPOLOGY, ASK_GROUP_TOPOLOGY, CONNECTIVITY, ASK_GROUP_CONNECTIVITY, IP_LAYOUT,
-                                     AIE_PARTITION };
+    const QList<quint32> decoded
+        = { MEM_TOPOLOGY, ASK_GROUP_TOPOLOGY, CONNECTIVITY, ASK_GROUP_CONNECTIVITY, IP_LAYOUT, AIE_PARTITION };
     const QList<quint32> extremes = { 0x7FFFFFFF, 0xFFFFFFFF, 0x80000000, 0x10000, 0x100 };
     for (const SectionRef& s : sections) {
         if (!decoded.contains(s.kind))
@@ -489,7 +502,12 @@ void TestXclbinRobustness::corrupted()
             for (char fill : { '\0', char(0xFF), '<', '"', '&' }) {
                 for (int run : { 1, 4, 16 }) {
                     const qsizetype n = qsizetype(qMin<quint64>(quint64(run), xml->offset + xml->size - at));
-                    patch(at, QByteArray(n, fill), QStringLiteral("%1: XML +%2 run of %3 x 0x%4").arg(fixture).arg(at - xml->offset).arg(n).arg(QString::number(quint8(fill), 16)));
+                    patch(at, QByteArray(n, fill),
+                          QStringLiteral("%1: XML +%2 run of %3 x 0x%4")
+                              .arg(fixture)
+                              .arg(at - xml->offset)
+                              .arg(n)
+                              .arg(QString::number(quint8(fill), 16)));
                 }
             }
         }
@@ -521,59 +539,85 @@ void TestXclbinRobustness::handMade_data()
 
     row("empty file", QByteArray(), K::TooSmall, 0, 0);
     row("header cut at 455", base.left(455), K::TooSmall, 0, 455);
-    b = base; b.replace(0, 8, QByteArray("xclbin1\0", 8));
+    b = base;
+    b.replace(0, 8, QByteArray("xclbin1\0", 8));
     row("magic xclbin1", b, K::BadMagic, 0, 0);
-    b = base; b.replace(0, 8, QByteArray("XCLBIN2\0", 8));
+    b = base;
+    b.replace(0, 8, QByteArray("XCLBIN2\0", 8));
     row("magic upper case", b, K::BadMagic, 0, 0);
-    b = base; b[7] = 'x';
+    b = base;
+    b[7] = 'x';
     row("magic without NUL", b, K::BadMagic, 0, 0);
-    b = base; put<quint64>(&b, 304, quint64(size + 1));
+    b = base;
+    put<quint64>(&b, 304, quint64(size + 1));
     row("length one more than the file", b, K::LengthMismatch, 304, 311);
-    b = base; put<quint64>(&b, 304, quint64(size - 1));
+    b = base;
+    put<quint64>(&b, 304, quint64(size - 1));
     row("length one less than the file", b, K::LengthMismatch, 304, 311);
     b = base + QByteArray(1, '\0');
     row("a byte appended", b, K::LengthMismatch, 304, 311);
-    b = base; put<quint32>(&b, 448, 10001);
+    b = base;
+    put<quint32>(&b, 448, 10001);
     row("10001 sections", b, K::TooManySections, 448, 451);
-    b = base; put<quint32>(&b, 448, 0xFFFFFFFF);
+    b = base;
+    put<quint32>(&b, 448, 0xFFFFFFFF);
     row("2^32-1 sections", b, K::TooManySections, 448, 451);
-    b = base; put<quint32>(&b, 448, 10000);
+    b = base;
+    put<quint32>(&b, 448, 10000);
     row("10000 sections, table past the end", b, K::SectionOutOfFile, 456, 456);
-    b = base; put<quint64>(&b, 456 + 24, quint64(size));
+    b = base;
+    put<quint64>(&b, 456 + 24, quint64(size));
     row("section starts at the end of the file", b, K::SectionOutOfFile, 456, 456 + 40);
-    b = base; put<quint64>(&b, 456 + 24, ~quint64(0) - 7); put<quint64>(&b, 456 + 32, 16);
+    b = base;
+    put<quint64>(&b, 456 + 24, ~quint64(0) - 7);
+    put<quint64>(&b, 456 + 32, 16);
     row("section offset + size wraps around", b, K::SectionOutOfFile, 456, 456 + 40);
-    b = base; put<quint64>(&b, 456 + 32, quint64(size));
+    b = base;
+    put<quint64>(&b, 456 + 32, quint64(size));
     row("section larger than the file", b, K::SectionOutOfFile, 456, 456 + 40);
 
     const SectionRef mem = at(MEM_TOPOLOGY);
     const qint64 memLow = qint64(mem.offset), memHigh = qint64(mem.offset + mem.size);
-    b = base; put<qint32>(&b, mem.offset, 3);
+    b = base;
+    put<qint32>(&b, mem.offset, 3);
     row("MEM_TOPOLOGY count one too many", b, K::CountOverflow, memLow, memHigh);
-    b = base; put<qint32>(&b, mem.offset, -1);
+    b = base;
+    put<qint32>(&b, mem.offset, -1);
     row("MEM_TOPOLOGY count negative", b, K::CountOverflow, memLow, memHigh);
-    b = base; put<qint32>(&b, mem.offset, 0x7FFFFFFF);
+    b = base;
+    put<qint32>(&b, mem.offset, 0x7FFFFFFF);
     row("MEM_TOPOLOGY count 2^31-1", b, K::CountOverflow, memLow, memHigh);
     const SectionRef conn = at(CONNECTIVITY);
-    b = base; put<quint32>(&b, conn.offset, 0x80000000);
+    b = base;
+    put<quint32>(&b, conn.offset, 0x80000000);
     row("CONNECTIVITY count -2^31", b, K::CountOverflow, qint64(conn.offset), qint64(conn.offset + conn.size));
-    b = base; put<quint32>(&b, conn.offset, 7);
-    row("CONNECTIVITY count past the section", b, K::CountOverflow, qint64(conn.offset), qint64(conn.offset + conn.size));
+    b = base;
+    put<quint32>(&b, conn.offset, 7);
+    row("CONNECTIVITY count past the section", b, K::CountOverflow, qint64(conn.offset),
+        qint64(conn.offset + conn.size));
     const SectionRef ip = at(IP_LAYOUT);
-    b = base; put<quint32>(&b, ip.offset, 2);
+    b = base;
+    put<quint32>(&b, ip.offset, 2);
     row("IP_LAYOUT count past the section", b, K::CountOverflow, qint64(ip.offset), qint64(ip.offset + ip.size));
 
     const SectionRef aie = at(AIE_PARTITION);
     const qint64 aieLow = qint64(aie.offset), aieHigh = qint64(aie.offset + aie.size);
-    b = base; put<quint32>(&b, aie.offset + 120, 0xFFFFFFFF);
+    b = base;
+    put<quint32>(&b, aie.offset + 120, 0xFFFFFFFF);
     row("AIE_PARTITION PDI count 2^32-1", b, K::CountOverflow, aieLow, aieHigh);
-    b = base; put<quint32>(&b, aie.offset + 40, 4); put<quint32>(&b, aie.offset + 44, quint32(aie.size - 2));
+    b = base;
+    put<quint32>(&b, aie.offset + 40, 4);
+    put<quint32>(&b, aie.offset + 44, quint32(aie.size - 2));
     row("AIE_PARTITION start columns run past the section", b, K::ArrayOutOfSection, aieLow, aieHigh);
-    b = base; put<quint32>(&b, aie.offset + 124, 0xFFFFFFF0);
+    b = base;
+    put<quint32>(&b, aie.offset + 124, 0xFFFFFFF0);
     row("AIE_PARTITION PDI array offset far outside", b, K::ArrayOutOfSection, aieLow, aieHigh);
-    b = base; put<quint32>(&b, aie.offset + 4, quint32(aie.size));
+    b = base;
+    put<quint32>(&b, aie.offset + 4, quint32(aie.size));
     row("AIE_PARTITION name offset at the section end", b, K::ArrayOutOfSection, aieLow, aieHigh);
-    b = base; put<quint32>(&b, aie.offset + 4, quint32(aie.size - 1)); b[qsizetype(aie.offset + aie.size - 1)] = 'A';
+    b = base;
+    put<quint32>(&b, aie.offset + 4, quint32(aie.size - 1));
+    b[qsizetype(aie.offset + aie.size - 1)] = 'A';
     row("AIE_PARTITION name without NUL", b, K::UnterminatedString, aieHigh - 1, aieHigh - 1);
     {
         b = base;
@@ -586,8 +630,11 @@ void TestXclbinRobustness::handMade_data()
         put<quint32>(&b, aie.offset + groupsAt + 16, 0x20000000);
         row("CDO group kernel id count 2^29", b, K::CountOverflow, aieLow, aieHigh);
     }
-    b = base; b.truncate(qsizetype(aie.offset + 100)); put<quint64>(&b, 304, quint64(b.size()));
-    put<quint64>(&b, 456 + 40 + 32, 100); put<quint32>(&b, 448, 2);
+    b = base;
+    b.truncate(qsizetype(aie.offset + 100));
+    put<quint64>(&b, 304, quint64(b.size()));
+    put<quint64>(&b, 456 + 40 + 32, 100);
+    put<quint32>(&b, 448, 2);
     row("AIE_PARTITION shorter than its header", b, K::ArrayOutOfSection, aieLow, aieLow + 100);
 
     const SectionRef xml = at(EMBEDDED_METADATA);
@@ -598,7 +645,8 @@ void TestXclbinRobustness::handMade_data()
         b.replace(close, 10, "</projekt>");
     }
     row("XML with a mismatched end tag", b, K::BadXml, xmlLow, xmlHigh);
-    b = base; b[qsizetype(xml.offset + 200)] = '\0';
+    b = base;
+    b[qsizetype(xml.offset + 200)] = '\0';
     row("XML with a NUL inside", b, K::BadXml, xmlLow + 200, xmlLow + 200);
     b = base;
     {
@@ -606,9 +654,11 @@ void TestXclbinRobustness::handMade_data()
         b.replace(id, 6, "id=\"x\"");
     }
     row("XML argument id not a number", b, K::BadXml, xmlLow, xmlHigh);
-    b = base; b.replace(qsizetype(xml.offset), 5, "<?XmL");
+    b = base;
+    b.replace(qsizetype(xml.offset), 5, "<?XmL");
     row("XML prolog broken", b, K::BadXml, xmlLow, xmlHigh);
-    b = base; b.replace(qsizetype(xml.offset), qsizetype(xml.size), QByteArray(qsizetype(xml.size), '\0'));
+    b = base;
+    b.replace(qsizetype(xml.offset), qsizetype(xml.size), QByteArray(qsizetype(xml.size), '\0'));
     row("XML all NUL", b, K::BadXml, xmlLow, xmlHigh);
 }
 
@@ -684,7 +734,8 @@ void TestXclbinRobustness::hugeCountsAllocateNothing()
         for (quint32 count : { 0x80000000u, 0x7FFFFFFFu, 0x01000000u }) {
             QByteArray b = base;
             put<quint32>(&b, findSection(sections, kind)->offset, count);
-            const XclbinLoadResult r = check(b, QStringLiteral("%1 count 0x%2").arg(sectionKindDisplayName(kind)).arg(count, 0, 16));
+            const XclbinLoadResult r
+                = check(b, QStringLiteral("%1 count 0x%2").arg(sectionKindDisplayName(kind)).arg(count, 0, 16));
             QVERIFY(!r.ok());
             QCOMPARE(r.error->kind, XclbinError::Kind::CountOverflow);
         }

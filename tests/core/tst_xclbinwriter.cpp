@@ -152,11 +152,9 @@ private Q_SLOTS:
 
     void rebuildsRealFiles_data()
     {
-        QTest::addColumn<QString>("name");
         const QStringList names = test::mlirAieFixtureNames();
         QVERIFY(names.size() >= 8);
-        for (const QString& name : names)
-            QTest::newRow(qPrintable(name)) << name;
+        test::addFixtureRows(names);
     }
 
     // Every MLIR_AIE file in the fixtures (built by aiecc with several xclbinutil versions) made again from

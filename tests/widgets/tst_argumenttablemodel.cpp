@@ -18,11 +18,9 @@ private slots:
 
     void everyMlirAieFixtureDecodes_data()
     {
-        QTest::addColumn<QString>("name");
         const QStringList names = test::mlirAieFixtureNames();
         QVERIFY(!names.isEmpty());
-        for (const QString& name : names)
-            QTest::newRow(qPrintable(name)) << name;
+        test::addFixtureRows(names);
     }
 
     void everyMlirAieFixtureDecodes()

@@ -603,12 +603,7 @@ private slots:
         test::saveScreenshot(&window, QStringLiteral("demo-compare"));
     }
 
-    void everyFixtureOpensInEveryView_data()
-    {
-        QTest::addColumn<QString>("name");
-        for (const QString& name : test::xclbinFixtureNames())
-            QTest::newRow(qPrintable(name)) << name;
-    }
+    void everyFixtureOpensInEveryView_data() { test::addFixtureRows(test::xclbinFixtureNames()); }
 
     void everyFixtureOpensInEveryView()
     {
