@@ -465,17 +465,6 @@ QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions 
     return a;
 }
 
-// The kernel a plan that names none is meant for: the first NPU kernel (one with an mlir-aie convention;
-// Riallto files list a PL kernel first), else the first kernel.
-const Kernel* defaultKernel(const Xclbin& xclbin)
-{
-    for (const Kernel& k : xclbin.kernels) {
-        if (ArgumentGroups::detectConvention(k) != Convention::Other)
-            return &k;
-    }
-    return xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first();
-}
-
 } // namespace
 
 QString severityName(Severity s)
@@ -594,7 +583,7 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     BindingReport report;
     report.slot = options.slot;
     report.planQuick = plan.toQuick();
-    const Kernel* kernel = plan.kernelName.isEmpty() ? defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
+    const Kernel* kernel = plan.kernelName.isEmpty() ? BindingChecker::defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
     if (!kernel) {
         QStringList names;
         for (const Kernel& k : xclbin.kernels)
@@ -626,6 +615,16 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
     report.referenceCpp = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Cpp).join(QLatin1Char('\n'));
     return report;
+}
+
+// Riallto files list a PL kernel first: prefer the first kernel with an mlir-aie convention.
+const Kernel* BindingChecker::defaultKernel(const Xclbin& xclbin)
+{
+    for (const Kernel& k : xclbin.kernels) {
+        if (ArgumentGroups::detectConvention(k) != Convention::Other)
+            return &k;
+    }
+    return xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first();
 }
 
 } // namespace xi

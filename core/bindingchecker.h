@@ -77,6 +77,8 @@ class BindingChecker {
 public:
     // The kernel is plan.kernelName; when the plan names none, the first kernel with an mlir-aie convention.
     static BindingReport check(const Xclbin& xclbin, const BindingPlan& plan, const BindingCheckOptions& options = {});
+    // The kernel a plan that names none is meant for: the first NPU kernel, else the first kernel.
+    static const Kernel* defaultKernel(const Xclbin& xclbin);
     // XRT's connectivity warning text (the format string is XRT's own, identical in 2.13 and later).
     static QString xrtWarningText(const QString& kernel, int index, qint64 boBank, qint64 connectedGroup);
     // What XRT 2.13 throws (std::out_of_range from its memory table) for a BO in a bank beyond the table.

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "xrtexecutor.h"
 
+#include "bindingchecker.h"
+#include "bindinginstructions.h"
 #include "buildconfig.h"
 #include "emulatedkernel.h"
+#include "xclbinreader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QtEndian>
 
 #include <experimental/xrt_xclbin.h>
 #include <xrt/xrt_bo.h>
@@ -120,6 +124,12 @@ private:
             return m_request.kernelName;
         if (!m_request.plan.kernelName.isEmpty())
             return m_request.plan.kernelName;
+        // The same choice the binding checker makes, so that a check and its run speak of one kernel.
+        const XclbinLoadResult model = XclbinReader::load(m_request.xclbinPath);
+        if (model.ok()) {
+            if (const Kernel* kernel = BindingChecker::defaultKernel(*model.xclbin))
+                return kernel->name;
+        }
         const auto kernels = m_xclbin.get_kernels();
         return kernels.empty() ? QString() : QString::fromStdString(kernels.front().get_name());
     }
@@ -158,8 +168,16 @@ private:
         if (m_request.inputData.contains(arg.index))
             return m_request.inputData.value(arg.index);
         QString path = arg.bo.inputFile;
-        if (path.isEmpty() && arg.bo.instructions)
-            path = m_request.plan.instructionFile;
+        if (path.isEmpty() && arg.bo.instructions && !m_request.plan.instructionFile.isEmpty()) {
+            // The instruction BO holds the words, whether the file is binary or hex text.
+            const auto insts = BindingInstructions::load(m_request.plan.instructionFile, error);
+            if (!insts)
+                return std::nullopt;
+            QByteArray bytes(qsizetype(insts->byteCount()), Qt::Uninitialized);
+            for (int i = 0; i < insts->wordCount(); ++i)
+                qToLittleEndian(insts->words.at(i), bytes.data() + 4 * i);
+            return bytes;
+        }
         if (path.isEmpty())
             return QByteArray();
         QFile file(path);
@@ -219,9 +237,11 @@ private:
     {
         if (arg.scalarValue)
             return *arg.scalarValue;
-        const QString& instructions = m_request.plan.instructionFile;
-        if (arg.instructionWords && QFile::exists(instructions))
-            return QFile(instructions).size() / 4;
+        if (arg.instructionWords || arg.instructionBytes) {
+            // Sniffed like the checker does: a hex-text stream has fewer words than its size / 4.
+            if (const auto insts = BindingInstructions::load(m_request.plan.instructionFile))
+                return arg.instructionWords ? qint64(insts->wordCount()) : qint64(insts->byteCount());
+        }
         m_result.notes << QStringLiteral("argument %1: value '%2' unresolved, passed 0").arg(arg.index).arg(arg.text);
         return 0;
     }
