@@ -3,6 +3,7 @@
 #include "heatmapbench.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
+#include "startupactions.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -10,24 +11,49 @@
 #include <QIcon>
 #include <QTextStream>
 
+#include <memory>
+
 namespace {
 
-bool wantsScreenshot(int argc, char** argv)
+bool hasOption(int argc, char** argv, std::initializer_list<const char*> names)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0 || qstrncmp(argv[i], "--screenshot=", 13) == 0)
-            return true;
+        const QByteArray arg = QByteArray(argv[i]).split('=').constFirst();
+        for (const char* name : names) {
+            if (arg == name)
+                return true;
+        }
     }
     return false;
+}
+
+// A screenshot needs no screen, and neither does --help or --version when there is none: run headless unless the
+// caller chose a platform.
+bool needsNoScreen(int argc, char** argv)
+{
+    if (hasOption(argc, argv, { "--screenshot" }))
+        return true;
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    return noDisplay && hasOption(argc, argv, { "--help", "-h", "-?", "--help-all", "--version", "-v" });
+}
+
+// The run's summary on stdout, or why an action failed on stderr: scripts read what the window shows.
+void reportWhenDone(xi::StartupActions* actions)
+{
+    QObject::connect(actions, &xi::StartupActions::finished, actions, [actions] {
+        if (!actions->error().isEmpty())
+            QTextStream(stderr) << actions->error() << '\n';
+        else if (!actions->summary().isEmpty())
+            QTextStream(stdout) << actions->summary() << '\n';
+    });
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
-    // A screenshot needs no screen: run headless unless the caller chose a platform.
     const int benchHeatmap = xi::HeatmapBench::requestedSize(argc, argv); // hidden: JSON timings, then exit
-    if ((benchHeatmap || wantsScreenshot(argc, argv)) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if ((benchHeatmap || needsNoScreen(argc, argv)) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (benchHeatmap)
@@ -59,7 +85,20 @@ int main(int argc, char** argv)
                                    QStringLiteral("THEME"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for screenshots (1400x900)."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({ diff, screenshot, view, theme, size });
+    const QCommandLineOption decode(QStringLiteral("decode"),
+                                    QStringLiteral("Decode group IDs or XRT log text against the first file, in its "
+                                                   "Decoder view."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption call(QStringLiteral("call"),
+                                  QStringLiteral("Check how a host calls the first file's kernel, in its Binding view "
+                                                 "(binding quick form, e.g. \"instr:1, ninstr, 0, bo:3, bo:4\"); "
+                                                 "--run then uses this call."),
+                                  QStringLiteral("QUICK"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Run the first file in its Run view on BACKEND: cpu, emulated, "
+                                                "xrt-noop or xrt (with --screenshot: captured when the run is done)."),
+                                 QStringLiteral("BACKEND"));
+    parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run });
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
@@ -67,6 +106,11 @@ int main(int argc, char** argv)
     QStringList files = parser.positionalArguments();
     if (parser.isSet(diff) && files.isEmpty()) {
         QTextStream(stderr) << "--diff A B needs the second file B\n";
+        return 64;
+    }
+    const std::optional<xi::AttentionBackendKind> backend = xi::AttentionBackend::parse(parser.value(run));
+    if (parser.isSet(run) && !backend) {
+        QTextStream(stderr) << "--run " << parser.value(run) << ": expected cpu, emulated, xrt-noop or xrt\n";
         return 64;
     }
 
@@ -87,12 +131,23 @@ int main(int argc, char** argv)
         window.setCurrentView(QStringLiteral("compare"));
     window.show();
 
+    xi::StartupActions actions(&window);
+    actions.setDecode(parser.value(decode));
+    actions.setCall(parser.value(call));
+    if (backend)
+        actions.setRun(*backend);
+    actions.setView(parser.value(view));
+    reportWhenDone(&actions);
     if (parser.isSet(screenshot)) {
         xi::ScreenshotRunner runner(&window, parser.value(screenshot), parser.value(view));
+        if (!actions.isEmpty())
+            runner.setActions(&actions);
         runner.start();
         return app.exec();
     }
     if (parser.isSet(view))
         window.setCurrentView(parser.value(view));
+    if (!actions.isEmpty())
+        actions.start();
     return app.exec();
 }

@@ -4,6 +4,7 @@
 #include "compareview.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "startupactions.h"
 
 #include <QApplication>
 #include <QTabWidget>
@@ -43,6 +44,11 @@ void ScreenshotRunner::poll()
         QTimer::singleShot(PollMs, this, &ScreenshotRunner::poll);
         return;
     }
+    if (m_actions) {
+        connect(m_actions, &StartupActions::finished, this, &ScreenshotRunner::capture, Qt::SingleShotConnection);
+        m_actions->start();
+        return;
+    }
     capture();
 }
 
@@ -56,6 +62,8 @@ void ScreenshotRunner::capture()
             code = 2;
         }
     }
+    if (code == 0 && m_actions && !m_actions->error().isEmpty())
+        code = 1; // the caller reports why
     if (!m_view.isEmpty() && !m_window->setCurrentView(m_view)) {
         err << QStringLiteral("unknown view \"%1\"; views: %2, compare\n")
                    .arg(m_view,

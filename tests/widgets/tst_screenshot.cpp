@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "buildconfig.h"
 #include "testsupport.h"
 
 #include <QImage>
 #include <QProcess>
 #include <QtTest>
 
-// `xclbin-inspector --screenshot OUT.png [--view NAME] FILE` and `--diff A B`, run as a user would.
+// `xclbin-inspector --screenshot OUT.png [--view NAME] [--run BACKEND [--call QUICK]] FILE` and `--diff A B`,
+// run as a user would.
 using namespace xi;
 
 class TestScreenshot : public QObject {
     Q_OBJECT
 private:
-    static int run(const QStringList& args, QString* err = nullptr)
+    static int run(const QStringList& args, QString* err = nullptr, QString* out = nullptr)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(XI_GUI_PATH), args);
-        if (!p.waitForFinished(60000))
+        if (!p.waitForFinished(180000))
             return -1;
         if (err)
             *err = QString::fromUtf8(p.readAllStandardError());
+        if (out)
+            *out = QString::fromUtf8(p.readAllStandardOutput());
         return p.exitCode();
     }
 
@@ -62,6 +66,71 @@ private slots:
                        test::xclbinFixturePath(QStringLiteral("iron-fused-add-add")) }),
                  0);
         QVERIFY(!QImage(out).isNull());
+    }
+
+    void runBeforeTheScreenshot_data()
+    {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("correct call") << QString() << QStringLiteral("every check passed");
+        // The seed guide's call: the instruction BO lands on the opcode, XRT warns and the output stays zero.
+        QTest::newRow("seed guide's call")
+            << QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4") << QStringLiteral("global argument at index 0");
+    }
+
+    void runBeforeTheScreenshot()
+    {
+        QFETCH(QString, call);
+        QFETCH(QString, expected);
+        const QString out = test::outputDir()
+            + QStringLiteral("/cli-screenshot-run-%1.png").arg(call.isEmpty() ? u"correct" : u"seed-call");
+        QFile::remove(out);
+        QStringList args { QStringLiteral("--screenshot"), out,
+                           QStringLiteral("--view"),       QStringLiteral("run"),
+                           QStringLiteral("--run"),        QStringLiteral("emulated"),
+                           QStringLiteral("--size"),       QStringLiteral("1600x1000") };
+        if (!call.isEmpty())
+            args << QStringLiteral("--call") << call;
+        QString err, summary;
+        QCOMPARE(run(args, &err, &summary), 0); // no FILE: the bundled demo, its good file first
+        QVERIFY2(summary.contains(QStringLiteral("emulated run of ")), qPrintable(summary + err));
+        QVERIFY2(summary.contains(QStringLiteral("attention-64x64-good.xclbin")), qPrintable(summary));
+        QVERIFY2(summary.contains(expected), qPrintable(summary));
+        const QImage image(out);
+        QVERIFY2(!image.isNull(), qPrintable(err));
+        QCOMPARE(image.size(), QSize(1600, 1000));
+    }
+
+    void runErrors()
+    {
+        const QString out = test::outputDir() + QStringLiteral("/cli-screenshot-run-error.png");
+        QString err;
+        QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--run"), QStringLiteral("gpu") }, &err),
+                 64);
+        QVERIFY2(err.contains(QStringLiteral("emulated")), qPrintable(err));
+        // A call that does not parse: the run does not start, the picture shows why, the exit code says so.
+        QFile::remove(out);
+        QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--run"), QStringLiteral("emulated"),
+                       QStringLiteral("--call"), QStringLiteral("bo:3[size=") },
+                     &err),
+                 1);
+        QVERIFY2(err.contains(QStringLiteral("--call")), qPrintable(err));
+        QVERIFY(!QImage(out).isNull());
+    }
+
+    void helpWithoutADisplay()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+            env.remove(QString::fromLatin1(name));
+        p.setProcessEnvironment(env);
+        for (const char* option : { "--help", "--version" }) {
+            p.start(QStringLiteral(XI_GUI_PATH), { QString::fromLatin1(option) });
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitCode(), 0);
+            QVERIFY(p.readAllStandardOutput().contains(option[2] == 'h' ? "--run <BACKEND>" : XI_VERSION));
+        }
     }
 
     void badInputExitsTwo()
