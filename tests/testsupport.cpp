@@ -42,6 +42,21 @@ QString aieccInputDir(const QString& name)
     return fixturesDir() + QStringLiteral("/aiecc-inputs/") + name;
 }
 
+QString aieccReferenceXclbin(const QString& name)
+{
+    return aieccInputDir(name) + QStringLiteral("/reference.xclbin");
+}
+
+QString attentionXclbin()
+{
+    return aieccReferenceXclbin(QStringLiteral("whisper-attention-64x64"));
+}
+
+QString hostProgramPath(const QString& name)
+{
+    return QStringLiteral(XI_SOURCE_DIR "/tests/data/host/") + name;
+}
+
 QStringList mlirAieFixtureNames()
 {
     QStringList names;

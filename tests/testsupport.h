@@ -17,6 +17,12 @@ QString xclbinReferenceDir(const QString& name);
 // Names under fixtures/aiecc-inputs.
 QStringList aieccInputNames();
 QString aieccInputDir(const QString& name);
+// <aieccInputDir(name)>/reference.xclbin, the file aiecc built from those inputs.
+QString aieccReferenceXclbin(const QString& name);
+// The whisper-attention-64x64 reference build the attention runs use.
+QString attentionXclbin();
+// tests/data/host/<name>: the host programs the binding checks read.
+QString hostProgramPath(const QString& name);
 // Fixture names whose kernel is MLIR_AIE (from the reference embedded metadata).
 QStringList mlirAieFixtureNames();
 // Where tests write files a person may look at (screenshots, reports).

@@ -8,11 +8,6 @@ using namespace xi::test;
 
 namespace {
 
-QString hostFile(const QString& name)
-{
-    return QStringLiteral(XI_SOURCE_DIR) + QStringLiteral("/tests/data/host/") + name;
-}
-
 QString xrtWarning(int index, qint64 bank, qint64 connected)
 {
     return QStringLiteral(
@@ -64,7 +59,7 @@ private Q_SLOTS:
     void seedGuideProgramJson()
     {
         const CliRun run = runCli({ QStringLiteral("check"), xclbinFixturePath(QStringLiteral("whisper-mel-fixed-v3")),
-                                    QStringLiteral("--host"), hostFile(QStringLiteral("bug_seed_guide_call.py")),
+                                    QStringLiteral("--host"), hostProgramPath(QStringLiteral("bug_seed_guide_call.py")),
                                     QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 1, run.describe());
         const QJsonObject o = run.json();
@@ -88,7 +83,7 @@ private Q_SLOTS:
     {
         const QStringList args
             = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")), QStringLiteral("--host"),
-                hostFile(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--xrt-noop") };
+                hostProgramPath(QStringLiteral("bug_seed_guide_call.py")), QStringLiteral("--xrt-noop") };
         CliRun run = runCli(args + QStringList { QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 1, run.describe());
         const QJsonObject o = run.json();
@@ -122,7 +117,7 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(QString, program);
         const CliRun run = runCli({ QStringLiteral("check"), xclbinFixturePath(fixture), QStringLiteral("--host"),
-                                    hostFile(program), QStringLiteral("--json") });
+                                    hostProgramPath(program), QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 0, QByteArray(run.describe() + run.out).constData());
         QCOMPARE(run.json().value(QLatin1String("errors")).toInt(), 0);
         QCOMPARE(run.json().value(QLatin1String("predicted_xrt_warnings")).toArray().size(), 0);

@@ -30,8 +30,8 @@ void TestDiffCommand::initTestCase()
 {
     XI_REQUIRE_FIXTURES();
     m_singleAdd = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
-    m_attention = test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
-    m_matmul = test::aieccInputDir(QStringLiteral("whisper-matmul-16x16")) + QStringLiteral("/reference.xclbin");
+    m_attention = test::attentionXclbin();
+    m_matmul = test::aieccReferenceXclbin(QStringLiteral("whisper-matmul-16x16"));
 }
 
 void TestDiffCommand::identicalExitsZero()

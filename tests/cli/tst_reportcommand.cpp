@@ -8,11 +8,6 @@ using namespace xi::test;
 
 namespace {
 
-QString attentionXclbin()
-{
-    return aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
-}
-
 } // namespace
 
 class TestReportCommand : public QObject {
@@ -59,7 +54,7 @@ void TestReportCommand::beforeAfterReport()
 void TestReportCommand::comparesTwoXclbins()
 {
     const QString html = outputDir() + QStringLiteral("/report-two-xclbins.html");
-    const QString other = aieccInputDir(QStringLiteral("whisper-matmul-16x16")) + QStringLiteral("/reference.xclbin");
+    const QString other = aieccReferenceXclbin(QStringLiteral("whisper-matmul-16x16"));
     const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--before"), other, QStringLiteral("--after"),
                               attentionXclbin(), QStringLiteral("-o"), html });
     QVERIFY2(r.exitCode == 0, r.describe());

@@ -11,11 +11,6 @@ using namespace xi::test;
 
 namespace {
 
-QString attentionXclbin()
-{
-    return aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
-}
-
 QJsonObject checklistItem(const QJsonObject& o, const QString& id)
 {
     for (const QJsonValue& v : o.value(QLatin1String("checklist")).toArray()) {

@@ -11,15 +11,10 @@ using namespace xi;
 
 namespace {
 
-QString attentionXclbin()
-{
-    return test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
-}
-
 AttentionRunOptions options(AttentionBackendKind backend, const QString& call = {})
 {
     AttentionRunOptions o;
-    o.xclbinPath = attentionXclbin();
+    o.xclbinPath = test::attentionXclbin();
     o.backend = backend;
     o.vectors = TestVectors::random(64, 64, 7);
     o.call = call;
@@ -65,7 +60,7 @@ private Q_SLOTS:
 void TestAttentionBackend::initTestCase()
 {
     XI_REQUIRE_FIXTURES();
-    QVERIFY(QFile::exists(attentionXclbin()));
+    QVERIFY(QFile::exists(test::attentionXclbin()));
     QVERIFY(QFile::exists(test::cliPath()));
 }
 
@@ -161,7 +156,7 @@ void TestAttentionBackend::instructionFileFoundNextToXclbin()
     QVERIFY(AttentionBackend::findInstructionFile(single).endsWith(QLatin1String("iron-single-add.insts.bin")));
     const QString riallto = test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p"));
     QVERIFY(AttentionBackend::findInstructionFile(riallto).endsWith(QLatin1String(".seq")));
-    QVERIFY(AttentionBackend::findInstructionFile(attentionXclbin()).isEmpty());
+    QVERIFY(AttentionBackend::findInstructionFile(test::attentionXclbin()).isEmpty());
 }
 
 void TestAttentionBackend::instructionsSniffedIntoTheRequest()

@@ -14,7 +14,7 @@ namespace {
 AttentionRunOptions options(AttentionBackendKind backend)
 {
     AttentionRunOptions o;
-    o.xclbinPath = test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
+    o.xclbinPath = test::attentionXclbin();
     o.backend = backend;
     o.cliPath = test::cliPath();
     return o;

@@ -12,11 +12,6 @@ using namespace xi;
 
 namespace {
 
-QString hostFile(const QString& name)
-{
-    return QStringLiteral(XI_SOURCE_DIR) + QStringLiteral("/tests/data/host/") + name;
-}
-
 QString instsPath(const QString& fixture, const QString& suffix = QStringLiteral(".insts.bin"))
 {
     return test::fixturesDir() + QStringLiteral("/xclbin/") + fixture + QLatin1Char('/') + fixture + suffix;
@@ -133,7 +128,7 @@ private Q_SLOTS:
         QFETCH(QStringList, warnings);
         const XclbinPtr x = ::fixture(fixture);
         QString error;
-        const auto plan = HostProgramReader::read(hostFile(file), &error);
+        const auto plan = HostProgramReader::read(test::hostProgramPath(file), &error);
         QVERIFY2(plan, qPrintable(error));
         BindingCheckOptions options;
         const bool riallto = fixture.startsWith(QLatin1String("riallto"));
@@ -156,20 +151,21 @@ private Q_SLOTS:
         }
         // Findings point at the file and a real line of it.
         for (const BindingFinding& f : r.findings) {
-            QCOMPARE(f.location.file, hostFile(file));
+            QCOMPARE(f.location.file, test::hostProgramPath(file));
             QVERIFY2(f.location.line > 0, qPrintable(f.code));
         }
         // The corrected call, put in place of the host's call in the same program, checks clean.
         const bool python = file.endsWith(QLatin1String(".py"));
-        QStringList lines = QString::fromUtf8(test::readFile(hostFile(file))).split(QLatin1Char('\n'));
+        QStringList lines = QString::fromUtf8(test::readFile(test::hostProgramPath(file))).split(QLatin1Char('\n'));
         const QString callLine = lines.at(plan->call.line - 1);
         const QString indent = callLine.left(callLine.size() - callLine.trimmed().size());
         QStringList fix = (python ? r.correctedPython : r.correctedCpp).split(QLatin1Char('\n'));
         for (QString& line : fix)
             line.prepend(indent);
         lines.replace(plan->call.line - 1, fix.join(QLatin1Char('\n')));
-        const BindingPlan fixed = HostProgramReader::parse(
-            lines.join(QLatin1Char('\n')), python ? HostLanguage::Python : HostLanguage::Cpp, hostFile(file));
+        const BindingPlan fixed
+            = HostProgramReader::parse(lines.join(QLatin1Char('\n')), python ? HostLanguage::Python : HostLanguage::Cpp,
+                                       test::hostProgramPath(file));
         const BindingReport again = BindingChecker::check(*x, fixed, options);
         QVERIFY2(!again.hasErrors(), qPrintable(fix.join(QLatin1Char('\n')) + QLatin1Char('\n') + describe(again)));
         QVERIFY(again.predictedWarnings.isEmpty());

@@ -13,11 +13,6 @@ using namespace xi;
 
 namespace {
 
-QString hostFile(const QString& name)
-{
-    return QStringLiteral(XI_SOURCE_DIR) + QStringLiteral("/tests/data/host/") + name;
-}
-
 QString instsPath(const QString& fixture)
 {
     const QString base = test::fixturesDir() + QStringLiteral("/xclbin/") + fixture + QLatin1Char('/') + fixture;
@@ -108,7 +103,7 @@ private Q_SLOTS:
         QFETCH(int, expectedWarnings);
         QFETCH(bool, expectException);
         QString error;
-        const auto plan = HostProgramReader::read(hostFile(file), &error);
+        const auto plan = HostProgramReader::read(test::hostProgramPath(file), &error);
         QVERIFY2(plan, qPrintable(error));
         const Comparison c = runBoth(fixture, *plan);
         QVERIFY2(c.result.messagesCaptured, qPrintable(c.result.error));

@@ -8,11 +8,6 @@ using namespace xi;
 
 namespace {
 
-QString hostFile(const QString& name)
-{
-    return QStringLiteral(XI_SOURCE_DIR) + QStringLiteral("/tests/data/host/") + name;
-}
-
 // 1-based line of the first line of the file containing `needle`.
 int lineOf(const QString& path, const QString& needle)
 {
@@ -95,13 +90,13 @@ private Q_SLOTS:
         QFETCH(QString, quick);
         QFETCH(QString, callNeedle);
         QString error;
-        const auto plan = HostProgramReader::read(hostFile(file), &error);
+        const auto plan = HostProgramReader::read(test::hostProgramPath(file), &error);
         QVERIFY2(plan, qPrintable(error));
         QCOMPARE(plan->toQuick(), quick);
         QVERIFY2(plan->unresolved.isEmpty(), qPrintable(reasons(*plan).join(QLatin1Char('\n'))));
-        QCOMPARE(plan->sourceFile, hostFile(file));
-        QCOMPARE(plan->call.file, hostFile(file));
-        QCOMPARE(plan->call.line, lineOf(hostFile(file), callNeedle));
+        QCOMPARE(plan->sourceFile, test::hostProgramPath(file));
+        QCOMPARE(plan->call.file, test::hostProgramPath(file));
+        QCOMPARE(plan->call.line, lineOf(test::hostProgramPath(file), callNeedle));
         const QString kernel = file.startsWith(QLatin1String("old_")) ? QString()
             : file.contains(QLatin1String("riallto"))                 ? QStringLiteral("color_detect_v1_720p")
                                                                       : QStringLiteral("MLIR_AIE");
@@ -112,9 +107,10 @@ private Q_SLOTS:
             QVERIFY(a.location.isValid());
             if (a.isBuffer()) {
                 QVERIFY(!a.bo.name.isEmpty());
-                int allocation = lineOf(hostFile(file), a.bo.name + QStringLiteral(" = "));
+                int allocation = lineOf(test::hostProgramPath(file), a.bo.name + QStringLiteral(" = "));
                 if (allocation < 0)
-                    allocation = lineOf(hostFile(file), QStringLiteral("xrt::bo ") + a.bo.name + QLatin1Char('('));
+                    allocation = lineOf(test::hostProgramPath(file),
+                                        QStringLiteral("xrt::bo ") + a.bo.name + QLatin1Char('('));
                 QCOMPARE(a.bo.allocation.line, allocation);
             }
         }
@@ -122,7 +118,7 @@ private Q_SLOTS:
 
     void seedGuideCallDetails()
     {
-        const auto plan = HostProgramReader::read(hostFile(QStringLiteral("bug_seed_guide_call.py")));
+        const auto plan = HostProgramReader::read(test::hostProgramPath(QStringLiteral("bug_seed_guide_call.py")));
         QVERIFY(plan);
         QCOMPARE(plan->callText, QStringLiteral("kernel(instr_bo, len(insts), 0, input_bo, output_bo)"));
         QCOMPARE(plan->instructionFile, QStringLiteral("build/insts.bin"));
@@ -232,7 +228,7 @@ private Q_SLOTS:
     void unreadableFiles()
     {
         QString error;
-        QVERIFY(!HostProgramReader::read(hostFile(QStringLiteral("missing.py")), &error));
+        QVERIFY(!HostProgramReader::read(test::hostProgramPath(QStringLiteral("missing.py")), &error));
         QVERIFY2(error.contains(QLatin1String("missing.py")) && error.contains(QLatin1String("cannot open")),
                  qPrintable(error));
         QVERIFY(!HostProgramReader::read(QStringLiteral("host.rb"), &error));
@@ -243,13 +239,13 @@ private Q_SLOTS:
     void truncatedAndBinaryInput()
     {
         const QStringList files
-            = QDir(hostFile(QString())).entryList({ QStringLiteral("*.py"), QStringLiteral("*.cpp") });
+            = QDir(test::hostProgramPath(QString())).entryList({ QStringLiteral("*.py"), QStringLiteral("*.cpp") });
         QVERIFY(!files.isEmpty());
         int parsed = 0;
         for (const QString& name : files) {
             HostLanguage lang;
             QVERIFY(hostLanguageFromPath(name, &lang));
-            const QString src = QString::fromUtf8(test::readFile(hostFile(name)));
+            const QString src = QString::fromUtf8(test::readFile(test::hostProgramPath(name)));
             for (qsizetype cut = 0; cut < src.size(); cut += 23) {
                 const BindingPlan plan = HostProgramReader::parse(src.left(cut), lang, name);
                 QVERIFY(plan.arguments.size() < 64);

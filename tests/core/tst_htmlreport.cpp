@@ -51,7 +51,7 @@ void TestHtmlReport::selfContainedWithRunAndHeatmaps()
 {
     XI_REQUIRE_FIXTURES();
     AttentionRunOptions o;
-    o.xclbinPath = test::aieccInputDir(QStringLiteral("whisper-attention-64x64")) + QStringLiteral("/reference.xclbin");
+    o.xclbinPath = test::attentionXclbin();
     o.backend = AttentionBackendKind::Cpu;
     HtmlReportInput in;
     in.xclbin = XclbinReader::read(o.xclbinPath);

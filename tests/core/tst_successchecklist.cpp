@@ -64,8 +64,7 @@ void TestSuccessChecklist::healthyRunPasses()
 void TestSuccessChecklist::groupIdsJudgedByBankNotSlot()
 {
     XI_REQUIRE_FIXTURES();
-    const XclbinPtr x = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64"))
-                                           + QStringLiteral("/reference.xclbin"));
+    const XclbinPtr x = XclbinReader::read(test::attentionXclbin());
     SuccessChecklist::Inputs in = healthy();
     // The second hardware context: 0x2FFFF / 0x20001 / 0x20000, the guide's "group 2". Still valid.
     in.groups = ArgumentGroups::compute(*x, x->kernels.first(), SlotMode { 2, false });

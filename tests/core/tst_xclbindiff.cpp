@@ -141,10 +141,8 @@ void TestXclbinDiff::attentionAndMatmulBuildsDifferOnlyInThePartition()
     XI_REQUIRE_FIXTURES();
     // DOMAIN.md section 6: the "broken" attention build has the same kernels and memories as the working
     // matmul build; only the AIE partition (its PDI) and the build stamp differ.
-    const XclbinPtr attention = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-attention-64x64"))
-                                                   + QStringLiteral("/reference.xclbin"));
-    const XclbinPtr matmul = XclbinReader::read(test::aieccInputDir(QStringLiteral("whisper-matmul-16x16"))
-                                                + QStringLiteral("/reference.xclbin"));
+    const XclbinPtr attention = XclbinReader::read(test::attentionXclbin());
+    const XclbinPtr matmul = XclbinReader::read(test::aieccReferenceXclbin(QStringLiteral("whisper-matmul-16x16")));
     DiffOptions options;
     options.ignoreBuildStamp = true;
     const QList<DiffRecord> records = XclbinDiff::compare(*attention, *matmul, options);

@@ -100,7 +100,7 @@ private Q_SLOTS:
     void equalsReference()
     {
         QFETCH(QString, design);
-        const QString referencePath = test::aieccInputDir(design) + QStringLiteral("/reference.xclbin");
+        const QString referencePath = test::aieccReferenceXclbin(design);
         const XclbinPtr reference = XclbinReader::read(referencePath);
         XclbinWriter writer;
         writer.setUuid(reference->header.xclbinUuid);
@@ -121,8 +121,7 @@ private Q_SLOTS:
     void sectionsEqualReference()
     {
         QFETCH(QString, design);
-        const XclbinPtr reference
-            = XclbinReader::read(test::aieccInputDir(design) + QStringLiteral("/reference.xclbin"));
+        const XclbinPtr reference = XclbinReader::read(test::aieccReferenceXclbin(design));
         const XclbinPtr ours
             = readBack(XclbinWriter().build(readInputs(fixtureInputs(design))), design + QStringLiteral(".xclbin"));
         QCOMPARE(ours->sections.size(), reference->sections.size());

@@ -21,7 +21,6 @@ class TestBindingView : public QObject {
 private:
     XclbinPtr m_xclbin;
 
-    static QString hostProgram(const QString& name) { return QStringLiteral(XI_SOURCE_DIR "/tests/data/host/") + name; }
     static QStringList codes(const BindingReport& r, int argument)
     {
         QStringList out;
@@ -85,7 +84,7 @@ private slots:
         view.resize(1400, 900);
         view.setXclbin(m_xclbin);
         QString error;
-        QVERIFY2(view.importHostProgram(hostProgram(QStringLiteral("bug_seed_guide_call.py")), &error),
+        QVERIFY2(view.importHostProgram(test::hostProgramPath(QStringLiteral("bug_seed_guide_call.py")), &error),
                  qPrintable(error));
 
         const BindingReport& r = view.report();
@@ -128,7 +127,7 @@ private slots:
     {
         BindingView view;
         view.setXclbin(m_xclbin);
-        QVERIFY(view.importHostProgram(hostProgram(QStringLiteral("correct.py"))));
+        QVERIFY(view.importHostProgram(test::hostProgramPath(QStringLiteral("correct.py"))));
         QVERIFY2(!view.report().hasErrors(),
                  qPrintable(view.findingsList()->topLevelItemCount() ? view.findingsList()->topLevelItem(0)->text(4)
                                                                      : QString()));
@@ -166,7 +165,7 @@ private slots:
         view.setCliPath(xi::test::cliPath());
         view.resize(1400, 900);
         view.setXclbin(m_xclbin);
-        QVERIFY(view.importHostProgram(hostProgram(QStringLiteral("bug_seed_guide_call.py"))));
+        QVERIFY(view.importHostProgram(test::hostProgramPath(QStringLiteral("bug_seed_guide_call.py"))));
         QSignalSpy finished(&view, &BindingView::noopRunFinished);
         view.runThroughNoop();
         QVERIFY(view.isRunning());
