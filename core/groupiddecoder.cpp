@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "groupiddecoder.h"
 
+#include "textformat.h"
+
 #include <QJsonArray>
 
 namespace xi {
@@ -29,7 +31,7 @@ QJsonObject memoryJson(const MemoryEntry& m)
         { QStringLiteral("type"), m.typeName() },
         { QStringLiteral("used"), m.used },
         { QStringLiteral("size_kib"), double(m.sizeKiB) },
-        { QStringLiteral("base_address"), QString(QStringLiteral("0x") + QString::number(m.baseAddress, 16)) },
+        { QStringLiteral("base_address"), hexLower(m.baseAddress) },
     };
 }
 

@@ -5,6 +5,7 @@
 #include "attentionrunfiles.h"
 #include "buildconfig.h"
 #include "pngwriter.h"
+#include "textformat.h"
 
 #include <QDateTime>
 
@@ -145,8 +146,7 @@ QString HtmlReport::xclbinSection(const Xclbin& x, const SlotMode& slot)
                       QStringLiteral("Size") });
     for (const SectionHeader& s : x.sections) {
         html += QStringLiteral("<tr>") + cell(QString::number(s.index)) + cell(s.kindName()) + cell(s.name)
-            + cell(QStringLiteral("0x") + QString::number(s.offset, 16)) + cell(QString::number(s.size))
-            + QStringLiteral("</tr>\n");
+            + cell(hexLower(s.offset)) + cell(QString::number(s.size)) + QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n<h3>Memories</h3>\n<table>\n")
         + headerRow({ QStringLiteral("Bank"), QStringLiteral("Tag"), QStringLiteral("Type"), QStringLiteral("Used") });
@@ -172,8 +172,7 @@ QString HtmlReport::argumentTable(const Xclbin& x, const SlotMode& slot, const Q
             const QString verdict = verdictName(a.verdict);
             const QString rowClass = changedRows.contains(a.index) ? QStringLiteral(" class=\"changed\"") : QString();
             html += QStringLiteral("<tr%1>").arg(rowClass) + cell(QString::number(a.index)) + cell(a.argument.name)
-                + cell(a.argument.addressQualifierName())
-                + cell(QStringLiteral("0x") + QString::number(a.argument.offset, 16))
+                + cell(a.argument.addressQualifierName()) + cell(hexLower(a.argument.offset))
                 + cell(QString::number(a.argument.size)) + cell(a.memoryTags.join(QStringLiteral(", ")))
                 + cell(a.groupId.hex() + QStringLiteral(" (") + a.groupId.decimal() + QStringLiteral(")"))
                 + cell(verdict, verdict) + cell(a.reason) + QStringLiteral("</tr>\n");

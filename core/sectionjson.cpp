@@ -2,6 +2,7 @@
 #include "sectionjson.h"
 
 #include "sectionkind.h"
+#include "textformat.h"
 #include "xclbinerror.h"
 
 namespace xi {
@@ -11,11 +12,6 @@ namespace {
 QString dec(quint64 v)
 {
     return QString::number(v);
-}
-
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16);
 }
 
 [[noreturn]] void raise(const Xclbin& xclbin, const SectionHeader* section, const QString& expected,
@@ -35,11 +31,6 @@ const T& decoded(const Xclbin& xclbin, const SectionHeader& section, const std::
     if (!value)
         raise(xclbin, &section, QStringLiteral("a decoded %1 section").arg(section.kindName()));
     return *value;
-}
-
-QString uuidText(const QUuid& uuid)
-{
-    return uuid.toString(QUuid::WithoutBraces);
 }
 
 } // namespace
@@ -82,9 +73,9 @@ PropertyTree SectionJson::memTopology(const QString& rootName, const QList<Memor
         PropertyTree& entry = data.append({});
         entry.put(QStringLiteral("m_type"), m.typeName());
         entry.put(QStringLiteral("m_used"), dec(m.used ? 1 : 0));
-        entry.put(QStringLiteral("m_sizeKB"), hex(m.sizeKiB));
+        entry.put(QStringLiteral("m_sizeKB"), hexLower(m.sizeKiB));
         entry.put(QStringLiteral("m_tag"), m.tag);
-        entry.put(QStringLiteral("m_base_address"), hex(m.baseAddress));
+        entry.put(QStringLiteral("m_base_address"), hexLower(m.baseAddress));
     }
     return root;
 }
@@ -124,12 +115,12 @@ PropertyTree SectionJson::ipLayout(const QList<IpEntry>& ips)
         } else if (ip.type == IpPsKernel && ip.psSubtype() == SubtypeDpu) {
             entry.put(QStringLiteral("m_subtype"), ip.psSubtypeName());
             entry.put(QStringLiteral("m_functional"), ip.psFunctionalName());
-            entry.put(QStringLiteral("m_kernel_id"), hex(ip.psKernelId()));
+            entry.put(QStringLiteral("m_kernel_id"), hexLower(ip.psKernelId()));
         } else {
-            entry.put(QStringLiteral("properties"), hex(ip.properties));
+            entry.put(QStringLiteral("properties"), hexLower(ip.properties));
         }
         entry.put(QStringLiteral("m_base_address"),
-                  ip.baseAddressUsed() ? hex(ip.baseAddress) : QStringLiteral("not_used"));
+                  ip.baseAddressUsed() ? hexLower(ip.baseAddress) : QStringLiteral("not_used"));
         entry.put(QStringLiteral("m_name"), ip.name);
     }
     return root;
@@ -160,16 +151,16 @@ PropertyTree SectionJson::aiePartition(const AiePartition& p)
             group.put(QStringLiteral("name"), g.name);
             if (g.type != 0) // CT_UNKNOWN is left out
                 group.put(QStringLiteral("type"), g.typeName());
-            group.put(QStringLiteral("pdi_id"), hex(g.pdiId));
+            group.put(QStringLiteral("pdi_id"), hexLower(g.pdiId));
             if (!g.kernelIds.isEmpty()) {
                 PropertyTree& ids = group.add(QStringLiteral("dpu_kernel_ids"));
                 for (quint64 id : g.kernelIds)
-                    ids.appendValue(hex(id));
+                    ids.appendValue(hexLower(id));
             }
             if (!g.preCdoGroups.isEmpty()) {
                 PropertyTree& pre = group.add(QStringLiteral("pre_cdo_groups"));
                 for (quint64 id : g.preCdoGroups)
-                    pre.appendValue(hex(id));
+                    pre.appendValue(hexLower(id));
             }
         }
     }

@@ -3,6 +3,7 @@
 
 #include "argumentgroups.h"
 #include "sectionkind.h"
+#include "textformat.h"
 
 #include <QMap>
 
@@ -52,11 +53,6 @@ using Area = DiffRecord::Area;
 using Change = DiffRecord::Change;
 // An ordered list of (field, value) pairs describing one compared item.
 using Fields = QList<QPair<QString, QString>>;
-
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16).toUpper();
-}
 
 class Differ {
 public:
@@ -116,12 +112,12 @@ Fields headerFields(const Xclbin& x, bool ignoreStamp)
         { QStringLiteral("platform VBNV"), h.platformVbnv },
         { QStringLiteral("interface UUID"), h.interfaceUuid.toString(QUuid::WithoutBraces) },
         { QStringLiteral("feature ROM timestamp"), QString::number(h.featureRomTimestamp) },
-        { QStringLiteral("action mask"), hex(h.actionMask) },
+        { QStringLiteral("action mask"), hexUpper(h.actionMask) },
         { QStringLiteral("signature length"), QString::number(h.signatureLength) },
         { QStringLiteral("section count"), QString::number(h.sectionCount) },
     };
     if (!ignoreStamp) {
-        f.prepend({ QStringLiteral("unique id"), hex(h.uniqueId) });
+        f.prepend({ QStringLiteral("unique id"), hexUpper(h.uniqueId) });
         f.prepend({ QStringLiteral("timestamp"), QString::number(h.timestamp) });
         f.prepend({ QStringLiteral("xclbin UUID"), h.xclbinUuid.toString(QUuid::WithoutBraces) });
     }
@@ -175,7 +171,7 @@ void compareSections(Differ& d, const Xclbin& a, const Xclbin& b)
         return nullptr;
     };
     auto describe
-        = [](const SectionHeader* s) { return QStringLiteral("%1 bytes at %2").arg(s->size).arg(hex(s->offset)); };
+        = [](const SectionHeader* s) { return QStringLiteral("%1 bytes at %2").arg(s->size).arg(hexUpper(s->offset)); };
     for (const auto& [key, sa] : ka) {
         const SectionHeader* sb = find(kb, key);
         if (!sb) {
@@ -187,7 +183,7 @@ void compareSections(Differ& d, const Xclbin& a, const Xclbin& b)
             const qint64 at = firstDifference(a, *sa, b, *sb);
             if (at >= 0)
                 d.records.append({ Area::Section, key, QStringLiteral("bytes"), QStringLiteral("same size"),
-                                   QStringLiteral("differs from section offset %1").arg(hex(quint64(at))),
+                                   QStringLiteral("differs from section offset %1").arg(hexUpper(quint64(at))),
                                    Change::Changed });
         }
     }
@@ -206,8 +202,8 @@ QList<QPair<QString, Fields>> memoryItems(const QString& table, const QList<Memo
                            { QStringLiteral("tag"), m.tag },
                            { QStringLiteral("type"), m.typeName() },
                            { QStringLiteral("used"), m.used ? QStringLiteral("yes") : QStringLiteral("no") },
-                           { QStringLiteral("size KiB"), hex(m.sizeKiB) },
-                           { QStringLiteral("base address"), hex(m.baseAddress) },
+                           { QStringLiteral("size KiB"), hexUpper(m.sizeKiB) },
+                           { QStringLiteral("base address"), hexUpper(m.baseAddress) },
                        } });
     }
     return items;
@@ -291,10 +287,10 @@ QList<QPair<QString, Fields>> argumentItems(const Xclbin& x)
                                { QStringLiteral("name"), a.name },
                                { QStringLiteral("address qualifier"), a.addressQualifierName() },
                                { QStringLiteral("type"), a.type },
-                               { QStringLiteral("size"), hex(a.size) },
-                               { QStringLiteral("offset"), hex(a.offset) },
-                               { QStringLiteral("host offset"), hex(a.hostOffset) },
-                               { QStringLiteral("host size"), hex(a.hostSize) },
+                               { QStringLiteral("size"), hexUpper(a.size) },
+                               { QStringLiteral("offset"), hexUpper(a.offset) },
+                               { QStringLiteral("host offset"), hexUpper(a.hostOffset) },
+                               { QStringLiteral("host size"), hexUpper(a.hostSize) },
                                { QStringLiteral("port"), a.port },
                            } });
         }

@@ -6,6 +6,7 @@
 #include "safefilewriter.h"
 #include "sectionjson.h"
 #include "sectionkind.h"
+#include "textformat.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -76,11 +77,6 @@ struct KernelTables {
     QList<IpEntry> ips;
     QList<Connection> connections;
 };
-
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16);
-}
 
 QByteArray xmlEscaped(const QString& text)
 {
@@ -167,10 +163,10 @@ QByteArray kernelXml(const AieccDesign::Kernel& kernel)
                            { { QStringLiteral("name"), arg.name },
                              { QStringLiteral("addressQualifier"), QString::number(arg.addressQualifier) },
                              { QStringLiteral("id"), arg.useId ? QString::number(i) : QString() },
-                             { QStringLiteral("size"), hex(*size) },
+                             { QStringLiteral("size"), hexLower(*size) },
                              { QStringLiteral("offset"), arg.offset },
                              { QStringLiteral("hostOffset"), QStringLiteral("0x0") },
-                             { QStringLiteral("hostSize"), hex(*size) },
+                             { QStringLiteral("hostSize"), hexLower(*size) },
                              { QStringLiteral("type"), arg.type } });
     }
     for (const QString& instance : kernel.instances)
@@ -754,8 +750,8 @@ QByteArray XclbinWriter::build(const AieccDesign& design) const
         PropertyTree& entry = mirror.add(QStringLiteral("section_header"));
         entry.put(QStringLiteral("Kind"), QString::number(s.kind));
         entry.put(QStringLiteral("Name"), sectionName(s.name));
-        entry.put(QStringLiteral("Offset"), hex(offset));
-        entry.put(QStringLiteral("Size"), hex(quint64(s.bytes.size())));
+        entry.put(QStringLiteral("Offset"), hexLower(offset));
+        entry.put(QStringLiteral("Size"), hexLower(quint64(s.bytes.size())));
         if (s.payload)
             entry.add(QStringLiteral("payload"), *s.payload);
         offset += quint64(s.bytes.size());

@@ -2,6 +2,7 @@
 #include "argumentdetails.h"
 
 #include "correctedcall.h"
+#include "textformat.h"
 #include "verdictstyle.h"
 
 namespace xi {
@@ -58,8 +59,8 @@ QString computationHtml(const ArgumentGroup& arg, SlotMode mode)
     return QObject::tr("<p>XRT takes the largest memory index connected to this argument on the kernel's first "
                        "compute unit (bank %1) and puts the hardware-context slot (%2) in bits 16-23: "
                        "(%2 &lt;&lt; 16) | %3 = <b>%4</b> (%5).</p>")
-        .arg(bank, QString::number(mode.slot), QStringLiteral("0x") + QString::number(arg.groupId.bank(), 16).toUpper(),
-             escaped(arg.groupId.hex()), arg.groupId.decimal());
+        .arg(bank, QString::number(mode.slot), hexUpper(arg.groupId.bank()), escaped(arg.groupId.hex()),
+             arg.groupId.decimal());
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "argumenttablemodel.h"
 
+#include "textformat.h"
 #include "verdictstyle.h"
 
 #include <QFontDatabase>
@@ -8,11 +9,6 @@
 namespace xi {
 
 namespace {
-
-QString hex(quint64 value)
-{
-    return QStringLiteral("0x") + QString::number(value, 16).toUpper();
-}
 
 QString bankText(const ArgumentGroup& arg)
 {
@@ -136,7 +132,7 @@ QVariant ArgumentTableModel::display(const KernelGroups& kernel, const ArgumentG
     case NameColumn: return arg.argument.name;
     case QualifierColumn: return arg.argument.addressQualifierName();
     case TypeColumn: return arg.argument.type;
-    case OffsetColumn: return hex(arg.argument.offset);
+    case OffsetColumn: return hexUpper(arg.argument.offset);
     case SizeColumn: return QString::number(arg.argument.size);
     case BankColumn: return bankText(arg);
     case MemoryColumn: return arg.memoryTags.join(QStringLiteral(", "));

@@ -7,6 +7,7 @@
 #include "sectionjson.h"
 #include "sectionmodel.h"
 #include "tableviewfactory.h"
+#include "textformat.h"
 #include "xclbinerror.h"
 
 #include <QDateTime>
@@ -41,11 +42,6 @@ QString timestampText(quint64 value)
     return QString::number(value);
 }
 
-QString uuidText(const QUuid& uuid)
-{
-    return uuid.toString(QUuid::WithoutBraces);
-}
-
 QList<KeyValueModel::Entry> headerEntries(const Xclbin& x)
 {
     const AxlfHeader& h = x.header;
@@ -63,8 +59,8 @@ QList<KeyValueModel::Entry> headerEntries(const Xclbin& x)
         { QObject::tr("Length"), QString::number(h.length),
           h.length == x.fileSize ? QObject::tr("Equals the file size") : QObject::tr("Differs from the file size") },
         { QObject::tr("Signature length"), QString::number(h.signatureLength), QObject::tr("-1 = unsigned") },
-        { QObject::tr("Unique ID"), QStringLiteral("0x") + QString::number(h.uniqueId, 16).toUpper(), {} },
-        { QObject::tr("Action mask"), QStringLiteral("0x") + QString::number(h.actionMask, 16).toUpper(), {} },
+        { QObject::tr("Unique ID"), hexUpper(h.uniqueId), {} },
+        { QObject::tr("Action mask"), hexUpper(h.actionMask), {} },
         { QObject::tr("Sections"), QString::number(h.sectionCount), {} },
     };
 }

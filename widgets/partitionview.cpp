@@ -5,6 +5,7 @@
 #include "npucolumnswidget.h"
 #include "tablecopy.h"
 #include "tableviewfactory.h"
+#include "textformat.h"
 #include "xclbinerror.h"
 
 #include <QHBoxLayout>
@@ -22,11 +23,6 @@ namespace {
 
 constexpr quint64 PlaceholderScanLimit = 1024 * 1024;
 
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16).toUpper();
-}
-
 QStandardItem* item(const QString& text, const QString& toolTip = {})
 {
     auto i = new QStandardItem(text);
@@ -39,7 +35,7 @@ QString joinIds(const QList<quint64>& ids)
 {
     QStringList parts;
     for (quint64 id : ids)
-        parts << hex(id);
+        parts << hexUpper(id);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -121,8 +117,8 @@ void PartitionView::setXclbin(XclbinPtr xclbin)
         { tr("Column width"), QString::number(p.columnWidth), tr("Number of NPU columns the design occupies") },
         { tr("Start columns"), starts.join(QStringLiteral(", ")), tr("Columns the driver may start the design at") },
         { tr("Operations per cycle"), QString::number(p.operationsPerCycle), {} },
-        { tr("Inference fingerprint"), hex(p.inferenceFingerprint), {} },
-        { tr("Pre/post fingerprint"), hex(p.prePostFingerprint), {} },
+        { tr("Inference fingerprint"), hexUpper(p.inferenceFingerprint), {} },
+        { tr("Pre/post fingerprint"), hexUpper(p.prePostFingerprint), {} },
         { tr("Kernel commit id"), p.kernelCommitId, {} },
         { tr("PDIs"), QString::number(p.pdis.size()), {} },
     });
@@ -148,10 +144,10 @@ void PartitionView::fillPdis(const Xclbin& xclbin, const AiePartition& partition
                                                      : tr("Partition device image %1").arg(i)),
                                     item(pdi.uuid.toString(QUuid::WithoutBraces)),
                                     item(tr("%1 bytes").arg(pdi.imageSize)),
-                                    item(hex(pdi.imageOffset), tr("File offset of the image")), item(QString()) };
+                                    item(hexUpper(pdi.imageOffset), tr("File offset of the image")), item(QString()) };
         for (const CdoGroup& g : pdi.cdoGroups) {
             row.first()->appendRow({ item(g.name, tr("cdo group %1").arg(g.name)), item(g.typeName()),
-                                     item(hex(g.pdiId), tr("PDI id")),
+                                     item(hexUpper(g.pdiId), tr("PDI id")),
                                      item(joinIds(g.kernelIds), tr("DPU kernel ids this group runs")),
                                      item(joinIds(g.preCdoGroups), tr("cdo groups that must run before")) });
         }

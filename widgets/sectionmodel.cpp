@@ -2,6 +2,7 @@
 #include "sectionmodel.h"
 
 #include "sectionkind.h"
+#include "textformat.h"
 
 #include <QLocale>
 
@@ -47,7 +48,7 @@ QVariant SectionModel::data(const QModelIndex& index, int role) const
         case IndexColumn: return s.index;
         case KindColumn: return sectionKindDisplayName(s.kind);
         case NameColumn: return s.name;
-        case OffsetColumn: return QString(QStringLiteral("0x") + QString::number(s.offset, 16).toUpper());
+        case OffsetColumn: return hexUpper(s.offset);
         case SizeColumn: return QLocale::c().toString(qulonglong(s.size));
         }
         return {};

@@ -3,6 +3,7 @@
 
 #include "argumentgroups.h"
 #include "cliutil.h"
+#include "textformat.h"
 #include "texttable.h"
 
 #include <QJsonArray>
@@ -11,11 +12,6 @@
 namespace xi::cli {
 
 namespace {
-
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16).toUpper();
-}
 
 QJsonArray intArray(const QList<int>& values)
 {
@@ -76,7 +72,7 @@ void printKernel(const KernelGroups& k, const SlotMode& mode, QTextStream& out)
         for (int b : a.banks)
             banks << QString::number(b);
         table.addRow({ QString::number(a.index), a.argument.name, a.argument.addressQualifierName(), a.argument.type,
-                       hex(a.argument.offset), QString::number(a.argument.size),
+                       hexUpper(a.argument.offset), QString::number(a.argument.size),
                        banks.isEmpty() ? QStringLiteral("-") : banks.join(QLatin1Char(',')),
                        a.memoryTags.isEmpty() ? QStringLiteral("-") : a.memoryTags.join(QLatin1Char(',')),
                        a.groupId.hex(), a.groupId.decimal(),

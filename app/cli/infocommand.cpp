@@ -3,6 +3,7 @@
 
 #include "argumentgroups.h"
 #include "cliutil.h"
+#include "textformat.h"
 #include "texttable.h"
 
 #include <QDateTime>
@@ -12,11 +13,6 @@
 namespace xi::cli {
 
 namespace {
-
-QString hex(quint64 v)
-{
-    return QStringLiteral("0x") + QString::number(v, 16);
-}
 
 QString uuid(const QUuid& u)
 {
@@ -48,7 +44,7 @@ QJsonObject headerJson(const Xclbin& x)
         { QStringLiteral("action_mask"), h.actionMask },
         { QStringLiteral("timestamp"), double(h.timestamp) },
         { QStringLiteral("feature_rom_timestamp"), double(h.featureRomTimestamp) },
-        { QStringLiteral("unique_id"), hex(h.uniqueId) },
+        { QStringLiteral("unique_id"), hexLower(h.uniqueId) },
         { QStringLiteral("length"), double(h.length) },
         { QStringLiteral("platform_vbnv"), h.platformVbnv },
         { QStringLiteral("xclbin_uuid"), uuid(h.xclbinUuid) },
@@ -84,7 +80,7 @@ QJsonArray memoriesJson(const QList<MemoryEntry>& memories)
             { QStringLiteral("type"), m.typeName() },
             { QStringLiteral("used"), m.used },
             { QStringLiteral("size_kib"), double(m.sizeKiB) },
-            { QStringLiteral("base_address"), hex(m.baseAddress) },
+            { QStringLiteral("base_address"), hexLower(m.baseAddress) },
         });
     }
     return list;
@@ -120,10 +116,10 @@ QJsonObject partitionJson(const AiePartition& p)
         for (const CdoGroup& g : pdi.cdoGroups) {
             QJsonArray ids;
             for (quint64 id : g.kernelIds)
-                ids.append(hex(id));
+                ids.append(hexLower(id));
             groups.append(QJsonObject { { QStringLiteral("name"), g.name },
                                         { QStringLiteral("type"), g.typeName() },
-                                        { QStringLiteral("pdi_id"), hex(g.pdiId) },
+                                        { QStringLiteral("pdi_id"), hexLower(g.pdiId) },
                                         { QStringLiteral("kernel_ids"), ids } });
         }
         pdis.append(QJsonObject { { QStringLiteral("uuid"), uuid(pdi.uuid) },
@@ -161,7 +157,7 @@ void printSections(const Xclbin& x, QTextStream& out)
                   QStringLiteral("Size") });
     for (const SectionHeader& s : x.sections) {
         t.addRow({ QString::number(s.index), QStringLiteral("%1 (%2)").arg(s.kindName()).arg(s.kind), s.name,
-                   hex(s.offset), QString::number(s.size) });
+                   hexLower(s.offset), QString::number(s.size) });
     }
     t.print(out);
 }
@@ -178,7 +174,7 @@ void printMemories(const Xclbin& x, QTextStream& out)
                   QStringLiteral("Size"), QStringLiteral("Base") });
     for (const MemoryEntry& m : x.memories()) {
         t.addRow({ QString::number(m.index), m.tag, m.typeName(), m.used ? QStringLiteral("yes") : QStringLiteral("no"),
-                   QStringLiteral("%1 KiB").arg(m.sizeKiB), hex(m.baseAddress) });
+                   QStringLiteral("%1 KiB").arg(m.sizeKiB), hexLower(m.baseAddress) });
     }
     t.print(out);
 }
@@ -213,9 +209,9 @@ void printPartition(const AiePartition& p, QTextStream& out)
         for (const CdoGroup& g : pdi.cdoGroups) {
             QStringList ids;
             for (quint64 id : g.kernelIds)
-                ids << hex(id);
-            out << "; cdo group " << g.name << " (" << g.typeName() << ", pdi id " << hex(g.pdiId) << ", kernel ids "
-                << (ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','))) << ')';
+                ids << hexLower(id);
+            out << "; cdo group " << g.name << " (" << g.typeName() << ", pdi id " << hexLower(g.pdiId)
+                << ", kernel ids " << (ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','))) << ')';
         }
         out << '\n';
     }

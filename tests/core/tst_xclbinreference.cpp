@@ -5,6 +5,7 @@
 #include "sectionjson.h"
 #include "sectionkind.h"
 #include "testsupport.h"
+#include "textformat.h"
 #include "xclbinreader.h"
 
 #include <QFileInfo>
@@ -146,11 +147,6 @@ quint64 number(const QJsonValue& value)
     if (!ok)
         qWarning() << "reference value is not a number:" << value;
     return n;
-}
-
-QString uuidText(const QUuid& uuid)
-{
-    return uuid.toString(QUuid::WithoutBraces);
 }
 
 QJsonObject referenceJson(const QString& fixture, const QString& file)
