@@ -70,9 +70,22 @@ QString countExpression(const BindingPlan& plan, HostLanguage lang, const std::o
 
 } // namespace
 
+QString BindingCorrection::Result::callExpression() const
+{
+    return QStringLiteral("%1(%2)").arg(kernelVariable, arguments.join(QStringLiteral(", ")));
+}
+
 QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
                                      HostLanguage language, const std::optional<BindingInstructions>& instructions)
 {
+    return correct(kernel, convention, plan, language, instructions).lines;
+}
+
+BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Convention convention,
+                                                     const BindingPlan& plan, HostLanguage language,
+                                                     const std::optional<BindingInstructions>& instructions)
+{
+    Result result;
     const QString kernelVar = kernelVariable(plan);
     const bool foreignPlan = foreign(plan, language);
     QStringList exprs = CorrectedCall::argumentExpressions(kernel, convention);
@@ -85,7 +98,15 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
     }
     std::sort(bufferIndices.begin(), bufferIndices.end());
 
-    QStringList out;
+    QStringList& out = result.lines;
+    auto add = [&](const QString& line) {
+        out << line;
+        result.newLines << line;
+    };
+    auto reallocate = [&](const BoBinding& bo, int index, bool instructions) {
+        out << allocation(bo, index, instructions, language, kernelVar, foreignPlan);
+        result.reallocations << Reallocation { bo.name, index, instructions };
+    };
     const BoBinding* instr = nullptr;
     QList<const BoBinding*> data;
     for (const ArgBinding& a : plan.arguments) {
@@ -96,13 +117,17 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         else
             data << &a.bo;
     }
+    for (const BoBinding& bo : plan.unpassedBuffers) { // allocated and filled, then never passed
+        if (!instr && bo.instructions && !bo.name.isEmpty())
+            instr = &bo;
+    }
     if (instrIndex >= 0 && instrIndex < exprs.size()) {
         if (instr) {
             exprs[instrIndex] = instr->name;
             if (needsAllocation(*instr, instrIndex, true))
-                out << allocation(*instr, instrIndex, true, language, kernelVar, foreignPlan);
+                reallocate(*instr, instrIndex, true);
         } else {
-            out << CorrectedCall::boAllocation(kernel, convention, instrIndex, language, kernelVar);
+            add(CorrectedCall::boAllocation(kernel, convention, instrIndex, language, kernelVar));
         }
     }
     int lastUsed = -1;
@@ -111,7 +136,7 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         exprs[index] = data.at(i)->name;
         lastUsed = qMax(lastUsed, index);
         if (needsAllocation(*data.at(i), index, false))
-            out << allocation(*data.at(i), index, false, language, kernelVar, foreignPlan);
+            reallocate(*data.at(i), index, false);
     }
     if (countIndex >= 0 && countIndex < exprs.size()) {
         const QString count = countExpression(plan, language, instructions);
@@ -120,7 +145,7 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         else
             for (const QString& line : CorrectedCall::snippet(kernel, convention, language, kernelVar)) {
                 if (line.contains(QLatin1String("n_words =")))
-                    out << line;
+                    add(line);
             }
     }
     for (const ArgBinding& a : plan.arguments) { // other scalars keep what the host passed at their index
@@ -143,15 +168,16 @@ QStringList BindingCorrection::lines(const Kernel& kernel, Convention convention
         for (qsizetype i = bufferIndices.size(); i < data.size(); ++i)
             left << data.at(i)->name;
         const QString prefix = language == HostLanguage::Python ? QStringLiteral("# ") : QStringLiteral("// ");
-        out << prefix
+        add(prefix
                 + QStringLiteral("%1 cannot be passed: kernel %2 has only %3 buffer slots")
                       .arg(left.join(QStringLiteral(", ")), kernel.name)
-                      .arg(bufferIndices.size());
+                      .arg(bufferIndices.size()));
     }
-    const QString args = exprs.join(QStringLiteral(", "));
-    out << (language == HostLanguage::Python ? QStringLiteral("run = %1(%2)").arg(kernelVar, args)
-                                             : QStringLiteral("auto run = %1(%2);").arg(kernelVar, args));
-    return out;
+    result.arguments = exprs;
+    result.kernelVariable = kernelVar;
+    out << (language == HostLanguage::Python ? QStringLiteral("run = %1").arg(result.callExpression())
+                                             : QStringLiteral("auto run = %1;").arg(result.callExpression()));
+    return result;
 }
 
 } // namespace xi

@@ -19,6 +19,22 @@ namespace xi {
 // CorrectedCall, which writes the call for a kernel from scratch.
 class BindingCorrection {
 public:
+    // A BO the host passes that must be allocated with another group (or, for instructions, cacheable).
+    struct Reallocation {
+        QString bo; // its variable name
+        int index = -1; // the argument index whose group_id it needs
+        bool instructions = false;
+    };
+    struct Result {
+        QStringList lines; // what lines() returns: new lines, reallocations, then the call
+        QStringList newLines; // the lines of `lines` before the call that are not reallocations
+        QList<Reallocation> reallocations;
+        QStringList arguments; // the expression at each XRT argument index
+        QString kernelVariable;
+        QString callExpression() const; // "kernel(3, instr_bo, n_words, input_bo, output_bo)"
+    };
+    static Result correct(const Kernel& kernel, Convention convention, const BindingPlan& plan, HostLanguage language,
+                          const std::optional<BindingInstructions>& instructions = std::nullopt);
     static QStringList lines(const Kernel& kernel, Convention convention, const BindingPlan& plan,
                              HostLanguage language,
                              const std::optional<BindingInstructions>& instructions = std::nullopt);

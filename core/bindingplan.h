@@ -23,6 +23,14 @@ struct HostLocation {
     friend bool operator==(const HostLocation&, const HostLocation&) = default;
 };
 
+// A stretch of a host program's text, from the first character of one token to the end of another (for
+// rewriting it in place); not part of the JSON form.
+struct HostSpan {
+    HostLocation begin; // first character
+    HostLocation end; // one past the last character, on the last token's line
+    bool isValid() const { return begin.isValid() && end.isValid(); }
+};
+
 // The flags argument of xrt::bo (xrt::bo::flags / XCL_BO_FLAGS_*).
 enum class BoFlags { Normal, Cacheable, HostOnly, DeviceOnly };
 QString boFlagsName(BoFlags f); // "normal", "cacheable", "host_only", "device_only"
@@ -45,6 +53,8 @@ struct BoBinding {
     QString inputFile; // file whose bytes the host writes into it (optional)
     bool readBack = false; // the host syncs it from the device and reads it (an output)
     HostLocation allocation; // where it was allocated
+    HostSpan flagsSpan; // the flags and group arguments of the allocation as written, when read from a program
+    HostSpan groupSpan;
 
     bool hasGroup() const { return groupArgument >= 0 || rawGroup.has_value(); }
     QJsonObject toJson() const;
@@ -95,6 +105,11 @@ public:
     QString sourceFile; // host program it came from, empty for a quick plan
     QString instructionFile; // insts file named in the program or given by the user, if known
     QList<UnresolvedItem> unresolved;
+    // Read from a program (not in the JSON form): the kernel(...) expression, or each run.set_arg(i, x)
+    // expression in order, and the BOs allocated but never passed.
+    HostSpan callSpan;
+    QList<HostSpan> setArgSpans;
+    QList<BoBinding> unpassedBuffers;
 
     const ArgBinding* argument(int index) const; // nullptr when beyond the plan
     // Sets argument `binding.index`, growing the list with Kind::None entries.

@@ -58,6 +58,7 @@ struct Arg {
     Value value;
     QString text;
     HostLocation location;
+    HostSpan span;
 };
 
 bool looksLikeInstructions(const QString& text)
@@ -128,6 +129,14 @@ public:
     }
 
 private:
+    HostSpan span(const Tokens& s, qsizetype first, qsizetype last) const
+    {
+        const HostToken& a = s.at(first);
+        const HostToken& b = s.at(last);
+        return HostSpan { HostLocation { m_file, a.line, a.column },
+                          HostLocation { m_file, b.line, b.column + int(b.text.size()) } };
+    }
+
     // ---- statements ----
 
     QList<Tokens> statements() const
@@ -697,6 +706,7 @@ private:
             if (valueStart < stop) {
                 a.text = joinTokens(s, valueStart, stop);
                 a.location = HostLocation { m_file, s.at(valueStart).line, s.at(valueStart).column };
+                a.span = span(s, valueStart, stop - 1);
                 a.value = evaluate(s, valueStart, stop);
                 args << a;
             }
@@ -881,6 +891,10 @@ private:
             if (size->value.kind == Value::Kind::Int && size->value.integer && *size->value.integer >= 0)
                 bo.size = quint64(*size->value.integer);
         }
+        if (flags)
+            bo.flagsSpan = flags->span;
+        if (group)
+            bo.groupSpan = group->span;
         if (flags && flags->value.kind == Value::Kind::Flags)
             bo.flags = flags->value.flags;
         else if (flags)
@@ -953,8 +967,10 @@ private:
                 m_plan.callText = joinTokens(s, qMax<qsizetype>(0, open - 3), matching(s, open) + 1);
                 m_plan.kernelName = kernelName;
             }
-            if (m_setArgs)
+            if (m_setArgs) {
                 bind(int(*index.value.integer), args.at(1));
+                m_plan.setArgSpans << span(s, qMax<qsizetype>(0, open - 3), matching(s, open));
+            }
         }
         return unknown(QStringLiteral("run method %1()").arg(method));
     }
@@ -973,6 +989,7 @@ private:
         m_callFound = true;
         m_plan.call = HostLocation { m_file, at.line, at.column };
         m_plan.callText = joinTokens(s, open - 1, matching(s, open) + 1);
+        m_plan.callSpan = span(s, open - 1, matching(s, open));
         m_plan.kernelName = kernel.string;
         for (int i = 0; i < args.size(); ++i)
             bind(i, args.at(i));
@@ -1016,6 +1033,10 @@ private:
             ArgBinding b = m_plan.arguments.at(it.key());
             b.bo = m_bos.at(it.value());
             m_plan.setArgument(b);
+        }
+        for (int i = 0; i < m_bos.size(); ++i) {
+            if (!m_boArgs.values().contains(i))
+                m_plan.unpassedBuffers << m_bos.at(i);
         }
         if (!m_callFound)
             unresolved(QString(),

@@ -3,7 +3,9 @@
 
 #include "bindingchecker.h"
 #include "cliutil.h"
+#include "hostprogramfix.h"
 #include "hostprogramreader.h"
+#include "safefilewriter.h"
 #include "xrtrunner.h"
 
 #include <QCommandLineParser>
@@ -143,6 +145,74 @@ QString severityColumn(Severity s)
     return severityName(s).leftJustified(8);
 }
 
+void printFindings(QTextStream& out, const BindingReport& r)
+{
+    if (r.findings.isEmpty())
+        out << "  none\n";
+    for (const BindingFinding& f : r.findings) {
+        const QString arg = f.argument >= 0 ? QStringLiteral("arg %1").arg(f.argument) : QStringLiteral("call");
+        const QString line = f.location.isValid() ? QStringLiteral("line %1: ").arg(f.location.line) : QString();
+        out << "  " << severityColumn(f.severity) << arg.leftJustified(7) << f.code.leftJustified(22) << line
+            << f.message << "\n";
+    }
+}
+
+QString countsLine(const BindingReport& r)
+{
+    return QStringLiteral("%1 error(s), %2 warning(s), %3 note(s)")
+        .arg(r.count(Severity::Error))
+        .arg(r.count(Severity::Warning))
+        .arg(r.count(Severity::Info));
+}
+
+// --fix [--dry-run]: rewrites the host program with the corrected call (keeping PROGRAM.bak), or only shows
+// the diff, then checks the result again. Exit 0 when the fixed program has no error finding.
+int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& report, bool dryRun)
+{
+    const HostProgramFix fix = HostProgramFix::prepare(*in.xclbin, in.plan, report, in.options.instructions);
+    if (!fix.isValid()) {
+        ctx.err << "check: " << fix.error() << "\n";
+        return ExitCheckFailed;
+    }
+    QTextStream& out = ctx.out;
+    if (!fix.changesFile()) {
+        out << fix.path() << ": nothing to fix (" << countsLine(report) << ")\n";
+        return report.hasErrors() ? ExitCheckFailed : ExitOk;
+    }
+    out << "Fix for " << fix.path() << " (" << countsLine(report) << "):\n";
+    for (const QString& c : fix.changes())
+        out << "  " << c << "\n";
+    out << "\n" << fix.diff();
+    BindingPlan fixed;
+    if (dryRun) {
+        HostLanguage language = HostLanguage::Python;
+        hostLanguageFromPath(fix.path(), &language);
+        fixed = HostProgramReader::parse(fix.patchedText(), language, fix.path());
+        out << "\nDry run: " << fix.path() << " not written.\n";
+    } else {
+        QString error;
+        if (!fix.apply(&error)) {
+            ctx.err << "check: " << error << "\n";
+            return ExitCheckFailed;
+        }
+        out << "\nWrote " << fix.path() << " (the original kept as " << SafeFileWriter::backupPath(fix.path())
+            << ")\n";
+        const auto plan = HostProgramReader::read(fix.path(), &error);
+        if (!plan) {
+            ctx.err << "check: " << error << "\n";
+            return ExitBadInput;
+        }
+        fixed = *plan;
+    }
+    if (!in.plan.kernelName.isEmpty())
+        fixed.kernelName = in.plan.kernelName;
+    const BindingReport again = BindingChecker::check(*in.xclbin, fixed, in.options);
+    out << "\nFindings after the fix" << (dryRun ? " (of the text above)" : "") << ":\n";
+    printFindings(out, again);
+    out << "\n" << countsLine(again) << "\n";
+    return again.hasErrors() ? ExitCheckFailed : ExitOk;
+}
+
 void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
 {
     out << "Kernel " << r.kernelName << " (" << conventionName(r.convention) << " convention) in "
@@ -159,14 +229,7 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
         out << "Instructions: " << in.options.instructions->path << " (" << in.instructionsNote << ", "
             << in.options.instructions->formatName() << ", " << in.options.instructions->wordCount() << " words)\n";
     out << "\nFindings:\n";
-    if (r.findings.isEmpty())
-        out << "  none\n";
-    for (const BindingFinding& f : r.findings) {
-        const QString arg = f.argument >= 0 ? QStringLiteral("arg %1").arg(f.argument) : QStringLiteral("call");
-        const QString line = f.location.isValid() ? QStringLiteral("line %1: ").arg(f.location.line) : QString();
-        out << "  " << severityColumn(f.severity) << arg.leftJustified(7) << f.code.leftJustified(22) << line
-            << f.message << "\n";
-    }
+    printFindings(out, r);
     auto printWarnings = [&out, &r](const QString& title, const QList<PredictedXrtWarning>& list) {
         out << "\nXRT warnings predicted for " << title << ":\n";
         if (list.isEmpty())
@@ -188,9 +251,7 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
     out << "\nCorrected call (C++):\n";
     for (const QString& l : r.correctedCpp.split(QLatin1Char('\n')))
         out << "  " << l << "\n";
-    out << "\n"
-        << r.count(Severity::Error) << " error(s), " << r.count(Severity::Warning) << " warning(s), "
-        << r.count(Severity::Info) << " note(s)\n";
+    out << "\n" << countsLine(r) << "\n";
 }
 
 } // namespace
@@ -233,8 +294,13 @@ QString CheckCommand::usage() const
         "  --xrt213        predict for XRT 2.13 (no slots, -1 for scalars)\n"
         "  --xrt-noop      also run the plan through XRT's noop device (a child process) and show what XRT\n"
         "                  printed next to the prediction (JSON: xrt_messages, xrt_noop)\n"
-        "  --json          print JSON: kernel, findings, predicted_xrt_warnings, corrected_call, plan\n\n"
-        "Exit codes: 0 no error finding, 1 at least one error finding, 2 unreadable input, 64 usage.\n");
+        "  --json          print JSON: kernel, findings, predicted_xrt_warnings, corrected_call, plan\n"
+        "  --fix           with --host: put the corrected call (and corrected BO groups) into the program,\n"
+        "                  keeping the original as PROGRAM.bak, then check it again; refused when the file\n"
+        "                  changed while it was being checked\n"
+        "  --dry-run       with --fix: print the diff and the findings it would leave, write nothing\n\n"
+        "Exit codes: 0 no error finding (with --fix: after the fix), 1 at least one error finding or a fix\n"
+        "refused, 2 unreadable input, 64 usage.\n");
 }
 
 int CheckCommand::run(const QStringList& args, CliContext& ctx)
@@ -248,12 +314,21 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
         { QStringLiteral("kernel"), QString(), QStringLiteral("name") },
         { QStringLiteral("json"), QString() },
         { QStringLiteral("xrt-noop"), QString() },
+        { QStringLiteral("fix"), QString() },
+        { QStringLiteral("dry-run"), QString() },
     });
     addSlotOptions(p);
     if (!parseOptions(p, *this, args, ctx, 1, 1))
         return ExitUsage;
     if (p.isSet(QStringLiteral("host")) == p.isSet(QStringLiteral("call")))
         return usageError(*this, ctx, QStringLiteral("give either --host PROGRAM or --call PLAN"));
+    const bool fix = p.isSet(QStringLiteral("fix"));
+    if (fix && !p.isSet(QStringLiteral("host")))
+        return usageError(*this, ctx, QStringLiteral("--fix needs --host PROGRAM"));
+    if (fix && (p.isSet(QStringLiteral("json")) || p.isSet(QStringLiteral("xrt-noop"))))
+        return usageError(*this, ctx, QStringLiteral("--fix prints text; run --json or --xrt-noop after fixing"));
+    if (p.isSet(QStringLiteral("dry-run")) && !fix)
+        return usageError(*this, ctx, QStringLiteral("--dry-run goes with --fix"));
     const QStringList pos = p.positionalArguments();
     CheckInput in;
     QString error;
@@ -293,6 +368,8 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     }
 
     const BindingReport report = BindingChecker::check(*in.xclbin, in.plan, in.options);
+    if (fix)
+        return fixProgram(ctx, in, report, p.isSet(QStringLiteral("dry-run")));
     std::optional<NoopRun> noop;
     if (p.isSet(QStringLiteral("xrt-noop")))
         noop = runNoop(in, report, pos.first());
