@@ -239,7 +239,10 @@ QVariant BindingPlanModel::display(int row, int column, bool edit) const
         if (arg.bo.rawGroup)
             return edit ? QStringLiteral("@%1").arg(*arg.bo.rawGroup) : tr("raw group %1").arg(*arg.bo.rawGroup);
         return edit ? QString() : tr("(not given)");
-    case VerdictColumn: return VerdictStyle::label(verdict(row));
+    case VerdictColumn:
+        // The neutral colour also marks an argument the host leaves out: say so rather than "Scalar".
+        return arg.kind == ArgBinding::Kind::None && findings(row).isEmpty() ? tr("Not passed")
+                                                                             : VerdictStyle::label(verdict(row));
     case FindingColumn: {
         QStringList messages;
         for (const BindingFinding* f : findings(row))

@@ -104,6 +104,11 @@ void CompareView::markChangedArguments()
     }
     m_before->setMarkedArguments(changed, tr("Changed between A and B"));
     m_after->setMarkedArguments(changed, tr("Changed between A and B"));
+    // Marked rows are bold: widen the columns again so that no cell is elided (the last one stretches).
+    for (QTableView* table : { m_beforeTable, m_afterTable }) {
+        for (int c = 0; c + 1 < table->model()->columnCount(); ++c)
+            table->resizeColumnToContents(c);
+    }
 }
 
 QTableView* CompareView::makeArgumentTable(ArgumentTableModel* model, const QString& toolTip)

@@ -100,8 +100,10 @@ void DecoderView::decode()
     const XrtLogDecoder decoder(m_xclbin);
     m_results->setFindings(decoder.decode(m_input->toPlainText()));
     m_table->resizeColumnsToContents();
+    // A third of the view, but never narrower than a group ID: a hidden tab has not been laid out yet.
+    const int cap = qMax(width() / 3, fontMetrics().horizontalAdvance(QLatin1Char('0')) * 24);
     m_table->setColumnWidth(DecoderResultModel::TextColumn,
-                            qMin(m_table->columnWidth(DecoderResultModel::TextColumn), width() / 3));
+                            qMin(m_table->columnWidth(DecoderResultModel::TextColumn), cap));
     if (m_results->rowCount() > 0)
         m_table->selectRow(0);
     else
