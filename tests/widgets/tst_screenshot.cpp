@@ -118,6 +118,26 @@ private slots:
         QVERIFY(!QImage(out).isNull());
     }
 
+    void callAndDecodeWithoutARun()
+    {
+        // --call fills the Binding view and --decode the Decoder view; without --run nothing runs.
+        const QString out = test::outputDir() + QStringLiteral("/cli-screenshot-binding-seed-call.png");
+        const QString good = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
+        QString err, summary;
+        QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--view"), QStringLiteral("binding"),
+                       QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"),
+                       QStringLiteral("--decode"), QStringLiteral("65536 131072 131071"), good },
+                     &err, &summary),
+                 0);
+        QVERIFY2(summary.isEmpty(), qPrintable(summary));
+        QVERIFY2(!QImage(out).isNull(), qPrintable(err));
+        QCOMPARE(
+            run({ QStringLiteral("--screenshot"), out, QStringLiteral("--call"), QStringLiteral("bo:3[size="), good },
+                &err),
+            1);
+        QVERIFY2(err.contains(QStringLiteral("--call \"bo:3[size=\"")), qPrintable(err));
+    }
+
     void helpWithoutADisplay()
     {
         QProcess p;
