@@ -79,6 +79,12 @@ HostProgramFix HostProgramFix::prepare(const Xclbin& xclbin, const BindingPlan& 
     fix.build(xclbin, plan, report, instructions);
     if (!fix.isValid())
         return fix;
+    auto lineOf = [](const QString& change) {
+        return change.startsWith(QLatin1String("line ")) ? change.section(QLatin1Char(' '), 1, 1).chopped(1).toInt()
+                                                         : 0;
+    };
+    std::stable_sort(fix.m_changes.begin(), fix.m_changes.end(),
+                     [&](const QString& a, const QString& b) { return lineOf(a) < lineOf(b); });
     std::sort(fix.m_edits.begin(), fix.m_edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
     for (qsizetype i = 1; i < fix.m_edits.size(); ++i) {
         if (fix.m_edits.at(i).end > fix.m_edits.at(i - 1).begin) {

@@ -105,8 +105,9 @@ private Q_SLOTS:
         // when only allocations are wrong (a scalar's group), their lines instead.
         const QStringList lines = QString::fromUtf8(original).split(QLatin1Char('\n'));
         const QString callLine = lines.at(before.plan.call.line - 1);
-        const bool callChanged = fix.changes().first().contains(QLatin1String("the kernel call"))
-            || fix.changes().first().contains(QLatin1String("set_arg"));
+        const QString changes = fix.changes().join(QLatin1Char('\n'));
+        const bool callChanged
+            = changes.contains(QLatin1String("the kernel call")) || changes.contains(QLatin1String("set_arg"));
         if (callChanged || name.startsWith(QLatin1String("bug_missing_instr")))
             QVERIFY2(diff.contains(QLatin1Char('-') + callLine + QLatin1Char('\n'))
                          || diff.contains(QLatin1Char(' ') + callLine + QLatin1Char('\n')),
