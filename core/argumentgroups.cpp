@@ -161,9 +161,10 @@ void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QLis
         QStringList numbers;
         for (int i : outOfRange)
             numbers << QString::number(i);
-        return set(Verdict::Invalid, QStringLiteral("Connected to memory index %1, outside the %2-entry memory table.")
-                                         .arg(numbers.join(QStringLiteral(", ")))
-                                         .arg(memoryCount));
+        return set(Verdict::Invalid,
+                   QStringLiteral("Connected to memory index %1, outside the %2-entry memory table.")
+                       .arg(numbers.join(QStringLiteral(", ")))
+                       .arg(memoryCount));
     }
     if (!arg.isBuffer()) {
         if (!row.banks.isEmpty())
@@ -172,38 +173,44 @@ void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QLis
                                       "kernel takes a value here, not a buffer.")
                            .arg(arg.addressQualifierName())
                            .arg(row.bank));
-        return set(Verdict::Scalar, QStringLiteral("A %1 argument: no memory (bank 0xFFFF); pass a value, never a BO, "
-                                                   "and never allocate a BO with this group ID.")
-                                        .arg(arg.addressQualifierName()));
+        return set(Verdict::Scalar,
+                   QStringLiteral("A %1 argument: no memory (bank 0xFFFF); pass a value, never a BO, "
+                                  "and never allocate a BO with this group ID.")
+                       .arg(arg.addressQualifierName()));
     }
     if (row.banks.isEmpty()) {
         if (!unusedTags.isEmpty())
-            return set(Verdict::Invalid, QStringLiteral("Connected only to unused memory %1: XRT skips it and finds no "
-                                                        "bank for this buffer.")
-                                             .arg(unusedTags.join(QStringLiteral(", "))));
-        return set(Verdict::Invalid, QStringLiteral("A global argument with no connectivity on the first compute unit: "
-                                                    "XRT has no bank for its BO (newer XRT throws EINVAL)."));
+            return set(Verdict::Invalid,
+                       QStringLiteral("Connected only to unused memory %1: XRT skips it and finds no "
+                                      "bank for this buffer.")
+                           .arg(unusedTags.join(QStringLiteral(", "))));
+        return set(Verdict::Invalid,
+                   QStringLiteral("A global argument with no connectivity on the first compute unit: "
+                                  "XRT has no bank for its BO (newer XRT throws EINVAL)."));
     }
     const QString tag = row.memoryTags.last();
     const QString expected = expectedTag(convention, arg.name, row.index);
     if (!expected.isEmpty() && tag != expected)
-        return set(Verdict::Warning, QStringLiteral("Connected to bank %1 (%2), but the aiecc convention puts %3 on %4.")
-                                         .arg(row.bank)
-                                         .arg(tag, convention == Convention::Opcode && row.index == 1
-                                                  ? QStringLiteral("the instruction buffer")
-                                                  : QStringLiteral("data buffers"),
-                                              expected));
+        return set(Verdict::Warning,
+                   QStringLiteral("Connected to bank %1 (%2), but the aiecc convention puts %3 on %4.")
+                       .arg(row.bank)
+                       .arg(tag,
+                            convention == Convention::Opcode && row.index == 1
+                                ? QStringLiteral("the instruction buffer")
+                                : QStringLiteral("data buffers"),
+                            expected));
     if (convention == Convention::Legacy)
         return set(Verdict::Warning,
                    QStringLiteral("Connected to bank %1 (%2), in the old no-opcode convention: hosts written for "
                                   "kernel(3, instr, n, bo0, ...) put their buffers at the wrong indices here.")
                        .arg(row.bank)
                        .arg(tag));
-    return set(Verdict::Valid, QStringLiteral("Connected to bank %1 (%2) on the first compute unit; allocate its BO "
-                                              "with group_id(%3).")
-                                   .arg(row.bank)
-                                   .arg(tag)
-                                   .arg(row.index));
+    return set(Verdict::Valid,
+               QStringLiteral("Connected to bank %1 (%2) on the first compute unit; allocate its BO "
+                              "with group_id(%3).")
+                   .arg(row.bank)
+                   .arg(tag)
+                   .arg(row.index));
 }
 
 QList<KernelGroups> ArgumentGroups::computeAll(const Xclbin& xclbin, SlotMode mode)

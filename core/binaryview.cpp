@@ -15,7 +15,8 @@ BinaryView::BinaryView(QByteArray bytes, quint64 base, QString file, QString wha
 
 void BinaryView::fail(XclbinError::Kind kind, quint64 at, const QString& expected) const
 {
-    throw XclbinException({ kind, m_file, qint64(m_base + qMin(at, size())), m_what + QStringLiteral(": ") + expected });
+    throw XclbinException(
+        { kind, m_file, qint64(m_base + qMin(at, size())), m_what + QStringLiteral(": ") + expected });
 }
 
 void BinaryView::require(quint64 at, quint64 length, const QString& field) const

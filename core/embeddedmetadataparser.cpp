@@ -41,11 +41,12 @@ public:
 private:
     [[noreturn]] void fail(const QString& what) const
     {
-        throw XclbinException({ XclbinError::Kind::BadXml, m_file, qint64(m_sectionOffset + quint64(m_reader.characterOffset())),
-            QStringLiteral("well-formed EMBEDDED_METADATA XML (line %1, column %2: %3)")
-                .arg(m_reader.lineNumber())
-                .arg(m_reader.columnNumber())
-                .arg(what) });
+        throw XclbinException({ XclbinError::Kind::BadXml, m_file,
+                                qint64(m_sectionOffset + quint64(m_reader.characterOffset())),
+                                QStringLiteral("well-formed EMBEDDED_METADATA XML (line %1, column %2: %3)")
+                                    .arg(m_reader.lineNumber())
+                                    .arg(m_reader.columnNumber())
+                                    .arg(what) });
     }
 
     quint64 number(const QMap<QString, QString>& attrs, const QString& key)
@@ -84,7 +85,7 @@ private:
                 k.arguments.append(readArgument());
             else if (name == QLatin1String("instance"))
                 k.instances.append({ m_reader.attributes().value(QStringLiteral("name")).toString(),
-                    attributeMap(m_reader.attributes()) });
+                                     attributeMap(m_reader.attributes()) });
             else if (name == QLatin1String("extended-data"))
                 k.extendedData = attributeMap(m_reader.attributes());
         }
@@ -123,7 +124,7 @@ QList<Kernel> EmbeddedMetadataParser::parse(const QByteArray& xml, quint64 secti
         text.chop(1);
     if (text.contains('\0'))
         throw XclbinException({ XclbinError::Kind::BadXml, file, qint64(sectionOffset + quint64(text.indexOf('\0'))),
-            QStringLiteral("EMBEDDED_METADATA XML text, found a NUL byte inside it") });
+                                QStringLiteral("EMBEDDED_METADATA XML text, found a NUL byte inside it") });
     return Parser(text, sectionOffset, file).run();
 }
 

@@ -43,8 +43,8 @@ QString GroupId::decimal() const
 
 QString GroupId::describe() const
 {
-    const QString bankText = isNoMemory() ? QStringLiteral("bank 0xFFFF (no memory)")
-                                          : QStringLiteral("bank %1").arg(bank());
+    const QString bankText
+        = isNoMemory() ? QStringLiteral("bank 0xFFFF (no memory)") : QStringLiteral("bank %1").arg(bank());
     if (legacy)
         return QStringLiteral("XRT 2.13 (no slot), ") + bankText;
     QString text = QStringLiteral("slot %1, ").arg(slot()) + bankText;

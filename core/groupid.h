@@ -20,7 +20,10 @@ struct GroupId {
     // Parses "131071", "0x1FFFF", "-1".
     static bool parse(const QString& text, GroupId* out);
 
-    quint16 bank() const { return legacy ? quint16(raw == 0xFFFFFFFFu ? NoMemory : raw & 0xFFFF) : quint16(raw & 0xFFFF); }
+    quint16 bank() const
+    {
+        return legacy ? quint16(raw == 0xFFFFFFFFu ? NoMemory : raw & 0xFFFF) : quint16(raw & 0xFFFF);
+    }
     int slot() const { return legacy ? -1 : int((raw >> 16) & 0xFF); }
     int flags() const { return legacy ? 0 : int((raw >> 24) & 0xFF); }
     bool isNoMemory() const { return bank() == NoMemory; }

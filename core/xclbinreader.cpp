@@ -76,9 +76,9 @@ private:
         AxlfHeader& h = x.header;
         h.magic = v.slice(0, 8);
         if (h.magic != QByteArray("xclbin2\0", 8))
-            error(XclbinError::Kind::BadMagic, 0,
-                  QStringLiteral("the magic \"xclbin2\\0\", found \"%1\"")
-                      .arg(QString::fromLatin1(h.magic.toHex(' '))));
+            error(
+                XclbinError::Kind::BadMagic, 0,
+                QStringLiteral("the magic \"xclbin2\\0\", found \"%1\"").arg(QString::fromLatin1(h.magic.toHex(' '))));
         h.magic.chop(1);
         h.signatureLength = v.i32(8);
         h.uniqueId = v.u64(296);
@@ -239,8 +239,8 @@ private:
     // {u32 count, u32 offset} arrays inside AIE_PARTITION, offsets relative to the section.
     // The arrays of a well-formed partition do not overlap, so together they fit in the section: `budget` holds
     // the bytes left. Without it, PDIs and CDO groups pointing at each other multiply into billions of entries.
-    static std::pair<quint32, quint32> arrayRef(const BinaryView& v, quint64 at, quint64 entrySize, const QString& field,
-                                                quint64* budget)
+    static std::pair<quint32, quint32> arrayRef(const BinaryView& v, quint64 at, quint64 entrySize,
+                                                const QString& field, quint64* budget)
     {
         const quint32 count = v.u32(at);
         const quint32 offset = v.u32(at + 4);
@@ -323,7 +323,8 @@ XclbinLoadResult XclbinReader::load(const QString& path) noexcept
     } catch (const XclbinException& e) {
         return { nullptr, e.error() };
     } catch (const std::bad_alloc&) {
-        return { nullptr, XclbinError { XclbinError::Kind::Other, path, -1, QStringLiteral("enough memory to read it") } };
+        return { nullptr,
+                 XclbinError { XclbinError::Kind::Other, path, -1, QStringLiteral("enough memory to read it") } };
     } catch (const std::exception& e) {
         return { nullptr, XclbinError { XclbinError::Kind::Other, path, -1, QString::fromLocal8Bit(e.what()) } };
     }

@@ -8,8 +8,8 @@
 #include "dumpsectioncommand.h"
 #include "groupscommand.h"
 #include "infocommand.h"
-#include "runbindingcommand.h"
 #include "reportcommand.h"
+#include "runbindingcommand.h"
 #include "runcommand.h"
 
 // One include and one line per subcommand, in the order the help lists them.
@@ -24,6 +24,8 @@ static CliCommandFactory make()
 
 QList<CliCommandFactory> cliCommands()
 {
+    // One command a line keeps each addition to one line.
+    // clang-format off
     return {
         make<InfoCommand>(),
         make<GroupsCommand>(),
@@ -37,6 +39,7 @@ QList<CliCommandFactory> cliCommands()
         make<ReportCommand>(),
         make<BenchCommand>(),
     };
+    // clang-format on
 }
 
 } // namespace xi::cli
