@@ -7,6 +7,7 @@
 #include "bindingplanmodel.h"
 #include "correctedcall.h"
 #include "hostprogramreader.h"
+#include "safefilewriter.h"
 #include "tablecopy.h"
 #include "verdictstyle.h"
 #include "xrtrunnerprocess.h"
@@ -14,6 +15,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,6 +27,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -264,9 +268,18 @@ QWidget* BindingView::makeCallPanel()
     copy->setToolTip(tr("Copy the corrected call shown to the clipboard"));
     connect(copy, &QPushButton::clicked, this,
             [this, callTabs] { QApplication::clipboard()->setText(correctedCall(callTabs->currentIndex() == 0)); });
+    m_fixButton = new QPushButton(tr("Apply fix to file…"), callBox);
+    m_fixButton->setToolTip(tr("Put the corrected call (and corrected BO groups) into the imported host program: "
+                               "shows the diff first, keeps the original as FILE.bak, then imports it again"));
+    m_fixButton->setEnabled(false);
+    connect(m_fixButton, &QPushButton::clicked, this, &BindingView::applyFixToFile);
+    auto buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_fixButton);
+    buttons->addWidget(copy);
     auto callLayout = new QVBoxLayout(callBox);
     callLayout->addWidget(callTabs);
-    callLayout->addWidget(copy, 0, Qt::AlignRight);
+    callLayout->addLayout(buttons);
 
     layout->addWidget(predictedBox, 2);
     layout->addWidget(callBox, 3);
@@ -404,7 +417,8 @@ bool BindingView::importHostProgram(const QString& path, QString* error)
     }
     QFile f(path);
     f.open(QIODevice::ReadOnly);
-    showSource(path, QString::fromUtf8(f.readAll()));
+    m_sourceBytes = f.readAll();
+    showSource(path, QString::fromUtf8(m_sourceBytes));
     m_status->setText(tr("Imported the call at %1: %2").arg(p->call.describe(), p->callText));
     applyPlan(*p);
     m_tabs->setCurrentWidget(m_source);
@@ -446,14 +460,10 @@ void BindingView::recheck()
         m_modelKernelKey.clear();
         m_model->setKernel(std::nullopt, std::nullopt);
     } else {
-        BindingCheckOptions options;
-        options.slot = ArgumentTableView::slotModes().value(m_slot->currentIndex());
-        if (!m_instructionFile.isEmpty()) {
-            QString why;
-            options.instructions = BindingInstructions::load(m_instructionFile, &why);
-            if (!options.instructions)
-                m_status->setText(why);
-        }
+        QString why;
+        const BindingCheckOptions options = checkOptions(&why);
+        if (!why.isEmpty())
+            m_status->setText(why);
         m_report = BindingChecker::check(*m_xclbin, plan(), options);
         // Only when it changes: resetting the model while an edit is being committed would drop the editor.
         const QString key = m_report.kernelName + u'/' + options.slot.describe();
@@ -471,7 +481,93 @@ void BindingView::recheck()
     updateFindings();
     updateSource();
     updateCallTexts();
+    m_fixButton->setEnabled(!m_sourcePath.isEmpty()
+                            && (m_report.hasErrors() || m_report.count(Severity::Warning) > 0));
     emit planChanged(plan());
+}
+
+BindingCheckOptions BindingView::checkOptions(QString* problem) const
+{
+    BindingCheckOptions options;
+    options.slot = ArgumentTableView::slotModes().value(m_slot->currentIndex());
+    if (!m_instructionFile.isEmpty())
+        options.instructions = BindingInstructions::load(m_instructionFile, problem);
+    return options;
+}
+
+std::optional<HostProgramFix> BindingView::prepareFix(QString* error) const
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (m_sourcePath.isEmpty() || !m_xclbin)
+        return fail(tr("Import a host program first."));
+    QFile f(m_sourcePath);
+    if (!f.open(QIODevice::ReadOnly) || f.readAll() != m_sourceBytes)
+        return fail(tr("%1 changed since it was imported (or cannot be read); import it again.").arg(m_sourcePath));
+    // From the file, not the table: the table may have been edited since the import.
+    QString why;
+    std::optional<BindingPlan> p = HostProgramReader::read(m_sourcePath, &why);
+    if (!p)
+        return fail(why);
+    if (!plan().kernelName.isEmpty())
+        p->kernelName = plan().kernelName;
+    const BindingCheckOptions options = checkOptions(&why);
+    const BindingReport report = BindingChecker::check(*m_xclbin, *p, options);
+    return HostProgramFix::prepare(*m_xclbin, *p, report, options.instructions);
+}
+
+bool BindingView::writeFix(const HostProgramFix& fix, QString* error)
+{
+    QString why;
+    if (!fix.apply(&why)) {
+        m_status->setText(why);
+        if (error)
+            *error = why;
+        return false;
+    }
+    const QString backup = SafeFileWriter::backupPath(fix.path());
+    importHostProgram(fix.path());
+    m_status->setText(tr("Fixed %1 (the original is %2); %3 error(s), %4 warning(s) left.")
+                          .arg(fix.path(), backup)
+                          .arg(m_report.count(Severity::Error))
+                          .arg(m_report.count(Severity::Warning)));
+    return true;
+}
+
+void BindingView::applyFixToFile()
+{
+    QString why;
+    const std::optional<HostProgramFix> fix = prepareFix(&why);
+    if (!fix || !fix->isValid() || !fix->changesFile()) {
+        const QString text = !fix ? why : !fix->isValid() ? fix->error() : tr("Nothing to change in %1.").arg(fix->path());
+        m_status->setText(text);
+        QMessageBox::information(this, tr("Apply fix to file"), text);
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("fixDialog"));
+    dialog.setWindowTitle(tr("Apply fix to %1").arg(QFileInfo(fix->path()).fileName()));
+    auto diff = makeCode(&dialog);
+    diff->setPlainText(fix->changes().join(u'\n') + QStringLiteral("\n\n") + fix->diff());
+    auto note = new QLabel(tr("%1 will be rewritten; the original is kept as %2.")
+                               .arg(fix->path(), SafeFileWriter::backupPath(fix->path())),
+                           &dialog);
+    note->setWordWrap(true);
+    auto buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto layout = new QVBoxLayout(&dialog);
+    layout->addWidget(note);
+    layout->addWidget(diff, 1);
+    layout->addWidget(buttons);
+    dialog.resize(900, 600);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!writeFix(*fix, &why))
+        QMessageBox::warning(this, tr("Apply fix to file"), why);
 }
 
 void BindingView::updateFindings()

@@ -3,6 +3,7 @@
 
 #include "bindingchecker.h"
 #include "bindingplan.h"
+#include "hostprogramfix.h"
 #include "runresult.h"
 #include "xclbin.h"
 
@@ -56,6 +57,15 @@ public:
     QLabel* xrtSummary() const { return m_xrtSummary; }
     QTabWidget* tabs() const { return m_tabs; }
 
+    // The imported host program's fix, read from the file again; std::nullopt (with the reason) when no
+    // program is imported or the file changed since it was imported.
+    std::optional<HostProgramFix> prepareFix(QString* error = nullptr) const;
+    // Writes the fix (keeping FILE.bak) and imports the program again.
+    bool writeFix(const HostProgramFix& fix, QString* error = nullptr);
+    // "Apply fix to file…": shows the changes and the diff, writes them when confirmed.
+    void applyFixToFile();
+    QPushButton* fixButton() const { return m_fixButton; }
+
     void runThroughNoop();
     void cancelRun();
     bool isRunning() const;
@@ -74,6 +84,7 @@ private:
     QWidget* makeNoopPanel();
     void applyPlan(const BindingPlan& plan);
     void recheck();
+    BindingCheckOptions checkOptions(QString* problem) const;
     void updateKernelSelector();
     void updateFindings();
     void updateSource();
@@ -89,6 +100,7 @@ private:
     QString m_cliPath;
     QString m_instructionFile;
     QString m_sourcePath;
+    QByteArray m_sourceBytes; // the imported program as read
     QString m_modelKernelKey;
     BindingReport m_report;
     RunResult m_lastRun;
@@ -112,6 +124,7 @@ private:
     QLabel* m_xrtSummary = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_fixButton = nullptr;
 };
 
 } // namespace xi
