@@ -124,6 +124,7 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
     }
     const BindingCorrection::Result c
         = BindingCorrection::correct(*kernel, report.convention, plan, language, instructions);
+    const QString eol = m_original.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
     const HostLocation callStart = plan.callSpan.isValid() ? plan.callSpan.begin : plan.setArgSpans.first().begin;
     if (plan.callSpan.isValid()) {
         edit(plan.callSpan, c.callExpression(), QStringLiteral("the kernel call"));
@@ -147,7 +148,7 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
         QStringList calls;
         for (qsizetype i = 0; i < c.arguments.size(); ++i)
             calls << QStringLiteral("%1set_arg(%2, %3)").arg(run).arg(i).arg(c.arguments.at(i));
-        const QString sep = (language == HostLanguage::Cpp ? QStringLiteral(";\n") : QStringLiteral("\n"))
+        const QString sep = (language == HostLanguage::Cpp ? QStringLiteral(";") : QString()) + eol
             + indentOfLine(all.begin.line);
         edit(all, calls.join(sep), QStringLiteral("the run.set_arg calls"));
     }
@@ -171,7 +172,7 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
         const QString indent = indentOfLine(callStart.line);
         QString text;
         for (const QString& line : c.newLines)
-            text += indent + line + QLatin1Char('\n');
+            text += indent + line + eol;
         m_edits << Edit { at, at, text };
         m_changes << QStringLiteral("line %1: added before the call: %2")
                          .arg(callStart.line)

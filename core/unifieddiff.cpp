@@ -65,8 +65,12 @@ QString UnifiedDiff::text(const QString& before, const QString& after, const QSt
 {
     if (before == after)
         return {};
-    const QStringList a = before.split(QLatin1Char('\n'));
-    const QStringList b = after.split(QLatin1Char('\n'));
+    QStringList a = before.split(QLatin1Char('\n'));
+    QStringList b = after.split(QLatin1Char('\n'));
+    for (QStringList* lines : { &a, &b }) { // the final line's '\n' ends it, it does not start another
+        if (lines->size() > 1 && lines->last().isEmpty())
+            lines->removeLast();
+    }
     const QList<Step> steps = script(a, b);
     QString out = QStringLiteral("--- %1\n+++ %2\n").arg(beforeName, afterName);
     qsizetype k = 0;

@@ -159,6 +159,27 @@ private Q_SLOTS:
         QVERIFY(fix.diff().contains(QLatin1String("-             0, input_bo, output_bo)  # the guide's call\n")));
     }
 
+    // A file with Windows line ends keeps them, on the lines the fix adds too.
+    void windowsLineEnds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crlf.cpp"));
+        QByteArray text = test::readFile(test::hostProgramPath(QStringLiteral("bug_missing_instr.cpp")));
+        text.replace("\n", "\r\n");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        const Checked c = check(QStringLiteral("iron-single-add"), path);
+        const HostProgramFix fix = HostProgramFix::prepare(*c.xclbin, c.plan, c.report, c.options.instructions);
+        QVERIFY2(fix.isValid(), qPrintable(fix.error()));
+        QVERIFY(fix.apply());
+        const QByteArray fixed = test::readFile(path);
+        QVERIFY(fixed.contains("  run.set_arg(1, bo_instr);\r\n"));
+        QCOMPARE(fixed.count("\r\n"), fixed.count('\n'));
+        QVERIFY(!check(QStringLiteral("iron-single-add"), path).report.hasErrors());
+    }
+
     void correctProgramsChangeNothing_data()
     {
         QTest::addColumn<QString>("name");
