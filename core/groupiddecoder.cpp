@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "groupiddecoder.h"
 
-#include "textformat.h"
-
 #include <QJsonArray>
 
 namespace xi {
@@ -21,18 +19,6 @@ QString ordinal(int n)
         : n % 10 == 3                                   ? "rd"
                                                         : "th";
     return QString::number(n) + QLatin1String(suffix);
-}
-
-QJsonObject memoryJson(const MemoryEntry& m)
-{
-    return QJsonObject {
-        { QStringLiteral("index"), m.index },
-        { QStringLiteral("tag"), m.tag },
-        { QStringLiteral("type"), m.typeName() },
-        { QStringLiteral("used"), m.used },
-        { QStringLiteral("size_kib"), double(m.sizeKiB) },
-        { QStringLiteral("base_address"), hexLower(m.baseAddress) },
-    };
 }
 
 } // namespace
@@ -86,7 +72,7 @@ QJsonObject DecodedGroupId::toJson() const
     if (!flagsMeaning.isEmpty())
         o.insert(QStringLiteral("flags_meaning"), flagsMeaning);
     if (memory)
-        o.insert(QStringLiteral("memory"), memoryJson(*memory));
+        o.insert(QStringLiteral("memory"), memory->toJson());
     if (bankOutOfRange)
         o.insert(QStringLiteral("bank_out_of_range"), true);
     QJsonArray args;

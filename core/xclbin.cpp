@@ -2,6 +2,7 @@
 #include "xclbin.h"
 
 #include "sectionkind.h"
+#include "textformat.h"
 #include "xclbinerror.h"
 
 #include <QFile>
@@ -33,8 +34,9 @@ QString AxlfHeader::version() const
 
 QString AxlfHeader::modeName() const
 {
-    static const std::array<const char*, 7> names = { "XCLBIN_FLAT", "XCLBIN_PR", "XCLBIN_TANDEM_STAGE2",
-        "XCLBIN_TANDEM_STAGE2_WITH_PR", "XCLBIN_HW_EMU", "XCLBIN_SW_EMU", "XCLBIN_HW_EMU_PR" };
+    static const std::array<const char*, 7> names
+        = { "XCLBIN_FLAT",   "XCLBIN_PR",     "XCLBIN_TANDEM_STAGE2", "XCLBIN_TANDEM_STAGE2_WITH_PR",
+            "XCLBIN_HW_EMU", "XCLBIN_SW_EMU", "XCLBIN_HW_EMU_PR" };
     return nameAt(names, mode, "XCLBIN_MODE");
 }
 
@@ -45,16 +47,30 @@ QString SectionHeader::kindName() const
 
 QString MemoryEntry::typeName() const
 {
-    static const std::array<const char*, 12> names = { "MEM_DDR3", "MEM_DDR4", "MEM_DRAM", "MEM_STREAMING",
-        "MEM_PREALLOCATED_GLOB", "MEM_ARE", "MEM_HBM", "MEM_BRAM", "MEM_URAM", "MEM_STREAMING_CONNECTION", "MEM_HOST",
-        "MEM_PS_KERNEL" };
+    static const std::array<const char*, 12> names
+        = { "MEM_DDR3", "MEM_DDR4",     "MEM_DRAM", "MEM_STREAMING", "MEM_PREALLOCATED_GLOB",
+            "MEM_ARE",  "MEM_HBM",      "MEM_BRAM", "MEM_URAM",      "MEM_STREAMING_CONNECTION",
+            "MEM_HOST", "MEM_PS_KERNEL" };
     return nameAt(names, type, "MEM");
+}
+
+QJsonObject MemoryEntry::toJson() const
+{
+    return QJsonObject {
+        { QStringLiteral("index"), index },
+        { QStringLiteral("tag"), tag },
+        { QStringLiteral("type"), typeName() },
+        { QStringLiteral("used"), used },
+        { QStringLiteral("size_kib"), double(sizeKiB) },
+        { QStringLiteral("base_address"), hexLower(baseAddress) },
+    };
 }
 
 QString IpEntry::typeName() const
 {
-    static const std::array<const char*, 8> names = { "IP_MB", "IP_KERNEL", "IP_DNASC", "IP_DDR4_CONTROLLER",
-        "IP_MEM_DDR4", "IP_MEM_HBM", "IP_MEM_HBM_ECC", "IP_PS_KERNEL" };
+    static const std::array<const char*, 8> names
+        = { "IP_MB",       "IP_KERNEL",  "IP_DNASC",       "IP_DDR4_CONTROLLER",
+            "IP_MEM_DDR4", "IP_MEM_HBM", "IP_MEM_HBM_ECC", "IP_PS_KERNEL" };
     return nameAt(names, type, "IP");
 }
 
@@ -82,8 +98,8 @@ QString IpEntry::psFunctionalName() const
 
 QString IpEntry::ipControlName() const
 {
-    static const std::array<const char*, 6> names = { "AP_CTRL_HS", "AP_CTRL_CHAIN", "AP_CTRL_NONE", "AP_CTRL_ME",
-        "ACCEL_ADAPTER", "FAST_ADAPTER" };
+    static const std::array<const char*, 6> names
+        = { "AP_CTRL_HS", "AP_CTRL_CHAIN", "AP_CTRL_NONE", "AP_CTRL_ME", "ACCEL_ADAPTER", "FAST_ADAPTER" };
     return nameAt(names, quint32(ipControl()), "AP_CTRL");
 }
 
@@ -152,19 +168,20 @@ QByteArray Xclbin::readBytes(quint64 offset, quint64 size) const
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         throw XclbinException({ XclbinError::Kind::CannotOpen, filePath, -1,
-            QStringLiteral("a readable file (%1)").arg(file.errorString()) });
+                                QStringLiteral("a readable file (%1)").arg(file.errorString()) });
     const quint64 actual = quint64(file.size());
     if (offset > actual || size > actual - offset || size > quint64(std::numeric_limits<qsizetype>::max()))
-        throw XclbinException({ XclbinError::Kind::SectionOutOfFile, filePath, qint64(qMin(offset, actual)),
-            QStringLiteral("%1 bytes at 0x%2 inside the %3-byte file (did it change since it was read?)")
-                .arg(size)
-                .arg(QString::number(offset, 16))
-                .arg(actual) });
+        throw XclbinException(
+            { XclbinError::Kind::SectionOutOfFile, filePath, qint64(qMin(offset, actual)),
+              QStringLiteral("%1 bytes at 0x%2 inside the %3-byte file (did it change since it was read?)")
+                  .arg(size)
+                  .arg(QString::number(offset, 16))
+                  .arg(actual) });
     file.seek(qint64(offset));
     QByteArray bytes = file.read(qint64(size));
     if (quint64(bytes.size()) != size)
         throw XclbinException({ XclbinError::Kind::SectionOutOfFile, filePath, qint64(offset),
-            QStringLiteral("%1 readable bytes (%2)").arg(size).arg(file.errorString()) });
+                                QStringLiteral("%1 readable bytes (%2)").arg(size).arg(file.errorString()) });
     return bytes;
 }
 

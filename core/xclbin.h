@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -55,6 +56,8 @@ struct MemoryEntry {
     QString tag;
 
     QString typeName() const; // "MEM_DRAM"
+    // index, tag, type, used, size_kib, base_address: the form the CLI's JSON and the group ID decoder share.
+    QJsonObject toJson() const;
 };
 
 // One CONNECTIVITY or GROUP_CONNECTIVITY entry.

@@ -74,14 +74,7 @@ QJsonArray memoriesJson(const QList<MemoryEntry>& memories)
 {
     QJsonArray list;
     for (const MemoryEntry& m : memories) {
-        list.append(QJsonObject {
-            { QStringLiteral("index"), m.index },
-            { QStringLiteral("tag"), m.tag },
-            { QStringLiteral("type"), m.typeName() },
-            { QStringLiteral("used"), m.used },
-            { QStringLiteral("size_kib"), double(m.sizeKiB) },
-            { QStringLiteral("base_address"), hexLower(m.baseAddress) },
-        });
+        list.append(m.toJson());
     }
     return list;
 }
