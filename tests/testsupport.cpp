@@ -90,6 +90,12 @@ QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
 void addFixtureRows(const QStringList& names, const char* column)
 {
     QTest::addColumn<QString>(column);

@@ -29,6 +29,8 @@ QStringList mlirAieFixtureNames();
 QString outputDir();
 QString cliPath();
 QByteArray readFile(const QString& path);
+// Writes (replaces) the whole file; false if it cannot.
+bool writeFile(const QString& path, const QByteArray& bytes);
 // In a _data function: a QString column and one row per name, the row named after it.
 void addFixtureRows(const QStringList& names, const char* column = "name");
 

@@ -3,7 +3,6 @@
 #include "sectionkind.h"
 #include "xclbinreader.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -38,10 +37,7 @@ QList<QStringList> humanRows(const QString& text, const QString& kernel)
 QString writeCopy(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
     const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return {};
-    return path;
+    return test::writeFile(path, bytes) ? path : QString();
 }
 
 } // namespace

@@ -231,8 +231,7 @@ private:
     QString writeTemp(const QByteArray& bytes, const QString& name = QStringLiteral("case.xclbin"))
     {
         const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        if (!test::writeFile(path, bytes))
             qFatal("cannot write %s", qPrintable(path));
         return path;
     }

@@ -42,9 +42,9 @@ Inputs editedInputs(const QTemporaryDir& dir, const QString& fileName = {}, cons
                 qFatal("test input %s does not contain the text to replace", name);
             bytes.replace(from, to);
         }
-        QFile out(dir.filePath(QLatin1String(name)));
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
-            qFatal("cannot write test input %s", qPrintable(out.fileName()));
+        const QString path = dir.filePath(QLatin1String(name));
+        if (!test::writeFile(path, bytes))
+            qFatal("cannot write test input %s", qPrintable(path));
     }
     return { dir.filePath(QStringLiteral("main_kernels.json")), dir.filePath(QStringLiteral("main_mem_topology.json")),
              dir.filePath(QStringLiteral("main_aie_partition.json")) };

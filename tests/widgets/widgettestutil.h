@@ -5,7 +5,6 @@
 #include "xclbinreader.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QWidget>
 #include <QtEndian>
@@ -31,10 +30,7 @@ inline QString patchedCopy(const QTemporaryDir& dir, const QString& fixture, con
     for (const auto& [offset, data] : patches)
         bytes.replace(offset, data.size(), data);
     const QString path = dir.filePath(name);
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
-        return {};
-    return path;
+    return writeFile(path, bytes) ? path : QString();
 }
 
 inline QByteArray le32(qint32 value)
