@@ -2,6 +2,7 @@
 #include "activitychart.h"
 
 #include "heatmapqcp.h"
+#include "plotstyle.h"
 
 #include <QVBoxLayout>
 
@@ -97,11 +98,7 @@ void ActivityChart::applyPalette()
     for (QCPAxisRect* rect : m_plot->axisRects()) {
         rect->setBackground(pal.brush(QPalette::Base));
         for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(fg));
-            axis->setTickPen(QPen(fg));
-            axis->setSubTickPen(QPen(fg));
-            axis->setTickLabelColor(fg);
-            axis->setLabelColor(fg);
+            PlotStyle::axis(axis, fg);
             axis->grid()->setPen(QPen(pal.color(QPalette::Mid), 0, Qt::DotLine));
         }
     }

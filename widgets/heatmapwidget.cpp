@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "heatmapwidget.h"
 
+#include "plotstyle.h"
 #include "safefilewriter.h"
 
 #include "heatmapqcp.h"
@@ -53,15 +54,6 @@ QCPColorGradient sequentialGradient()
     g.setColorStopAt(0.75, QColor(0x5e, 0xc9, 0x62));
     g.setColorStopAt(1.0, QColor(0xfd, 0xe7, 0x25));
     return g;
-}
-
-void styleAxis(QCPAxis* axis, const QColor& fg)
-{
-    axis->setBasePen(QPen(fg));
-    axis->setTickPen(QPen(fg));
-    axis->setSubTickPen(QPen(fg));
-    axis->setTickLabelColor(fg);
-    axis->setLabelColor(fg);
 }
 
 // Whole cell indices, and only where the matrix is: square cells leave room beyond it that needs no labels.
@@ -435,7 +427,7 @@ void HeatmapWidget::applyPalette()
     m_plot->setBackground(pal.brush(QPalette::Window));
     m_plot->axisRect()->setBackground(pal.brush(QPalette::Base));
     for (QCPAxis* axis : { m_plot->xAxis, m_plot->yAxis, m_colorScale->axis() })
-        styleAxis(axis, fg);
+        PlotStyle::axis(axis, fg);
     m_titleElement->setTextColor(fg);
     m_emptyText->setColor(pal.color(QPalette::PlaceholderText));
     m_frame->setPen(QPen(pal.color(QPalette::Mid), 1));
