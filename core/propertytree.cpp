@@ -163,16 +163,36 @@ private:
         return parseLiteral(node);
     }
 
-    bool parseObject(PropertyTree& node, int depth)
+    // After the opening bracket: items separated by commas up to `close`; `item` parses one.
+    template<typename ParseItem>
+    bool parseItems(char close, const char* expected, ParseItem item)
     {
         ++m_pos;
         skipSpace();
-        if (peek('}')) {
+        if (peek(close)) {
             ++m_pos;
             return true;
         }
         for (;;) {
             skipSpace();
+            if (!item())
+                return false;
+            skipSpace();
+            if (peek(',')) {
+                ++m_pos;
+                continue;
+            }
+            if (peek(close)) {
+                ++m_pos;
+                return true;
+            }
+            return fail(expected);
+        }
+    }
+
+    bool parseObject(PropertyTree& node, int depth)
+    {
+        return parseItems('}', "',' or '}' in an object", [&] {
             QString key;
             if (!peek('"'))
                 return fail("a member name in double quotes");
@@ -183,44 +203,13 @@ private:
                 return fail("':' after a member name");
             ++m_pos;
             skipSpace();
-            if (!parseValue(node.add(key), depth + 1))
-                return false;
-            skipSpace();
-            if (peek(',')) {
-                ++m_pos;
-                continue;
-            }
-            if (peek('}')) {
-                ++m_pos;
-                return true;
-            }
-            return fail("',' or '}' in an object");
-        }
+            return parseValue(node.add(key), depth + 1);
+        });
     }
 
     bool parseArray(PropertyTree& node, int depth)
     {
-        ++m_pos;
-        skipSpace();
-        if (peek(']')) {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
-            if (!parseValue(node.add(QString()), depth + 1))
-                return false;
-            skipSpace();
-            if (peek(',')) {
-                ++m_pos;
-                continue;
-            }
-            if (peek(']')) {
-                ++m_pos;
-                return true;
-            }
-            return fail("',' or ']' in an array");
-        }
+        return parseItems(']', "',' or ']' in an array", [&] { return parseValue(node.add(QString()), depth + 1); });
     }
 
     bool parseLiteral(PropertyTree& node)
