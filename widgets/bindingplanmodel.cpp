@@ -23,16 +23,6 @@ bool parseInteger(const QString& text, qint64* out)
     return ok;
 }
 
-Verdict verdictOf(Severity s)
-{
-    switch (s) {
-    case Severity::Error: return Verdict::Invalid;
-    case Severity::Warning: return Verdict::Warning;
-    case Severity::Info: break;
-    }
-    return Verdict::Valid;
-}
-
 } // namespace
 
 BindingPlanModel::BindingPlanModel(QObject* parent)
@@ -116,7 +106,7 @@ Verdict BindingPlanModel::verdict(int row) const
         Severity worst = Severity::Info;
         for (const BindingFinding* f : fs)
             worst = qMin(worst, f->severity); // Error < Warning < Info
-        return verdictOf(worst);
+        return VerdictStyle::forSeverity(worst);
     }
     return argumentAt(row).isBuffer() ? Verdict::Valid : Verdict::Scalar;
 }

@@ -74,11 +74,6 @@ public:
     }
 };
 
-Verdict verdictOf(Severity s)
-{
-    return s == Severity::Error ? Verdict::Invalid : s == Severity::Warning ? Verdict::Warning : Verdict::Valid;
-}
-
 QPlainTextEdit* makeCode(QWidget* parent)
 {
     auto edit = new QPlainTextEdit(parent);
@@ -481,8 +476,7 @@ void BindingView::recheck()
     updateFindings();
     updateSource();
     updateCallTexts();
-    m_fixButton->setEnabled(!m_sourcePath.isEmpty()
-                            && (m_report.hasErrors() || m_report.count(Severity::Warning) > 0));
+    m_fixButton->setEnabled(!m_sourcePath.isEmpty() && (m_report.hasErrors() || m_report.count(Severity::Warning) > 0));
     emit planChanged(plan());
 }
 
@@ -542,7 +536,9 @@ void BindingView::applyFixToFile()
     QString why;
     const std::optional<HostProgramFix> fix = prepareFix(&why);
     if (!fix || !fix->isValid() || !fix->changesFile()) {
-        const QString text = !fix ? why : !fix->isValid() ? fix->error() : tr("Nothing to change in %1.").arg(fix->path());
+        const QString text = !fix ? why
+            : !fix->isValid()     ? fix->error()
+                                  : tr("Nothing to change in %1.").arg(fix->path());
         m_status->setText(text);
         QMessageBox::information(this, tr("Apply fix to file"), text);
         return;
@@ -575,7 +571,7 @@ void BindingView::updateFindings()
     m_findings->clear();
     for (const BindingFinding& f : m_report.findings) {
         auto item = new QTreeWidgetItem(m_findings);
-        item->setIcon(0, VerdictStyle::icon(verdictOf(f.severity)));
+        item->setIcon(0, VerdictStyle::icon(VerdictStyle::forSeverity(f.severity)));
         item->setText(0, severityName(f.severity));
         item->setText(1, f.argument >= 0 ? QString::number(f.argument) : tr("call"));
         item->setData(1, Qt::UserRole, f.argument);
@@ -589,7 +585,7 @@ void BindingView::updateFindings()
         item->setText(4, f.message);
         item->setToolTip(4, f.message);
         for (int c = 0; c < 5; ++c)
-            item->setBackground(c, VerdictStyle::background(verdictOf(f.severity), palette()));
+            item->setBackground(c, VerdictStyle::background(VerdictStyle::forSeverity(f.severity), palette()));
     }
     for (int c = 0; c < 4; ++c)
         m_findings->resizeColumnToContents(c);
@@ -617,7 +613,7 @@ void BindingView::updateSource()
             mark(plan().call.line, palette().color(QPalette::AlternateBase));
         for (const BindingFinding& f : m_report.findings) {
             if (f.location.isValid())
-                mark(f.location.line, VerdictStyle::background(verdictOf(f.severity), palette()));
+                mark(f.location.line, VerdictStyle::background(VerdictStyle::forSeverity(f.severity), palette()));
         }
     }
     m_source->setExtraSelections(marks);

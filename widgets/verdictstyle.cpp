@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "verdictstyle.h"
 
+#include "bindingchecker.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -124,6 +126,16 @@ QString VerdictStyle::label(Verdict verdict)
     case Verdict::Invalid: return QObject::tr("Invalid");
     }
     return {};
+}
+
+Verdict VerdictStyle::forSeverity(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error: return Verdict::Invalid;
+    case Severity::Warning: return Verdict::Warning;
+    case Severity::Info: break;
+    }
+    return Verdict::Valid;
 }
 
 } // namespace xi

@@ -9,6 +9,8 @@
 
 namespace xi {
 
+enum class Severity; // bindingchecker.h
+
 // Colours and icons for the four verdicts. Colour is never the only cue: every verdict has its own icon shape
 // (check, dash, triangle, cross) so colour-blind users can tell them apart.
 class VerdictStyle {
@@ -20,6 +22,8 @@ public:
     static QColor accent(Verdict verdict, const QPalette& palette = {});
     static QIcon icon(Verdict verdict);
     static QString label(Verdict verdict); // "Valid", "Scalar", ...
+    // The verdict whose colour and icon a binding finding of this severity wears (info: valid).
+    static Verdict forSeverity(Severity severity);
 };
 
 } // namespace xi
