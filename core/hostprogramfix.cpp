@@ -106,8 +106,7 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
         return;
     }
     if (!planMatches(plan, m_original, language)) {
-        m_error = QStringLiteral("%1 changed since it was read (the kernel call is no longer where it was); read "
-                                 "and check it again")
+        m_error = QStringLiteral("%1 changed since it was read; it is left as it is (read and check it again)")
                       .arg(m_path);
         return;
     }
@@ -124,34 +123,51 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
     }
     const BindingCorrection::Result c
         = BindingCorrection::correct(*kernel, report.convention, plan, language, instructions);
-    const QString eol = m_original.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
-    const HostLocation callStart = plan.callSpan.isValid() ? plan.callSpan.begin : plan.setArgSpans.first().begin;
-    if (plan.callSpan.isValid()) {
+    m_eol = m_original.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
+    if (plan.callSpan.isValid())
         edit(plan.callSpan, c.callExpression(), QStringLiteral("the kernel call"));
-    } else {
-        const HostSpan all { plan.setArgSpans.first().begin, plan.setArgSpans.last().end };
-        const QString between = m_original.mid(offset(all.begin), offset(all.end) - offset(all.begin));
-        const QString first = m_original.mid(offset(plan.setArgSpans.first().begin),
-                                             offset(plan.setArgSpans.first().end)
-                                                 - offset(plan.setArgSpans.first().begin));
-        const QString run = first.left(first.indexOf(QLatin1String("set_arg"))); // "run." or "run->"
-        QString stripped = between;
-        for (const HostSpan& s : plan.setArgSpans)
-            stripped.replace(m_original.mid(offset(s.begin), offset(s.end) - offset(s.begin)), QString());
-        stripped.remove(QLatin1Char(';'));
-        if (!stripped.trimmed().isEmpty()) {
-            m_error = QStringLiteral("%1: the run.set_arg calls (from line %2) are not consecutive; fix them by hand")
-                          .arg(m_path)
-                          .arg(all.begin.line);
-            return;
-        }
-        QStringList calls;
-        for (qsizetype i = 0; i < c.arguments.size(); ++i)
-            calls << QStringLiteral("%1set_arg(%2, %3)").arg(run).arg(i).arg(c.arguments.at(i));
-        const QString sep = (language == HostLanguage::Cpp ? QStringLiteral(";") : QString()) + eol
-            + indentOfLine(all.begin.line);
-        edit(all, calls.join(sep), QStringLiteral("the run.set_arg calls"));
+    else if (!replaceSetArgs(plan, c, language))
+        return;
+    fixAllocations(plan, c, language);
+    if (!c.newLines.isEmpty())
+        insertBeforeCall(plan.callSpan.isValid() ? plan.callSpan.begin.line : plan.setArgSpans.first().begin.line,
+                         c.newLines);
+}
+
+QString HostProgramFix::text(const HostSpan& span) const
+{
+    return m_original.mid(offset(span.begin), offset(span.end) - offset(span.begin));
+}
+
+// The consecutive run.set_arg(i, x) calls become one call per argument of the corrected call.
+bool HostProgramFix::replaceSetArgs(const BindingPlan& plan, const BindingCorrection::Result& c, HostLanguage language)
+{
+    const HostSpan all { plan.setArgSpans.first().begin, plan.setArgSpans.last().end };
+    QString between = text(all);
+    for (const HostSpan& s : plan.setArgSpans)
+        between.replace(text(s), QString());
+    between.remove(QLatin1Char(';'));
+    if (!between.trimmed().isEmpty()) {
+        m_error = QStringLiteral("%1: the run.set_arg calls (from line %2) are not consecutive; fix them by hand")
+                      .arg(m_path)
+                      .arg(all.begin.line);
+        return false;
     }
+    const QString first = text(plan.setArgSpans.first());
+    const QString run = first.left(first.indexOf(QLatin1String("set_arg"))); // "run." or "run->"
+    QStringList calls;
+    for (qsizetype i = 0; i < c.arguments.size(); ++i)
+        calls << QStringLiteral("%1set_arg(%2, %3)").arg(run).arg(i).arg(c.arguments.at(i));
+    const QString separator
+        = (language == HostLanguage::Cpp ? QStringLiteral(";") : QString()) + m_eol + indentOfLine(all.begin.line);
+    edit(all, calls.join(separator), QStringLiteral("the run.set_arg calls"));
+    return true;
+}
+
+// A BO that moves to another index gets that index's group in its own allocation (the instruction BO also
+// the cacheable flag); the rest of the allocation stays as written.
+void HostProgramFix::fixAllocations(const BindingPlan& plan, const BindingCorrection::Result& c, HostLanguage language)
+{
     for (const BindingCorrection::Reallocation& r : c.reallocations) {
         const BoBinding* bo = findBo(plan, r.bo);
         if (!bo || !bo->groupSpan.isValid()) {
@@ -167,17 +183,17 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
                  language == HostLanguage::Python ? boFlagsPython(BoFlags::Cacheable) : boFlagsCpp(BoFlags::Cacheable),
                  QStringLiteral("the flags of %1").arg(r.bo));
     }
-    if (!c.newLines.isEmpty()) {
-        const qsizetype at = m_lineStarts.value(callStart.line - 1);
-        const QString indent = indentOfLine(callStart.line);
-        QString text;
-        for (const QString& line : c.newLines)
-            text += indent + line + eol;
-        m_edits << Edit { at, at, text };
-        m_changes << QStringLiteral("line %1: added before the call: %2")
-                         .arg(callStart.line)
-                         .arg(c.newLines.join(QStringLiteral(" | ")));
-    }
+}
+
+void HostProgramFix::insertBeforeCall(int line, const QStringList& lines)
+{
+    const qsizetype at = m_lineStarts.value(line - 1);
+    const QString indent = indentOfLine(line);
+    QString inserted;
+    for (const QString& l : lines)
+        inserted += indent + l + m_eol;
+    m_edits << Edit { at, at, inserted };
+    m_changes << QStringLiteral("line %1: added before the call: %2").arg(line).arg(lines.join(QStringLiteral(" | ")));
 }
 
 qsizetype HostProgramFix::offset(const HostLocation& at) const

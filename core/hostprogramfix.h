@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bindingchecker.h"
+#include "bindingcorrection.h"
 #include "bindingplan.h"
 #include "xclbin.h"
 
@@ -44,7 +45,11 @@ private:
     };
     void build(const Xclbin& xclbin, const BindingPlan& plan, const BindingReport& report,
                const std::optional<BindingInstructions>& instructions);
+    bool replaceSetArgs(const BindingPlan& plan, const BindingCorrection::Result& c, HostLanguage language);
+    void fixAllocations(const BindingPlan& plan, const BindingCorrection::Result& c, HostLanguage language);
+    void insertBeforeCall(int line, const QStringList& lines);
     qsizetype offset(const HostLocation& at) const;
+    QString text(const HostSpan& span) const;
     QString indentOfLine(int line) const;
     void edit(const HostSpan& span, const QString& text, const QString& change);
 
@@ -53,6 +58,7 @@ private:
     QByteArray m_bytes; // the file as read
     QString m_original;
     QString m_patched;
+    QString m_eol; // the file's line end, for the lines the fix adds
     QList<qsizetype> m_lineStarts;
     QList<Edit> m_edits;
     QStringList m_changes;
