@@ -206,8 +206,9 @@ private:
         return s.size();
     }
 
-    // Index of the first operator `op` outside brackets, or -1.
-    static qsizetype findTop(const Tokens& s, const char* op, qsizetype from = 0)
+    // Index of the first token from `from` on that is outside brackets and `matches`, or -1.
+    template<typename Matches>
+    static qsizetype findTopWhere(const Tokens& s, qsizetype from, Matches matches)
     {
         int depth = 0;
         for (qsizetype i = from; i < s.size(); ++i) {
@@ -216,10 +217,16 @@ private:
                 ++depth;
             else if (k.isOp(")") || k.isOp("]") || k.isOp("}"))
                 --depth;
-            else if (depth == 0 && k.isOp(op))
+            else if (depth == 0 && matches(k))
                 return i;
         }
         return -1;
+    }
+
+    // Index of the first operator `op` outside brackets, or -1.
+    static qsizetype findTop(const Tokens& s, const char* op, qsizetype from = 0)
+    {
+        return findTopWhere(s, from, [op](const HostToken& k) { return k.isOp(op); });
     }
 
     void statement(Tokens s)
@@ -267,17 +274,7 @@ private:
 
     static qsizetype findTopIdent(const Tokens& s, const char* name)
     {
-        int depth = 0;
-        for (qsizetype i = 0; i < s.size(); ++i) {
-            const HostToken& k = s.at(i);
-            if (k.isOp("(") || k.isOp("[") || k.isOp("{"))
-                ++depth;
-            else if (k.isOp(")") || k.isOp("]") || k.isOp("}"))
-                --depth;
-            else if (depth == 0 && k.isIdent(name))
-                return i;
-        }
-        return -1;
+        return findTopWhere(s, 0, [name](const HostToken& k) { return k.isIdent(name); });
     }
 
     void assignmentOrExpression(const Tokens& s)
