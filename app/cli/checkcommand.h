@@ -7,6 +7,7 @@ namespace xi::cli {
 
 // `check FILE.xclbin --host PROGRAM | --call "3, instr:1, 118, bo:3, bo:4"`: checks how a host binds buffers
 // to the kernel's arguments, predicts XRT's warnings and prints the corrected call. Exit 1 on any error.
+// `--host PROGRAM --fix [--dry-run]` puts the correction into the program (HostProgramFix) and checks it again.
 class CheckCommand : public CliCommand {
 public:
     QString name() const override;
