@@ -42,6 +42,8 @@ private:
             }
             if (auto text = dialog->findChild<QPlainTextEdit*>())
                 *shown = text->toPlainText();
+            if (button == QDialogButtonBox::Apply) // for a person to look at
+                dialog->grab().save(test::outputDir() + QStringLiteral("/binding-fix-dialog.png"));
             dialog->findChild<QDialogButtonBox*>()->button(button)->click();
         });
     }
