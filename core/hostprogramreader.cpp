@@ -272,9 +272,9 @@ private:
         assignmentOrExpression(s);
     }
 
-    static qsizetype findTopIdent(const Tokens& s, const char* name)
+    static qsizetype findTopIdent(const Tokens& s, const char* name, qsizetype from = 0)
     {
-        return findTopWhere(s, 0, [name](const HostToken& k) { return k.isIdent(name); });
+        return findTopWhere(s, from, [name](const HostToken& k) { return k.isIdent(name); });
     }
 
     void assignmentOrExpression(const Tokens& s)
@@ -586,10 +586,10 @@ private:
     {
         const Tokens inner = s.mid(begin, end - begin);
         const qsizetype forAt = findTopIdent(inner, "for");
-        const qsizetype inAt = forAt < 0 ? -1 : findTopIdentFrom(inner, "in", forAt);
+        const qsizetype inAt = forAt < 0 ? -1 : findTopIdent(inner, "in", forAt);
         if (m_lang != HostLanguage::Python || inAt < 0)
             return unknown(QStringLiteral("list"));
-        qsizetype stop = findTopIdentFrom(inner, "if", inAt);
+        qsizetype stop = findTopIdent(inner, "if", inAt);
         if (stop < 0)
             stop = inner.size();
         Value source = evaluate(inner, inAt + 1, stop);
@@ -604,12 +604,6 @@ private:
             source.words = true;
         }
         return source;
-    }
-
-    static qsizetype findTopIdentFrom(const Tokens& s, const char* name, qsizetype from)
-    {
-        const qsizetype i = findTopIdent(s.mid(from), name);
-        return i < 0 ? -1 : i + from;
     }
 
     static bool isCastType(const Tokens& s, qsizetype begin, qsizetype end)
