@@ -583,7 +583,8 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     BindingReport report;
     report.slot = options.slot;
     report.planQuick = plan.toQuick();
-    const Kernel* kernel = plan.kernelName.isEmpty() ? BindingChecker::defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
+    const Kernel* kernel
+        = plan.kernelName.isEmpty() ? BindingChecker::defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
     if (!kernel) {
         QStringList names;
         for (const Kernel& k : xclbin.kernels)

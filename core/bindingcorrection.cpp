@@ -169,9 +169,9 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
             left << data.at(i)->name;
         const QString prefix = language == HostLanguage::Python ? QStringLiteral("# ") : QStringLiteral("// ");
         add(prefix
-                + QStringLiteral("%1 cannot be passed: kernel %2 has only %3 buffer slots")
-                      .arg(left.join(QStringLiteral(", ")), kernel.name)
-                      .arg(bufferIndices.size()));
+            + QStringLiteral("%1 cannot be passed: kernel %2 has only %3 buffer slots")
+                  .arg(left.join(QStringLiteral(", ")), kernel.name)
+                  .arg(bufferIndices.size()));
     }
     result.arguments = exprs;
     result.kernelVariable = kernelVar;

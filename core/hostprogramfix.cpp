@@ -25,8 +25,8 @@ bool planMatches(const BindingPlan& plan, const QString& text, HostLanguage lang
 {
     BindingPlan now = HostProgramReader::parse(text, language, plan.sourceFile);
     now.kernelName = plan.kernelName; // may be given apart from the program
-    if (now.toJson() != plan.toJson() || now.callText != plan.callText || !(now.call == plan.call) || !sameSpan(now.callSpan, plan.callSpan)
-        || now.setArgSpans.size() != plan.setArgSpans.size())
+    if (now.toJson() != plan.toJson() || now.callText != plan.callText || !(now.call == plan.call)
+        || !sameSpan(now.callSpan, plan.callSpan) || now.setArgSpans.size() != plan.setArgSpans.size())
         return false;
     for (qsizetype i = 0; i < now.setArgSpans.size(); ++i) {
         if (!sameSpan(now.setArgSpans.at(i), plan.setArgSpans.at(i)))
@@ -106,8 +106,8 @@ void HostProgramFix::build(const Xclbin& xclbin, const BindingPlan& plan, const 
         return;
     }
     if (!planMatches(plan, m_original, language)) {
-        m_error = QStringLiteral("%1 changed since it was read; it is left as it is (read and check it again)")
-                      .arg(m_path);
+        m_error
+            = QStringLiteral("%1 changed since it was read; it is left as it is (read and check it again)").arg(m_path);
         return;
     }
     if (!plan.callSpan.isValid() && plan.setArgSpans.isEmpty()) {
@@ -171,7 +171,8 @@ void HostProgramFix::fixAllocations(const BindingPlan& plan, const BindingCorrec
     for (const BindingCorrection::Reallocation& r : c.reallocations) {
         const BoBinding* bo = findBo(plan, r.bo);
         if (!bo || !bo->groupSpan.isValid()) {
-            m_changes << QStringLiteral("not changed: the allocation of %1 (it needs %2.group_id(%3)); change it by hand")
+            m_changes << QStringLiteral(
+                             "not changed: the allocation of %1 (it needs %2.group_id(%3)); change it by hand")
                              .arg(r.bo, c.kernelVariable)
                              .arg(r.index);
             continue;
@@ -205,7 +206,8 @@ QString HostProgramFix::indentOfLine(int line) const
 {
     const qsizetype start = m_lineStarts.value(line - 1);
     qsizetype end = start;
-    while (end < m_original.size() && (m_original.at(end) == QLatin1Char(' ') || m_original.at(end) == QLatin1Char('\t')))
+    while (end < m_original.size()
+           && (m_original.at(end) == QLatin1Char(' ') || m_original.at(end) == QLatin1Char('\t')))
         ++end;
     return m_original.mid(start, end - start);
 }
@@ -218,7 +220,9 @@ void HostProgramFix::edit(const HostSpan& span, const QString& text, const QStri
     if (old == text)
         return;
     m_edits << Edit { begin, end, text };
-    m_changes << QStringLiteral("line %1: %2: %3 -> %4").arg(span.begin.line).arg(change, old.simplified(), text.simplified());
+    m_changes << QStringLiteral("line %1: %2: %3 -> %4")
+                     .arg(span.begin.line)
+                     .arg(change, old.simplified(), text.simplified());
 }
 
 QString HostProgramFix::diff() const
@@ -239,8 +243,8 @@ bool HostProgramFix::apply(QString* error) const
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("%1: cannot open host program: %2").arg(m_path, f.errorString()));
     if (f.readAll() != m_bytes)
-        return fail(QStringLiteral("%1 changed since it was read; it is left as it is (read and check it again)")
-                        .arg(m_path));
+        return fail(
+            QStringLiteral("%1 changed since it was read; it is left as it is (read and check it again)").arg(m_path));
     f.close();
     if (!changesFile())
         return true;

@@ -195,8 +195,7 @@ int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& repor
             ctx.err << "check: " << error << "\n";
             return ExitCheckFailed;
         }
-        out << "\nWrote " << fix.path() << " (the original kept as " << SafeFileWriter::backupPath(fix.path())
-            << ")\n";
+        out << "\nWrote " << fix.path() << " (the original kept as " << SafeFileWriter::backupPath(fix.path()) << ")\n";
         const auto plan = HostProgramReader::read(fix.path(), &error);
         if (!plan) {
             ctx.err << "check: " << error << "\n";

@@ -89,8 +89,9 @@ private Q_SLOTS:
         const CliRun run = runCli(checkArgs(path, { QStringLiteral("--fix"), QStringLiteral("--dry-run") }));
         QVERIFY2(run.exitCode == 0, run.describe());
         QVERIFY2(run.text().contains(QLatin1String("\n@@ -27,7 +27,7 @@\n input_bo.write(data, 0)\n")), run.out);
-        QVERIFY(run.text().contains(QLatin1String("\n-run = kernel(instr_bo, len(insts), 0, input_bo, output_bo)\n"
-                                                  "+run = kernel(3, instr_bo, len(insts) // 4, input_bo, output_bo)\n")));
+        QVERIFY(
+            run.text().contains(QLatin1String("\n-run = kernel(instr_bo, len(insts), 0, input_bo, output_bo)\n"
+                                              "+run = kernel(3, instr_bo, len(insts) // 4, input_bo, output_bo)\n")));
     }
 
     void correctProgramIsLeftAlone()
@@ -113,12 +114,13 @@ private Q_SLOTS:
         QTest::newRow("dry-run alone") << QStringList { QStringLiteral("check"), x, QStringLiteral("--host"), host,
                                                         QStringLiteral("--dry-run") }
                                        << QStringLiteral("--dry-run goes with --fix");
-        QTest::newRow("fix a typed plan") << QStringList { QStringLiteral("check"), x, QStringLiteral("--call"),
-                                                           QStringLiteral("3, instr:1, ninstr, bo:3"),
-                                                           QStringLiteral("--fix") }
-                                          << QStringLiteral("--fix needs --host PROGRAM");
-        QTest::newRow("fix with json") << QStringList { QStringLiteral("check"), x, QStringLiteral("--host"), host,
-                                                        QStringLiteral("--fix"), QStringLiteral("--json") }
+        QTest::newRow("fix a typed plan")
+            << QStringList { QStringLiteral("check"), x, QStringLiteral("--call"),
+                             QStringLiteral("3, instr:1, ninstr, bo:3"), QStringLiteral("--fix") }
+            << QStringLiteral("--fix needs --host PROGRAM");
+        QTest::newRow("fix with json") << QStringList { QStringLiteral("check"),  x,
+                                                        QStringLiteral("--host"), host,
+                                                        QStringLiteral("--fix"),  QStringLiteral("--json") }
                                        << QStringLiteral("--fix prints text");
     }
 

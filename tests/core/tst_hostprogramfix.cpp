@@ -37,8 +37,8 @@ Checked check(const QString& fixture, const QString& program)
         qFatal("%s", qPrintable(error));
     c.plan = *plan;
     const bool riallto = fixture.startsWith(QLatin1String("riallto"));
-    c.options.instructions
-        = BindingInstructions::load(fixtureFile(fixture, riallto ? QStringLiteral(".seq") : QStringLiteral(".insts.bin")));
+    c.options.instructions = BindingInstructions::load(
+        fixtureFile(fixture, riallto ? QStringLiteral(".seq") : QStringLiteral(".insts.bin")));
     c.report = BindingChecker::check(*c.xclbin, c.plan, c.options);
     return c;
 }
@@ -240,7 +240,8 @@ private Q_SLOTS:
 
     void quickPlanIsNotAProgram()
     {
-        const XclbinPtr x = XclbinReader::read(fixtureFile(QStringLiteral("iron-single-add"), QStringLiteral(".xclbin")));
+        const XclbinPtr x
+            = XclbinReader::read(fixtureFile(QStringLiteral("iron-single-add"), QStringLiteral(".xclbin")));
         const auto plan = BindingPlan::parseQuick(QStringLiteral("instr:1, nbytes, 0, bo:3, bo:4"));
         QVERIFY(plan);
         const HostProgramFix fix = HostProgramFix::prepare(*x, *plan, BindingChecker::check(*x, *plan));

@@ -40,15 +40,16 @@ private Q_SLOTS:
         after.replace(QLatin1String("line 25\n"), QString());
         const QString d = UnifiedDiff::text(numbered(1, 30), after, QStringLiteral("a"), QStringLiteral("b"));
         QCOMPARE(d.count(QLatin1String("\n@@ ")), 2);
-        QVERIFY2(d.contains(QLatin1String("@@ -1,6 +1,7 @@\n line 1\n line 2\n line 3\n+inserted\n line 4\n")), qPrintable(d));
+        QVERIFY2(d.contains(QLatin1String("@@ -1,6 +1,7 @@\n line 1\n line 2\n line 3\n+inserted\n line 4\n")),
+                 qPrintable(d));
         QVERIFY2(d.contains(QLatin1String("@@ -22,7 +23,6 @@\n line 22\n line 23\n line 24\n-line 25\n line 26\n")),
                  qPrintable(d));
 
         after = numbered(1, 30);
         after.replace(QLatin1String("line 10\n"), QLatin1String("ten\n"));
         after.replace(QLatin1String("line 16\n"), QLatin1String("sixteen\n"));
-        QCOMPARE(UnifiedDiff::text(numbered(1, 30), after, QStringLiteral("a"), QStringLiteral("b")).count(
-                     QLatin1String("\n@@ ")),
+        QCOMPARE(UnifiedDiff::text(numbered(1, 30), after, QStringLiteral("a"), QStringLiteral("b"))
+                     .count(QLatin1String("\n@@ ")),
                  1);
     }
 
