@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analyzemlircommand.h"
 #include "benchcommand.h"
 #include "buildxclbincommand.h"
 #include "checkcommand.h"
@@ -35,6 +36,7 @@ QList<CliCommandFactory> cliCommands()
         make<BuildXclbinCommand>(),
         make<RunBindingCommand>(),
         make<CheckCommand>(),
+        make<AnalyzeMlirCommand>(),
         make<RunCommand>(),
         make<ReportCommand>(),
         make<BenchCommand>(),
