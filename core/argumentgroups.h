@@ -14,6 +14,9 @@ QString verdictName(Verdict v); // "valid", "scalar", "warning", "invalid"
 
 // Calling convention of a kernel, decided from its own argument list (never a hard-coded table).
 enum class Convention { Opcode, Legacy, Other };
+// In the opcode convention, runtime-sequence buffer i (bo i) is XRT argument FirstBoArgument + i, for i < BoSlots.
+inline constexpr int FirstBoArgument = 3;
+inline constexpr int BoSlots = 5;
 QString conventionName(Convention c); // "opcode", "legacy", "other"
 
 // One row of the argument / group-ID table.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argumentgroups.h"
 #include "emulatedkernel.h"
 
 namespace xi {
@@ -10,8 +11,8 @@ namespace xi {
 // the output into the BO at argument 4 (bo1), whatever the host meant them to be.
 class AttentionEmulatedKernel : public EmulatedKernel {
 public:
-    static constexpr int InputArgument = 3;
-    static constexpr int OutputArgument = 4;
+    static constexpr int InputArgument = FirstBoArgument; // bo0
+    static constexpr int OutputArgument = FirstBoArgument + 1; // bo1
 
     explicit AttentionEmulatedKernel(int size)
         : m_size(size)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argumentgroups.h"
 #include "mlirdesign.h"
 
 #include <QList>
@@ -22,8 +23,8 @@ public:
     };
 
     // XRT arguments 0-2 are opcode, instructions and instruction count; host buffers are bo0..bo4 = 3..7.
-    static constexpr int FirstHostArgument = 3;
-    static constexpr int MaxHostBuffers = 5;
+    static constexpr int FirstHostArgument = FirstBoArgument;
+    static constexpr int MaxHostBuffers = BoSlots;
     static constexpr qint64 ComputeTileDataBytes = 64 * 1024;
     static constexpr qint64 MemTileDataBytes = 512 * 1024;
 
