@@ -2,8 +2,8 @@
 #include "analyzemlircommand.h"
 
 #include "cliutil.h"
-#include "mlirdesign.h"
-#include "mlirdesignchecker.h"
+#include "mlir/mlirdesign.h"
+#include "mlir/mlirdesignchecker.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -82,7 +82,7 @@ QJsonArray findingsJson(const QList<MlirDesignChecker::Finding>& findings)
 {
     QJsonArray list;
     for (const MlirDesignChecker::Finding& f : findings)
-        list.append(QJsonObject { { QStringLiteral("severity"), MlirDesignChecker::severityName(f.severity) },
+        list.append(QJsonObject { { QStringLiteral("severity"), severityName(f.severity) },
                                   { QStringLiteral("code"), f.code },
                                   { QStringLiteral("line"), f.line },
                                   { QStringLiteral("message"), f.message } });
@@ -118,8 +118,8 @@ void printTextReport(const QString& path, const MlirDesign& design, const QList<
         ctx.out << "  buffer %" << b.name << " on %" << b.tile << ": " << b.type << ", " << b.bytes << " bytes, line "
                 << b.line << '\n';
     for (const MlirDesignChecker::Finding& f : findings)
-        ctx.out << path << ':' << f.line << ": " << MlirDesignChecker::severityName(f.severity) << ": " << f.message
-                << " [" << f.code << "]\n";
+        ctx.out << path << ':' << f.line << ": " << severityName(f.severity) << ": " << f.message << " [" << f.code
+                << "]\n";
 }
 
 } // namespace

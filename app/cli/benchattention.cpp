@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `bench attention`: the command-line glue of AttentionBench.
-#include "attentionbench.h"
+#include "bench/attentionbench.h"
 #include "benchcommand.h"
 #include "cliutil.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchcommand.h"
 
-#include "benchparse.h"
+#include "bench/benchparse.h"
 #include "cliutil.h"
 
 namespace xi::cli {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildxclbincommand.h"
 
-#include "aieccinputs.h"
 #include "cliutil.h"
-#include "xclbinwriter.h"
+#include "xclbin/aieccinputs.h"
+#include "xclbin/xclbinwriter.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 
-#include "bindingchecker.h"
+#include "binding/bindingchecker.h"
 #include "cliutil.h"
-#include "hostprogramfix.h"
-#include "hostprogramreader.h"
-#include "safefilewriter.h"
-#include "xrtrunner.h"
+#include "hostprogram/hostprogramfix.h"
+#include "hostprogram/hostprogramreader.h"
+#include "runner/xrtrunner.h"
+#include "util/safefilewriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFile>
 #include <QJsonArray>

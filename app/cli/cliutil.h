@@ -2,8 +2,8 @@
 #pragma once
 
 #include "clicommand.h"
-#include "groupid.h"
-#include "xclbin.h"
+#include "groups/groupid.h"
+#include "xclbin/xclbin.h"
 
 #include <QCommandLineParser>
 #include <QJsonValue>

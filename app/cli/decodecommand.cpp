@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodecommand.h"
 
+#include "binding/xrtlogdecoder.h"
 #include "cliutil.h"
-#include "groupiddecoder.h"
-#include "xrtlogdecoder.h"
+#include "groups/groupiddecoder.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,9 +2,9 @@
 #include "diffcommand.h"
 
 #include "cliutil.h"
+#include "groups/xclbindiff.h"
 #include "texttable.h"
-#include "xclbindiff.h"
-#include "xclbinerror.h"
+#include "xclbin/xclbinerror.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,10 +2,10 @@
 #include "dumpsectioncommand.h"
 
 #include "cliutil.h"
-#include "safefilewriter.h"
-#include "sectionjson.h"
-#include "sectionkind.h"
-#include "xclbinerror.h"
+#include "util/safefilewriter.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinerror.h"
 
 #include <QFile>
 #include <QFileInfo>

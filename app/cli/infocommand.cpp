@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "infocommand.h"
 
-#include "argumentgroups.h"
 #include "cliutil.h"
-#include "textformat.h"
+#include "groups/argumentgroups.h"
 #include "texttable.h"
+#include "util/textformat.h"
 
 #include <QDateTime>
 #include <QJsonArray>

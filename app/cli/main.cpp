@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 
-#include "buildconfig.h"
+#include "util/buildconfig.h"
 
 #include <QCoreApplication>
 

@@ -2,9 +2,9 @@
 #include "reportcommand.h"
 
 #include "cliutil.h"
-#include "htmlreport.h"
-#include "safefilewriter.h"
-#include "xclbinreader.h"
+#include "report/htmlreport.h"
+#include "util/safefilewriter.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbindingcommand.h"
 
-#include "runchannel.h"
-#include "xrtexecutor.h"
-#include "xrtrunner.h"
+#include "attention/emulatedkernels.h"
+#include "runner/runchannel.h"
+#include "runner/xrtexecutor.h"
+#include "runner/xrtrunner.h"
 
 #include <QFile>
 #include <QThread>
@@ -187,10 +188,11 @@ int RunBindingCommand::run(const QStringList& args, CliContext& ctx)
     RunResult result;
     if (isRunnerChild(*request)) {
         applyTestFault(o.testFault, ctx.out);
-        result = XrtExecutor::execute(*request, [&ctx](const QString& stage, const QString& message) {
-            ctx.out << RunChannel::progressLine(stage, message);
-            ctx.out.flush();
-        });
+        result
+            = XrtExecutor::execute(*request, findEmulatedKernel, [&ctx](const QString& stage, const QString& message) {
+                  ctx.out << RunChannel::progressLine(stage, message);
+                  ctx.out.flush();
+              });
     } else {
         XrtRunnerOptions options;
         if (!o.testFault.isEmpty())

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcommand.h"
 
-#include "attentionbackend.h"
-#include "attentionrunfiles.h"
+#include "attention/attentionbackend.h"
+#include "attention/attentionrunfiles.h"
 #include "cliutil.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "buildconfig.h"
-#include "heatmapbench.h"
+#include "bench/gui/heatmapbench.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "startupactions.h"
 #include "theme.h"
+#include "util/buildconfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

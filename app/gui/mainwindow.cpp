@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "argumenttablemodel.h"
-#include "compareview.h"
 #include "demofiles.h"
 #include "documentview.h"
-#include "findbar.h"
-#include "issuesmodel.h"
 #include "recentfiles.h"
-#include "runview.h"
-#include "tablecopy.h"
+#include "widgets/binding/bindingview.h"
+#include "widgets/common/findbar.h"
+#include "widgets/common/tablecopy.h"
+#include "widgets/compare/compareview.h"
+#include "widgets/issues/issuesmodel.h"
+#include "widgets/run/runview.h"
+#include "widgets/xclbin/argumenttablemodel.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -34,6 +35,28 @@
 namespace xi {
 
 namespace {
+
+// The binding and run views of a document; the run view follows the binding view's plan.
+void addBindingAndRunViews(DocumentView* document)
+{
+    auto binding = new BindingView(document);
+    auto run = new RunView(document);
+    document->addView(
+        QStringLiteral("binding"), QObject::tr("Binding"),
+        QObject::tr(
+            "How the host calls the kernel: the plan checked against this file, XRT's warnings, the corrected call"),
+        binding);
+    document->addView(
+        QStringLiteral("run"), QObject::tr("Run"),
+        QObject::tr("Attention test vectors on the cpu, emulated or XRT backend: heatmaps, metrics, checklist, report"),
+        run);
+    QObject::connect(binding, &BindingView::planChanged, run, [binding, run](const BindingPlan& plan) {
+        run->setBindingPlan(plan);
+        run->setBindingReport(binding->report());
+    });
+    run->setBindingPlan(binding->plan());
+    run->setBindingReport(binding->report());
+}
 
 const QString FileFilter = QStringLiteral("xclbin files (*.xclbin);;All files (*)");
 
@@ -202,7 +225,7 @@ DocumentView* MainWindow::openFile(const QString& path)
         }
     }
     auto doc = new DocumentView(m_tabs);
-    RunView::addViewsTo(doc);
+    addBindingAndRunViews(doc);
     doc->setWatchEnabled(m_watch->isChecked());
     const int index = m_tabs->addTab(doc, QFileInfo(absolute).fileName());
     m_tabs->setTabToolTip(index, absolute);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshotrunner.h"
 
-#include "compareview.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "startupactions.h"
+#include "widgets/compare/compareview.h"
 
 #include <QApplication>
 #include <QTabWidget>

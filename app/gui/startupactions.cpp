@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "startupactions.h"
 
-#include "bindingview.h"
-#include "decoderview.h"
 #include "documentview.h"
 #include "mainwindow.h"
-#include "runview.h"
+#include "widgets/binding/bindingview.h"
+#include "widgets/decoder/decoderview.h"
+#include "widgets/run/runview.h"
 
 #include <QLabel>
 #include <QTabWidget>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "attentionbackend.h"
+#include "attention/attentionbackend.h"
 
 #include <QObject>
 #include <QPointer>

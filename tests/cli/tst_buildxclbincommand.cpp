@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "argumentgroups.h"
 #include "clirunner.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

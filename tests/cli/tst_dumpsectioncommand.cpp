@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
-#include "sectionjson.h"
-#include "sectionkind.h"
-#include "xclbinreader.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
-#include "sectionkind.h"
-#include "xclbinreader.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
-#include "npyfile.h"
+#include "util/npyfile.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "argumentgroups.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 using namespace xi;
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Each attention backend for real: the cpu model, XRT's noop device (Debian's libxrt 2.13) with and
 // without our emulated kernel, and the xrt backend on a machine with no NPU.
-#include "attentionbackend.h"
-#include "attentionreference.h"
+#include "attention/attentionbackend.h"
+#include "attention/attentionreference.h"
 #include "testsupport.h"
 
 #include <QtTest>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bench's float multi-head attention equals the Eigen reference (speed is in `bench attention`).
-#include "attentionbatch.h"
-#include "attentionreference.h"
-#include "testvectors.h"
+#include "attention/attentionbatch.h"
+#include "attention/attentionreference.h"
+#include "attention/testvectors.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The host build of kernels/attention/attention.c against the float reference.
 #include "attention.h"
-#include "attentionmetrics.h"
-#include "attentionreference.h"
-#include "testvectors.h"
+#include "attention/attentionmetrics.h"
+#include "attention/attentionreference.h"
+#include "attention/testvectors.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "attentionmetrics.h"
+#include "attention/attentionmetrics.h"
 
 #include <QJsonDocument>
 #include <QtTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "attentionmetrics.h"
-#include "attentionreference.h"
-#include "testvectors.h"
+#include "attention/attentionmetrics.h"
+#include "attention/attentionreference.h"
+#include "attention/testvectors.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "attentionrunprocess.h"
+#include "attention/attentionrunprocess.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The parse benchmark's mechanics (not its speed: figures come from `bench parse`).
-#include "argumentgroups.h"
-#include "benchparse.h"
+#include "bench/benchparse.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

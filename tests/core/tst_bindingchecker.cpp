@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bindingchecker.h"
-#include "hostprogramreader.h"
+#include "binding/bindingchecker.h"
+#include "hostprogram/hostprogramreader.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QJsonArray>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bindingplan.h"
+#include "binding/bindingplan.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The checker's predicted XRT messages against what the real XRT (Debian's 2.13, noop device) prints for the
 // same plans: every bug class, from our own Python and C++ host programs and from quick plans.
-#include "bindingchecker.h"
-#include "hostprogramreader.h"
+#include "binding/bindingchecker.h"
+#include "hostprogram/hostprogramreader.h"
+#include "runner/xrtrunner.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
-#include "xrtrunner.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "correctedcall.h"
+#include "binding/correctedcall.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 using namespace xi;
 

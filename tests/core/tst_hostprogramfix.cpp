@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bindingchecker.h"
-#include "hostprogramfix.h"
-#include "hostprogramreader.h"
-#include "safefilewriter.h"
+#include "binding/bindingchecker.h"
+#include "hostprogram/hostprogramfix.h"
+#include "hostprogram/hostprogramreader.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "util/safefilewriter.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QDir>
 #include <QFile>

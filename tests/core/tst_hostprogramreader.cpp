@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hostprogramreader.h"
+#include "hostprogram/hostprogramreader.h"
 #include "testsupport.h"
 
 #include <QDir>

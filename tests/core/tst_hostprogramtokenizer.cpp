@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "hostprogramtokenizer.h"
+#include "hostprogram/hostprogramtokenizer.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "attentionbackend.h"
-#include "htmlreport.h"
+#include "attention/attentionbackend.h"
+#include "report/htmlreport.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QtTest>
 

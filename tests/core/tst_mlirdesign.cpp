@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mlirdesign.h"
-#include "mlirdesignchecker.h"
+#include "mlir/mlirdesign.h"
+#include "mlir/mlirdesignchecker.h"
 
 #include <QTest>
 
@@ -108,13 +108,13 @@ void TestMlirDesign::seedOptionOneBuffersOnShim()
     QCOMPARE(shim[0].line, 9);
     QCOMPARE(shim[1].line, 10);
     QCOMPARE(shim[2].line, 11);
-    QCOMPARE(shim[0].severity, MlirDesignChecker::Severity::Error);
+    QCOMPARE(shim[0].severity, Severity::Error);
     QVERIFY(shim[0].message.contains(QLatin1String("'aie.buffer' op in Column 0 and Row 0 is accessed from an "
                                                    "unreachable tile")));
     QCOMPARE(MlirDesignChecker::errorCount(findings), 3);
     const QList<MlirDesignChecker::Finding> note = withCode(findings, QStringLiteral("attributes-not-groups"));
     QCOMPARE(note.size(), 1);
-    QCOMPARE(note[0].severity, MlirDesignChecker::Severity::Info);
+    QCOMPARE(note[0].severity, Severity::Info);
     QCOMPARE(note[0].line, 9);
 }
 

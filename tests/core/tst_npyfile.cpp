@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "npyfile.h"
+#include "attention/testvectors.h"
 #include "testsupport.h"
-#include "testvectors.h"
+#include "util/npyfile.h"
 
 #include <QDir>
 #include <QProcess>

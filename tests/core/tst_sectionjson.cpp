@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sectionjson.h"
-#include "sectionkind.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "argumentgroups.h"
-#include "successchecklist.h"
+#include "attention/successchecklist.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "unifieddiff.h"
+#include "util/unifieddiff.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sectionkind.h"
+#include "groups/xclbindiff.h"
 #include "testsupport.h"
-#include "xclbindiff.h"
-#include "xclbinreader.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Our reader against what the reference tool (xclbinutil 2.26.0) printed for every fixture:
 // --info text, --dump-section JSON, the raw EMBEDDED_METADATA. Every field, every file.
-#include "argumentgroups.h"
-#include "sectionjson.h"
-#include "sectionkind.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "textformat.h"
-#include "xclbinreader.h"
+#include "util/textformat.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -2,11 +2,11 @@
 // Every fixture truncated and corrupted at many offsets, and hand-made malformed files: the reader never
 // crashes, never hangs, never sizes an allocation by an unchecked count, and every failure is a typed
 // XclbinError that names the file and an offset inside it.
-#include "argumentgroups.h"
-#include "sectionjson.h"
-#include "sectionkind.h"
+#include "groups/argumentgroups.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "aieccinputs.h"
-#include "sectionkind.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
-#include "xclbinwriter.h"
+#include "xclbin/aieccinputs.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
+#include "xclbin/xclbinwriter.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -3,7 +3,7 @@
 // memories and connections, exactly the set XRT exposes. Only the real fixtures are fed to XRT: its parser
 // dies on malformed files, which is what our reader's own tests are for.
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <experimental/xrt_xclbin.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "binding/xrtlogdecoder.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
-#include "xrtlogdecoder.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real CLI child with Debian XRT's real noop device against real mlir-aie fixtures.
-#include "buildconfig.h"
-#include "runchannel.h"
+#include "runner/runchannel.h"
+#include "runner/xrtrunner.h"
+#include "runner/xrtrunnerprocess.h"
 #include "testsupport.h"
-#include "xrtrunner.h"
-#include "xrtrunnerprocess.h"
+#include "util/buildconfig.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "argumenttablemodel.h"
-#include "verdictstyle.h"
-#include "xclbinreader.h"
+#include "widgets/common/verdictstyle.h"
+#include "widgets/xclbin/argumenttablemodel.h"
+#include "xclbin/xclbinreader.h"
 
 #include "testsupport.h"
 

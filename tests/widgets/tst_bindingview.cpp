@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bindingplanmodel.h"
-#include "bindingview.h"
 #include "testsupport.h"
-#include "verdictstyle.h"
-#include "xclbinreader.h"
+#include "widgets/binding/bindingplanmodel.h"
+#include "widgets/binding/bindingview.h"
+#include "widgets/common/verdictstyle.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bindingview.h"
-#include "safefilewriter.h"
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "util/safefilewriter.h"
+#include "widgets/binding/bindingview.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QApplication>
 #include <QDialog>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "heatmapgroup.h"
-#include "heatmapqcp.h"
-#include "heatmapwidget.h"
 #include "testsupport.h"
+#include "widgets/plots/heatmapgroup.h"
+#include "widgets/plots/heatmapqcp.h"
+#include "widgets/plots/heatmapwidget.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "datainspectormodel.h"
-#include "hexmodel.h"
-#include "hexview.h"
-#include "keyvaluemodel.h"
-#include "overviewview.h"
-#include "sectionjson.h"
-#include "sectionkind.h"
-#include "sectionmodel.h"
-#include "xclbinreader.h"
+#include "widgets/common/keyvaluemodel.h"
+#include "widgets/xclbin/datainspectormodel.h"
+#include "widgets/xclbin/hexmodel.h"
+#include "widgets/xclbin/hexview.h"
+#include "widgets/xclbin/overviewview.h"
+#include "widgets/xclbin/sectionmodel.h"
+#include "xclbin/sectionjson.h"
+#include "xclbin/sectionkind.h"
+#include "xclbin/xclbinreader.h"
 
 #include "testsupport.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "loadjob.h"
+#include "widgets/common/loadjob.h"
 
 #include "testsupport.h"
 

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "activitychart.h"
-#include "bindingview.h"
 #include "documentview.h"
-#include "heatmapqcp.h"
-#include "heatmapwidget.h"
 #include "mainwindow.h"
-#include "npyfile.h"
-#include "reportexport.h"
-#include "runview.h"
-#include "runviewcompare.h"
-#include "runviewresults.h"
 #include "testsupport.h"
 #include "theme.h"
+#include "util/npyfile.h"
+#include "widgets/binding/bindingview.h"
+#include "widgets/plots/activitychart.h"
+#include "widgets/plots/heatmapqcp.h"
+#include "widgets/plots/heatmapwidget.h"
+#include "widgets/run/reportexport.h"
+#include "widgets/run/runview.h"
+#include "widgets/run/runviewcompare.h"
+#include "widgets/run/runviewresults.h"
 
 #include <QImage>
 #include <QLabel>

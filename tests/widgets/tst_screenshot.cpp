@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "buildconfig.h"
 #include "testsupport.h"
+#include "util/buildconfig.h"
 
 #include <QImage>
 #include <QProcess>

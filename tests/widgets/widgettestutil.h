@@ -2,7 +2,7 @@
 #pragma once
 
 #include "testsupport.h"
-#include "xclbinreader.h"
+#include "xclbin/xclbinreader.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

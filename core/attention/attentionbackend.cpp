@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attention/attentionbackend.h"
+
+#include "attention/attentionemulatedkernel.h"
+#include "attention/attentionreference.h"
+#include "binding/bindinginstructions.h"
+#include "groups/argumentgroups.h"
+#include "runner/xrtrunner.h"
+#include "xclbin/xclbinreader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QtEndian>
+
+namespace xi {
+
+namespace {
+
+double toMs(qint64 us)
+{
+    return us < 0 ? 0 : double(us) / 1000.0;
+}
+
+std::optional<KernelGroups> kernelGroups(const QString& xclbinPath, const QString& kernelName)
+{
+    if (xclbinPath.isEmpty())
+        return std::nullopt;
+    const XclbinLoadResult loaded = XclbinReader::load(xclbinPath);
+    if (!loaded.ok() || loaded.xclbin->kernels.isEmpty())
+        return std::nullopt;
+    const Kernel* kernel = kernelName.isEmpty() ? &loaded.xclbin->kernels.first() : loaded.xclbin->kernel(kernelName);
+    if (!kernel)
+        return std::nullopt;
+    return ArgumentGroups::compute(*loaded.xclbin, *kernel);
+}
+
+RunBackend runBackend(AttentionBackendKind kind)
+{
+    switch (kind) {
+    case AttentionBackendKind::Xrt: return RunBackend::Xrt;
+    case AttentionBackendKind::Emulated: return RunBackend::Emulated;
+    default: break;
+    }
+    return RunBackend::XrtNoop;
+}
+
+QString stateFor(const RunResult& r)
+{
+    if (r.runState != 0)
+        return r.runStateName();
+    if (r.failedStage == QLatin1String("device"))
+        return QStringLiteral("NO_DEVICE");
+    if (r.timedOut)
+        return QStringLiteral("TIMEOUT");
+    if (r.cancelled)
+        return QStringLiteral("CANCELLED");
+    return QStringLiteral("NOT_STARTED");
+}
+
+// The instruction file, format sniffed (binary u32 words or hex text), becomes the instruction BO's bytes
+// and the instruction word count.
+bool wireInstructions(BindingPlan& plan, RunRequest& request, QString* error)
+{
+    QString loadError;
+    const auto instructions = BindingInstructions::load(plan.instructionFile, &loadError);
+    if (!instructions) {
+        if (error)
+            *error = loadError;
+        return false;
+    }
+    QByteArray bytes;
+    bytes.reserve(qsizetype(instructions->byteCount()));
+    for (quint32 word : instructions->words) {
+        const quint32 le = qToLittleEndian(word);
+        bytes.append(reinterpret_cast<const char*>(&le), 4);
+    }
+    for (ArgBinding& arg : plan.arguments) {
+        if (arg.isBuffer() && arg.bo.instructions) {
+            request.inputData.insert(arg.index, bytes);
+            if (arg.bo.size == 0)
+                arg.bo.size = quint64(bytes.size());
+        }
+        if (arg.isScalar() && arg.instructionWords && !arg.scalarValue)
+            arg.scalarValue = instructions->wordCount();
+    }
+    return true;
+}
+
+} // namespace
+
+QString AttentionBackend::name(AttentionBackendKind kind)
+{
+    switch (kind) {
+    case AttentionBackendKind::XrtNoop: return QStringLiteral("xrt-noop");
+    case AttentionBackendKind::Emulated: return QStringLiteral("emulated");
+    case AttentionBackendKind::Xrt: return QStringLiteral("xrt");
+    case AttentionBackendKind::Cpu: break;
+    }
+    return QStringLiteral("cpu");
+}
+
+std::optional<AttentionBackendKind> AttentionBackend::parse(const QString& text)
+{
+    for (auto kind : { AttentionBackendKind::Cpu, AttentionBackendKind::XrtNoop, AttentionBackendKind::Emulated,
+                       AttentionBackendKind::Xrt }) {
+        if (text.compare(name(kind), Qt::CaseInsensitive) == 0)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString AttentionBackend::describe(AttentionBackendKind kind)
+{
+    switch (kind) {
+    case AttentionBackendKind::XrtNoop:
+        return QStringLiteral("XRT's noop device: XRT checks the arguments for real, no kernel runs, the output "
+                              "stays as allocated (zero)");
+    case AttentionBackendKind::Emulated:
+        return QStringLiteral("XRT's noop device, then our host-built int8 kernel writes the output buffer only "
+                              "if XRT's check let the buffers through (as on the NPU)");
+    case AttentionBackendKind::Xrt: return QStringLiteral("a real device through XRT");
+    case AttentionBackendKind::Cpu: break;
+    }
+    return QStringLiteral("CPU only: our host-built int8 kernel is the output, no XRT involved");
+}
+
+QString AttentionBackend::defaultCall(int seq, int dim)
+{
+    return QStringLiteral("3, instr:1, ninstr, bo:3[size=%1,name=qkv_bo], bo:4[out,size=%2,name=out_bo]")
+        .arg(3 * seq * dim)
+        .arg(seq * dim);
+}
+
+QString AttentionBackend::findInstructionFile(const QString& xclbinPath)
+{
+    const QFileInfo info(xclbinPath);
+    const QDir dir = info.absoluteDir();
+    const QStringList exact { QStringLiteral("insts.bin"), QStringLiteral("insts.txt"),
+                              QStringLiteral("npu_insts.bin") };
+    for (const QString& name : exact) {
+        if (dir.exists(name))
+            return dir.filePath(name);
+    }
+    const QStringList patterns { info.completeBaseName() + QStringLiteral(".insts.*"), QStringLiteral("*.insts.*"),
+                                 QStringLiteral("*insts*.bin"), QStringLiteral("*.seq") };
+    for (const QString& pattern : patterns) {
+        const QStringList found = dir.entryList({ pattern }, QDir::Files, QDir::Name);
+        if (!found.isEmpty())
+            return dir.filePath(found.first());
+    }
+    return {};
+}
+
+int AttentionBackend::outputArgument(const BindingPlan& plan)
+{
+    int buffers = 0;
+    for (const ArgBinding& arg : plan.arguments) {
+        if (arg.isBuffer() && !arg.bo.instructions && ++buffers == 2)
+            return arg.index;
+    }
+    return -1;
+}
+
+std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOptions& options, QString* error)
+{
+    const TestVectors& t = options.vectors;
+    const QString call = options.call.isEmpty() ? defaultCall(t.seq(), t.dim()) : options.call;
+    QString parseError;
+    auto plan = BindingPlan::parseQuick(call, &parseError);
+    if (!plan) {
+        if (error)
+            *error = QStringLiteral("--call \"%1\": %2").arg(call, parseError);
+        return std::nullopt;
+    }
+    RunRequest request;
+    request.xclbinPath = options.xclbinPath;
+    request.kernelName = options.kernelName;
+    request.backend = runBackend(options.backend);
+    request.timeoutMs = options.timeoutMs;
+    if (options.backend == AttentionBackendKind::Emulated)
+        request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
+    plan->instructionFile
+        = options.instructionFile.isEmpty() ? findInstructionFile(options.xclbinPath) : options.instructionFile;
+    if (!plan->instructionFile.isEmpty() && !wireInstructions(*plan, request, error))
+        return std::nullopt;
+    int buffers = 0;
+    for (ArgBinding& arg : plan->arguments) {
+        if (!arg.isBuffer() || arg.bo.instructions)
+            continue;
+        ++buffers;
+        if (buffers == 1) {
+            request.inputData.insert(arg.index, t.packed());
+            if (arg.bo.size == 0)
+                arg.bo.size = quint64(3 * t.seq() * t.dim());
+        } else if (buffers == 2) {
+            arg.bo.readBack = true;
+            if (arg.bo.size == 0)
+                arg.bo.size = quint64(t.seq() * t.dim());
+        }
+    }
+    request.plan = *plan;
+    return request;
+}
+
+AttentionRun AttentionBackend::prepare(const AttentionRunOptions& options)
+{
+    AttentionRun run;
+    run.backend = name(options.backend);
+    run.backendDescription = describe(options.backend);
+    run.xclbinPath = options.xclbinPath;
+    run.kernelName = options.kernelName;
+    run.vectors = options.vectors;
+    run.started = QDateTime::currentDateTime();
+    return run;
+}
+
+void AttentionBackend::finish(AttentionRun& run, const AttentionRunOptions& options)
+{
+    run.computeReferences();
+    run.evaluateChecklist(kernelGroups(options.xclbinPath, options.kernelName), options.correlationThreshold);
+}
+
+AttentionRun AttentionBackend::run(const AttentionRunOptions& options)
+{
+    if (options.backend == AttentionBackendKind::Cpu) {
+        AttentionRun run = prepare(options);
+        QElapsedTimer timer;
+        timer.start();
+        run.output = AttentionReference::kernelModel(options.vectors);
+        run.timings.runMs = double(timer.nsecsElapsed()) / 1e6;
+        run.timings.totalMs = run.timings.runMs;
+        run.state = QStringLiteral("COMPLETED");
+        run.call = QStringLiteral("attention_int8(q, k, v, out, %1, %2)")
+                       .arg(options.vectors.seq())
+                       .arg(options.vectors.dim());
+        finish(run, options);
+        return run;
+    }
+    QString error;
+    const auto request = makeRequest(options, &error);
+    if (!request) {
+        AttentionRun run = prepare(options);
+        run.error = error;
+        finish(run, options);
+        return run;
+    }
+    XrtRunnerOptions runnerOptions;
+    runnerOptions.cliPath = options.cliPath;
+    return fromRunResult(XrtRunner::runBlocking(*request, runnerOptions), options, *request);
+}
+
+AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const AttentionRunOptions& options,
+                                             const RunRequest& request)
+{
+    AttentionRun run = prepare(options);
+    run.kernelName = result.kernelName.isEmpty() ? options.kernelName : result.kernelName;
+    run.instructionFile = request.plan.instructionFile;
+    run.call = request.plan.toQuick();
+    run.state = stateFor(result);
+    run.error = result.error;
+    if (!result.processOutcome.isEmpty())
+        run.error += (run.error.isEmpty() ? QString() : QStringLiteral("; ")) + result.processOutcome;
+    for (const XrtMessage& m : result.messages)
+        run.xrtMessages << (m.level.isEmpty() ? m.text : m.level + QStringLiteral(": ") + m.text);
+    run.timings.writeMs = toMs(result.timings.writeUs);
+    run.timings.runMs = toMs(result.timings.runUs);
+    run.timings.readMs = toMs(result.timings.readUs);
+    run.timings.totalMs = toMs(result.timings.loadUs) + run.timings.writeMs + run.timings.runMs + run.timings.readMs;
+    const TestVectors& t = options.vectors;
+    if (const RunOutput* out = result.output(outputArgument(request.plan))) {
+        if (out->bytes.size() >= qsizetype(t.seq()) * t.dim())
+            run.output = Eigen::Map<const MatrixI8>(reinterpret_cast<const std::int8_t*>(out->bytes.constData()),
+                                                    t.seq(), t.dim());
+    }
+    run.notes = result.notes;
+    if (result.emulation && !result.emulation->message.isEmpty())
+        run.notes << QStringLiteral("emulation: ") + result.emulation->message;
+    finish(run, options);
+    return run;
+}
+
+} // namespace xi

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "attention/attentionrun.h"
+#include "binding/bindingplan.h"
+#include "runner/runrequest.h"
+#include "runner/runresult.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace xi {
+
+// Where an attention run happens.
+enum class AttentionBackendKind {
+    Cpu, // references only: our host-built int8 kernel is the output
+    XrtNoop, // XRT's noop device: real argument checks, no kernel (the output stays zero)
+    Emulated, // the noop device, then our host-built kernel writes the output BO if XRT let the BOs through
+    Xrt, // a real device through XRT
+};
+
+struct AttentionRunOptions {
+    QString xclbinPath; // may be empty for the cpu backend
+    AttentionBackendKind backend = AttentionBackendKind::Cpu;
+    TestVectors vectors = TestVectors::random(64, 64, 1);
+    QString call; // quick form (BindingPlan::parseQuick); empty = AttentionBackend::defaultCall()
+    QString instructionFile; // empty = found next to the xclbin
+    QString kernelName; // empty = the xclbin's first kernel
+    double correlationThreshold = SuccessChecklist::DefaultThreshold;
+    int timeoutMs = RunRequest::DefaultTimeoutMs;
+    QString cliPath; // the runner child; empty = XrtRunner::defaultCliPath()
+};
+
+// Runs test vectors on one backend and turns whatever happened into an AttentionRun.
+class AttentionBackend {
+public:
+    static QString name(AttentionBackendKind kind); // "cpu", "xrt-noop", "emulated", "xrt"
+    static std::optional<AttentionBackendKind> parse(const QString& name);
+    static QString describe(AttentionBackendKind kind); // one sentence: what computes the output
+    // The call every mlir-aie host makes: kernel(3, instr_bo, n_words, bo0, bo1) with sizes for seq x dim.
+    static QString defaultCall(int seq = 64, int dim = 64);
+    // insts.bin, *.insts.*, *.seq, insts.txt next to the xclbin; empty when there is none.
+    static QString findInstructionFile(const QString& xclbinPath);
+    // The plan with the test vectors wired in: the first non-instruction BO of the call receives Q, K, V,
+    // the second is read back as the output (as a host program passes input_bo, output_bo).
+    static std::optional<RunRequest> makeRequest(const AttentionRunOptions& options, QString* error);
+    // The output argument index makeRequest chose, or -1.
+    static int outputArgument(const BindingPlan& plan);
+
+    // Blocks: for the CLI, tests and worker threads.
+    static AttentionRun run(const AttentionRunOptions& options);
+    static AttentionRun fromRunResult(const RunResult& result, const AttentionRunOptions& options,
+                                      const RunRequest& request);
+
+private:
+    static AttentionRun prepare(const AttentionRunOptions& options);
+    static void finish(AttentionRun& run, const AttentionRunOptions& options);
+};
+
+} // namespace xi

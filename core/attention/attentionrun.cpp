@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attention/attentionrun.h"
+
+#include "attention/attentionreference.h"
+
+#include <QJsonArray>
+
+namespace xi {
+
+namespace {
+
+template<typename Matrix>
+QJsonArray matrixToJson(const Matrix& m)
+{
+    QJsonArray rows;
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        QJsonArray row;
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            row.append(double(m(r, c)));
+        rows.append(row);
+    }
+    return rows;
+}
+
+std::optional<MatrixF> matrixFromJson(const QJsonValue& v)
+{
+    const QJsonArray rows = v.toArray();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const qsizetype cols = rows.first().toArray().size();
+    MatrixF m(rows.size(), cols);
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const QJsonArray row = rows[r].toArray();
+        if (row.size() != cols)
+            return std::nullopt;
+        for (qsizetype c = 0; c < cols; ++c)
+            m(r, c) = float(row[c].toDouble());
+    }
+    return m;
+}
+
+MatrixI8 toI8(const MatrixF& m)
+{
+    return m.array().round().max(-128.0f).min(127.0f).cast<std::int8_t>().matrix();
+}
+
+} // namespace
+
+QJsonObject AttentionTimings::toJson() const
+{
+    return { { QStringLiteral("write_ms"), writeMs },
+             { QStringLiteral("run_ms"), runMs },
+             { QStringLiteral("read_ms"), readMs },
+             { QStringLiteral("total_ms"), totalMs } };
+}
+
+AttentionTimings AttentionTimings::fromJson(const QJsonObject& o)
+{
+    return { o.value(QLatin1String("write_ms")).toDouble(), o.value(QLatin1String("run_ms")).toDouble(),
+             o.value(QLatin1String("read_ms")).toDouble(), o.value(QLatin1String("total_ms")).toDouble() };
+}
+
+MatrixF AttentionRun::outputFloat() const
+{
+    return output ? MatrixF(output->cast<float>()) : MatrixF();
+}
+
+MatrixF AttentionRun::difference() const
+{
+    if (!output || reference.rows() != output->rows() || reference.cols() != output->cols())
+        return {};
+    return outputFloat() - reference;
+}
+
+void AttentionRun::computeReferences()
+{
+    if (!vectors.isValid())
+        return;
+    reference = AttentionReference::floatReference(vectors);
+    weights = AttentionReference::floatWeights(vectors);
+    if (output)
+        metrics = AttentionMetrics::compute(*output, &reference);
+}
+
+void AttentionRun::evaluateChecklist(const std::optional<KernelGroups>& groups, double threshold)
+{
+    SuccessChecklist::Inputs in;
+    in.groups = groups;
+    in.xrtMessages = xrtMessages;
+    in.xrtInvolved = backend != QLatin1String("cpu");
+    if (output)
+        in.metrics = metrics;
+    in.state = state;
+    in.correlationThreshold = threshold;
+    checklist = SuccessChecklist::evaluate(in);
+}
+
+bool AttentionRun::succeeded() const
+{
+    return state == QLatin1String("COMPLETED") && hasOutput() && SuccessChecklist::allPassed(checklist);
+}
+
+QJsonObject AttentionRun::toJson(bool withMatrices) const
+{
+    QJsonObject o {
+        { QStringLiteral("backend"), backend },
+        { QStringLiteral("backend_description"), backendDescription },
+        { QStringLiteral("state"), state },
+        { QStringLiteral("error"), error },
+        { QStringLiteral("xclbin"), xclbinPath },
+        { QStringLiteral("kernel"), kernelName },
+        { QStringLiteral("instructions"), instructionFile },
+        { QStringLiteral("call"), call },
+        { QStringLiteral("started"), started.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("timings"), timings.toJson() },
+        { QStringLiteral("vectors"),
+          QJsonObject { { QStringLiteral("seq"), vectors.seq() },
+                        { QStringLiteral("dim"), vectors.dim() },
+                        { QStringLiteral("description"), vectors.description } } },
+        { QStringLiteral("has_output"), hasOutput() },
+        { QStringLiteral("metrics"), metrics.toJson() },
+        { QStringLiteral("xrt_messages"), QJsonArray::fromStringList(xrtMessages) },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
+        { QStringLiteral("checklist"), SuccessChecklist::toJson(checklist) },
+        { QStringLiteral("succeeded"), succeeded() },
+    };
+    if (withMatrices) {
+        QJsonObject m { { QStringLiteral("q"), matrixToJson(vectors.q) },
+                        { QStringLiteral("k"), matrixToJson(vectors.k) },
+                        { QStringLiteral("v"), matrixToJson(vectors.v) },
+                        { QStringLiteral("reference"), matrixToJson(reference) } };
+        if (output)
+            m.insert(QStringLiteral("output"), matrixToJson(*output));
+        o.insert(QStringLiteral("matrices"), m);
+    }
+    return o;
+}
+
+std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString* error)
+{
+    if (!o.contains(QLatin1String("backend")) || !o.contains(QLatin1String("state"))) {
+        if (error)
+            *error = QStringLiteral("expected an attention run object with \"backend\" and \"state\"");
+        return std::nullopt;
+    }
+    AttentionRun r;
+    r.backend = o.value(QLatin1String("backend")).toString();
+    r.backendDescription = o.value(QLatin1String("backend_description")).toString();
+    r.state = o.value(QLatin1String("state")).toString();
+    r.error = o.value(QLatin1String("error")).toString();
+    r.xclbinPath = o.value(QLatin1String("xclbin")).toString();
+    r.kernelName = o.value(QLatin1String("kernel")).toString();
+    r.instructionFile = o.value(QLatin1String("instructions")).toString();
+    r.call = o.value(QLatin1String("call")).toString();
+    r.started = QDateTime::fromString(o.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
+    r.timings = AttentionTimings::fromJson(o.value(QLatin1String("timings")).toObject());
+    r.vectors.description = o.value(QLatin1String("vectors")).toObject().value(QLatin1String("description")).toString();
+    r.metrics = AttentionMetrics::fromJson(o.value(QLatin1String("metrics")).toObject());
+    for (const QJsonValue& v : o.value(QLatin1String("xrt_messages")).toArray())
+        r.xrtMessages << v.toString();
+    for (const QJsonValue& v : o.value(QLatin1String("notes")).toArray())
+        r.notes << v.toString();
+    r.checklist = SuccessChecklist::fromJson(o.value(QLatin1String("checklist")).toArray());
+    const QJsonObject m = o.value(QLatin1String("matrices")).toObject();
+    const auto q = matrixFromJson(m.value(QLatin1String("q")));
+    const auto k = matrixFromJson(m.value(QLatin1String("k")));
+    const auto v = matrixFromJson(m.value(QLatin1String("v")));
+    if (q && k && v) {
+        r.vectors.q = toI8(*q);
+        r.vectors.k = toI8(*k);
+        r.vectors.v = toI8(*v);
+        r.weights = AttentionReference::floatWeights(r.vectors);
+    }
+    if (const auto ref = matrixFromJson(m.value(QLatin1String("reference"))))
+        r.reference = *ref;
+    if (const auto out = matrixFromJson(m.value(QLatin1String("output"))))
+        r.output = toI8(*out);
+    return r;
+}
+
+} // namespace xi

@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "binding/bindingchecker.h"
+
+#include "binding/bindingcorrection.h"
+#include "binding/correctedcall.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace xi {
+
+namespace {
+
+QString bankText(qint64 bank)
+{
+    if (bank < 0)
+        return QStringLiteral("-1 (no memory)");
+    if (bank == GroupId::NoMemory)
+        return QStringLiteral("0xFFFF (no memory)");
+    return QString::number(bank);
+}
+
+QString boName(const BoBinding& bo)
+{
+    return bo.name.isEmpty() ? QStringLiteral("a BO") : QStringLiteral("the BO '%1'").arg(bo.name);
+}
+
+QString groupSource(const BoBinding& bo)
+{
+    if (bo.groupArgument >= 0)
+        return QStringLiteral("kernel.group_id(%1)").arg(bo.groupArgument);
+    if (bo.rawGroup)
+        return QStringLiteral("group %1").arg(*bo.rawGroup);
+    return QStringLiteral("an unknown group");
+}
+
+QString banksText(const ArgumentGroup& ag)
+{
+    QStringList parts;
+    for (int i = 0; i < ag.banks.size(); ++i)
+        parts << QStringLiteral("%1 (%2)").arg(ag.banks.at(i)).arg(ag.memoryTags.value(i));
+    return parts.join(QStringLiteral(", "));
+}
+
+// The slot-aware mode to compare with: the given slot, or the first hardware context for XRT 2.13.
+SlotMode slotAware(SlotMode mode)
+{
+    return mode.legacyXrt213 ? SlotMode {} : mode;
+}
+
+class Check {
+public:
+    Check(const Xclbin& xclbin, const Kernel& kernel, const BindingPlan& plan, const BindingCheckOptions& options,
+          BindingReport& report)
+        : m_kernel(kernel)
+        , m_plan(plan)
+        , m_options(options)
+        , m_report(report)
+        , m_groups(ArgumentGroups::compute(xclbin, kernel, options.slot))
+        , m_groups213(ArgumentGroups::compute(xclbin, kernel, SlotMode::xrt213()))
+        , m_groupsSlot(ArgumentGroups::compute(xclbin, kernel, slotAware(options.slot)))
+    {
+        m_report.convention = m_groups.convention;
+        m_memoryCount = int(xclbin.memories().size());
+        m_instr = CorrectedCall::instructionIndex(kernel, m_groups.convention);
+        m_count = CorrectedCall::instructionCountIndex(kernel, m_groups.convention);
+    }
+
+    void run()
+    {
+        for (const UnresolvedItem& u : m_plan.unresolved)
+            add(Severity::Info, u.argument, QStringLiteral("unresolved"),
+                QStringLiteral("Could not resolve '%1': %2").arg(u.text, u.reason), u.location);
+        checkConventionMix();
+        int last = int(m_plan.arguments.size());
+        for (const ArgumentGroup& ag : m_groups.arguments)
+            last = qMax(last, ag.index + 1);
+        for (int i = 0; i < last; ++i)
+            checkArgument(i);
+        checkInstructionBuffer();
+        checkBufferCount();
+        m_report.predictedWarnings = predict(m_groups, m_options.slot);
+        m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
+        m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
+        std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
+                         [](const BindingFinding& a, const BindingFinding& b) { return a.argument < b.argument; });
+    }
+
+private:
+    HostLocation where(const ArgBinding* a) const
+    {
+        if (a && a->location.isValid())
+            return a->location;
+        if (a && a->isBuffer() && a->bo.allocation.isValid())
+            return a->bo.allocation;
+        return m_plan.call;
+    }
+
+    void add(Severity s, int arg, const QString& code, QString message, const HostLocation& loc)
+    {
+        if (!message.isEmpty())
+            message[0] = message.at(0).toUpper();
+        m_report.findings << BindingFinding { s, arg, code, message, loc };
+    }
+
+    int lastPassed() const
+    {
+        int last = -1;
+        for (const ArgBinding& a : m_plan.arguments)
+            last = a.isNone() ? last : a.index;
+        return last;
+    }
+
+    QString role(int index) const { return CorrectedCall::role(m_kernel, m_groups.convention, index); }
+
+    void checkConventionMix()
+    {
+        const ArgBinding* a0 = m_plan.argument(0);
+        const ArgBinding* a1 = m_plan.argument(1);
+        if (!a0)
+            return;
+        if (m_groups.convention == Convention::Opcode && a0->isBuffer() && (!a1 || !a1->isBuffer())) {
+            add(Severity::Error, 0, QStringLiteral("legacy-convention-mix"),
+                QStringLiteral("The call starts with a buffer, as in the old convention kernel(instr, ninstr, in, tmp, "
+                               "out) (mlir-aie before mid-2024, Riallto), but this kernel starts with the scalar "
+                               "'opcode': every argument lands one index too early."),
+                where(a0));
+        } else if (m_groups.convention == Convention::Legacy && a0->isScalar() && a1 && a1->isBuffer()) {
+            add(Severity::Error, 0, QStringLiteral("legacy-convention-mix"),
+                QStringLiteral("The call starts with a scalar, as in the opcode convention kernel(3, instr, n_words, "
+                               "bo0, ...), but this kernel has no opcode (old convention instr, ninstr, in, tmp, out): "
+                               "every argument lands one index too late."),
+                where(a0));
+        }
+    }
+
+    void checkArgument(int i)
+    {
+        const ArgumentGroup* ag = m_groups.argument(i);
+        const ArgBinding* a = m_plan.argument(i);
+        if (a && a->unresolved)
+            return; // reported through plan.unresolved
+        if (!ag) {
+            if (a && !a->isNone())
+                add(Severity::Error, i, QStringLiteral("too-many-arguments"),
+                    QStringLiteral("The host passes '%1' at index %2, but kernel %3 has only %4 arguments: XRT rejects "
+                                   "the call.")
+                        .arg(a->text.isEmpty() ? argKindName(a->kind) : a->text)
+                        .arg(i)
+                        .arg(m_kernel.name)
+                        .arg(m_kernel.arguments.size()),
+                    where(a));
+            return;
+        }
+        if (ag->argument.isBuffer())
+            checkBufferArgument(*ag, a);
+        else
+            checkScalarArgument(*ag, a);
+    }
+
+    void checkBufferArgument(const ArgumentGroup& ag, const ArgBinding* a)
+    {
+        const int i = ag.index;
+        if (!a || a->isNone()) {
+            if (i != m_instr && i < lastPassed())
+                add(Severity::Info, i, QStringLiteral("missing-argument"),
+                    QStringLiteral("Nothing is passed at index %1 (%2): fine when the design uses fewer buffers.")
+                        .arg(i)
+                        .arg(role(i)),
+                    m_plan.call);
+            return;
+        }
+        if (a->isScalar()) {
+            add(Severity::Error, i, QStringLiteral("scalar-at-buffer"),
+                QStringLiteral("Index %1 is %2, a buffer in bank %3, but the host passes the scalar '%4': the kernel "
+                               "receives a number where it expects a buffer address.")
+                    .arg(i)
+                    .arg(role(i), banksText(ag),
+                         a->text.isEmpty() ? QString::number(a->scalarValue.value_or(0)) : a->text),
+                where(a));
+            return;
+        }
+        checkBoGroup(a->bo, i, where(a));
+        const std::optional<qint64> bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
+        const quint16 bank16 = bank ? quint16(*bank) : 0;
+        if (bank && outsideMemoryTable(*bank)) {
+            add(Severity::Error, i, QStringLiteral("bank-out-of-range"),
+                QStringLiteral("%1 at index %2 (%3) was allocated with %4, bank %5, outside the %6-entry memory "
+                               "table: XRT 2.13 throws std::out_of_range when it is passed and the run never starts; "
+                               "allocate it with kernel.group_id(%2).")
+                    .arg(boName(a->bo))
+                    .arg(i)
+                    .arg(role(i), groupSource(a->bo), bankText(*bank))
+                    .arg(m_memoryCount),
+                where(a));
+        } else if (bank && !ag.banks.contains(int(*bank < 0 ? GroupId::NoMemory : bank16))) {
+            add(Severity::Error, i, QStringLiteral("bank-not-connected"),
+                QStringLiteral("%1 at index %2 (%3) was allocated with %4, bank %5, but the compute unit connects this "
+                               "argument to bank %6: XRT warns, runs the kernel on a copy in the connected bank, and "
+                               "never copies it back%7.")
+                    .arg(boName(a->bo))
+                    .arg(i)
+                    .arg(role(i), groupSource(a->bo), bankText(*bank), banksText(ag),
+                         a->bo.readBack ? QStringLiteral(" (this output stays all zeros)")
+                                        : QStringLiteral(" (an output passed like this stays all zeros)")),
+                where(a));
+        }
+        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable)
+            add(Severity::Warning, i, QStringLiteral("instr-not-cacheable"),
+                QStringLiteral("The instruction BO '%1' is allocated %2; mlir-aie hosts allocate it cacheable "
+                               "(xrt.bo.flags.cacheable / XCL_BO_FLAGS_CACHEABLE).")
+                    .arg(a->bo.name, boFlagsName(a->bo.flags)),
+                where(a));
+        if (i == m_instr)
+            checkInstructionBoSize(a->bo, where(a));
+    }
+
+    void checkInstructionBoSize(const BoBinding& bo, const HostLocation& loc)
+    {
+        if (!m_options.instructions || bo.size == 0 || bo.size >= m_options.instructions->byteCount())
+            return;
+        add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
+            QStringLiteral("The instruction BO holds %1 bytes, but the instruction file has %2 words (%3 bytes).")
+                .arg(bo.size)
+                .arg(m_options.instructions->wordCount())
+                .arg(m_options.instructions->byteCount()),
+            loc);
+    }
+
+    void checkBoGroup(const BoBinding& bo, int i, const HostLocation& loc)
+    {
+        if (bo.groupArgument >= 0) {
+            const ArgumentGroup* src = m_groups.argument(bo.groupArgument);
+            if (!src) {
+                add(Severity::Error, i, QStringLiteral("bad-group-index"),
+                    QStringLiteral("%1 is allocated with kernel.group_id(%2), but kernel %3 has no argument %2: XRT "
+                                   "throws.")
+                        .arg(boName(bo))
+                        .arg(bo.groupArgument)
+                        .arg(m_kernel.name),
+                    loc);
+            } else if (src->banks.isEmpty()) {
+                add(Severity::Warning, i, QStringLiteral("bo-from-scalar-group"),
+                    QStringLiteral("%1 is allocated with kernel.group_id(%2) of %3, which has no memory (bank 0xFFFF, "
+                                   "-1 in XRT 2.13): allocate it with group_id of the argument it is passed at.")
+                        .arg(boName(bo))
+                        .arg(bo.groupArgument)
+                        .arg(role(bo.groupArgument)),
+                    bo.allocation.isValid() ? bo.allocation : loc);
+            }
+            return;
+        }
+        if (!bo.rawGroup) {
+            add(Severity::Info, i, QStringLiteral("unresolved"),
+                QStringLiteral("The group %1 was allocated with is unknown: its bank cannot be checked.")
+                    .arg(boName(bo)),
+                bo.allocation.isValid() ? bo.allocation : loc);
+            return;
+        }
+        const qint64 raw = *bo.rawGroup;
+        const int slot = int((raw >> 16) & 0xFF);
+        if (!m_options.slot.legacyXrt213 && raw >= 0 && slot != m_options.slot.slot)
+            add(Severity::Warning, i, QStringLiteral("slot-mismatch"),
+                QStringLiteral("%1 uses the raw group %2 (slot %3), but the kernel's hardware context is slot %4: "
+                               "group numbers must come from kernel.group_id(), never be typed in.")
+                    .arg(boName(bo))
+                    .arg(raw)
+                    .arg(slot)
+                    .arg(m_options.slot.slot),
+                bo.allocation.isValid() ? bo.allocation : loc);
+    }
+
+    void checkScalarArgument(const ArgumentGroup& ag, const ArgBinding* a)
+    {
+        const int i = ag.index;
+        const bool required = (m_groups.convention == Convention::Opcode && i == 0) || i == m_count;
+        if (!a || a->isNone()) {
+            add(required ? Severity::Error : Severity::Warning, i, QStringLiteral("missing-argument"),
+                QStringLiteral("Nothing is passed at index %1, %2: XRT leaves it 0.").arg(i).arg(role(i)), m_plan.call);
+            return;
+        }
+        if (a->isBuffer()) {
+            add(Severity::Error, i, QStringLiteral("bo-at-scalar"),
+                QStringLiteral("Index %1 is %2, but the host passes %3: XRT checks every BO, finds no memory "
+                               "connected to a scalar, and runs the kernel on a copy; the data never reaches the "
+                               "kernel and outputs stay zero.")
+                    .arg(i)
+                    .arg(role(i), boName(a->bo)),
+                where(a));
+            checkBoGroup(a->bo, i, where(a));
+            return;
+        }
+        if (m_groups.convention == Convention::Opcode && i == 0)
+            checkOpcode(*a);
+        else if (i == m_count)
+            checkInstructionCount(*a);
+    }
+
+    void checkOpcode(const ArgBinding& a)
+    {
+        if (!a.scalarValue) {
+            add(Severity::Warning, 0, QStringLiteral("opcode-not-3"),
+                QStringLiteral("The opcode '%1' could not be resolved; mlir-aie hosts pass 3.").arg(a.text), where(&a));
+        } else if (*a.scalarValue != 3) {
+            add(Severity::Error, 0, QStringLiteral("opcode-not-3"),
+                QStringLiteral("The opcode is %1; every mlir-aie/IRON host passes 3%2.")
+                    .arg(*a.scalarValue)
+                    .arg(*a.scalarValue == 2 ? QStringLiteral(" (XRT calls 2 the deprecated legacy TXN flow)")
+                                             : QString()),
+                where(&a));
+        }
+    }
+
+    void checkInstructionCount(const ArgBinding& a)
+    {
+        const std::optional<BindingInstructions>& insts = m_options.instructions;
+        const QString name = role(m_count);
+        if (a.instructionBytes) {
+            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
+                QStringLiteral(
+                    "'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4.")
+                    .arg(a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString(), name),
+                where(&a));
+            return;
+        }
+        if (a.instructionWords) {
+            if (!insts)
+                add(Severity::Info, m_count, QStringLiteral("ninstr-mismatch"),
+                    QStringLiteral("'%1' is the instruction word count; give the instruction file to check it.")
+                        .arg(a.text),
+                    where(&a));
+            return;
+        }
+        if (!a.scalarValue) {
+            add(Severity::Info, m_count, QStringLiteral("unresolved"),
+                QStringLiteral("The instruction count '%1' could not be resolved.").arg(a.text), where(&a));
+            return;
+        }
+        const qint64 v = *a.scalarValue;
+        if (insts && v == insts->wordCount())
+            return;
+        if (insts && v == qint64(insts->byteCount())) {
+            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
+                QStringLiteral("%1 is %2, the instruction file's size in bytes; it counts 32-bit words: %3.")
+                    .arg(name)
+                    .arg(v)
+                    .arg(insts->wordCount()),
+                where(&a));
+        } else if (insts || v <= 0) {
+            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
+                insts ? QStringLiteral("%1 is %2, but the instruction file %3 has %4 words.")
+                            .arg(name)
+                            .arg(v)
+                            .arg(insts->path)
+                            .arg(insts->wordCount())
+                      : QStringLiteral("%1 is %2: the NPU runs no instruction.").arg(name).arg(v),
+                where(&a));
+        } else {
+            add(Severity::Info, m_count, QStringLiteral("ninstr-mismatch"),
+                QStringLiteral("%1 is %2; give the instruction file to check it against its word count.")
+                    .arg(name)
+                    .arg(v),
+                where(&a));
+        }
+    }
+
+    void checkInstructionBuffer()
+    {
+        if (m_instr < 0)
+            return;
+        const ArgBinding* a = m_plan.argument(m_instr);
+        if (a && a->unresolved)
+            return;
+        if (a && a->isBuffer()) {
+            // A BO here that is not marked as the instruction stream still counts when nothing says otherwise
+            // and its bank fits (a quick plan's bo:1).
+            const ArgumentGroup* ag = m_groups.argument(m_instr);
+            const auto bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
+            const bool fits = !bank || (ag && ag->banks.contains(int(*bank)));
+            if (a->bo.instructions || (m_plan.instructionBufferIndex() < 0 && fits))
+                return;
+        }
+        const int elsewhere = m_plan.instructionBufferIndex();
+        add(Severity::Error, m_instr, QStringLiteral("missing-instr"),
+            QStringLiteral("No instruction buffer is passed at index %1 (%2)%3: the NPU has nothing to run.")
+                .arg(m_instr)
+                .arg(role(m_instr),
+                     elsewhere >= 0 ? QStringLiteral("; the instruction BO is at index %1 instead").arg(elsewhere)
+                                    : QString()),
+            where(a));
+    }
+
+    void checkBufferCount()
+    {
+        int bufferSlots = 0;
+        for (const ArgumentGroup& ag : m_groups.arguments)
+            bufferSlots += ag.argument.isBuffer() && ag.index != m_instr ? 1 : 0;
+        int data = 0;
+        for (const ArgBinding& a : m_plan.arguments)
+            data += a.isBuffer() && !a.bo.instructions ? 1 : 0;
+        if (data > bufferSlots && bufferSlots > 0)
+            add(Severity::Error, -1, QStringLiteral("too-many-buffers"),
+                QStringLiteral("The host passes %1 data buffers, but kernel %2 has only %3 buffer slots: a design with "
+                               "more host buffers cannot be fully bound.")
+                    .arg(data)
+                    .arg(m_kernel.name)
+                    .arg(bufferSlots),
+                m_plan.call);
+    }
+
+    // XRT sets the arguments in index order and validates each BO as it is set (DOMAIN.md section 2).
+    QList<PredictedXrtWarning> predict(const KernelGroups& groups, SlotMode mode) const
+    {
+        QList<PredictedXrtWarning> out;
+        for (const ArgBinding& a : m_plan.arguments) {
+            const ArgumentGroup* ag = groups.argument(a.index);
+            if (!a.isBuffer() || !ag)
+                continue;
+            const std::optional<qint64> bank = BindingChecker::boBank(a.bo, groups, mode);
+            if (!bank)
+                continue;
+            PredictedXrtWarning w;
+            w.argument = a.index;
+            w.boBank = *bank;
+            if (outsideMemoryTable(*bank)) {
+                if (!mode.legacyXrt213)
+                    continue; // slot-aware XRT was not observed with such a BO: no prediction
+                w.exception = true;
+                w.text = BindingChecker::xrt213RangeErrorText(*bank < 0 ? 0xFFFFFF : quint64(*bank) & 0xFFFFFF,
+                                                              m_memoryCount);
+                out << w;
+                break;
+            }
+            if (ag->banks.contains(int(*bank)))
+                continue;
+            w.connectedGroup = ag->groupId.signedValue();
+            w.text = BindingChecker::xrtWarningText(m_kernel.name, a.index, w.boBank, w.connectedGroup);
+            out << w;
+        }
+        return out;
+    }
+
+    bool outsideMemoryTable(qint64 bank) const { return bank < 0 || bank >= m_memoryCount; }
+
+    const Kernel& m_kernel;
+    const BindingPlan& m_plan;
+    const BindingCheckOptions& m_options;
+    BindingReport& m_report;
+    KernelGroups m_groups;
+    KernelGroups m_groups213;
+    KernelGroups m_groupsSlot;
+    int m_instr = -1;
+    int m_count = -1;
+    int m_memoryCount = 0;
+};
+
+QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions = false)
+{
+    QJsonArray a;
+    for (const PredictedXrtWarning& w : list) {
+        if (w.exception == exceptions)
+            a.append(w.text);
+    }
+    return a;
+}
+
+} // namespace
+
+QJsonObject BindingFinding::toJson() const
+{
+    QJsonObject o { { QLatin1String("severity"), severityName(severity) },
+                    { QLatin1String("argument"), argument },
+                    { QLatin1String("code"), code },
+                    { QLatin1String("message"), message } };
+    o[QLatin1String("line")] = location.line > 0 ? QJsonValue(location.line) : QJsonValue();
+    if (!location.file.isEmpty())
+        o[QLatin1String("file")] = location.file;
+    return o;
+}
+
+bool BindingReport::hasErrors() const
+{
+    return count(Severity::Error) > 0;
+}
+
+int BindingReport::count(Severity s) const
+{
+    return int(
+        std::count_if(findings.begin(), findings.end(), [s](const BindingFinding& f) { return f.severity == s; }));
+}
+
+QStringList BindingReport::predictedTexts() const
+{
+    QStringList texts;
+    for (const PredictedXrtWarning& w : predictedWarnings) {
+        if (!w.exception)
+            texts << w.text;
+    }
+    return texts;
+}
+
+QJsonObject BindingReport::toJson() const
+{
+    QJsonObject o;
+    o[QLatin1String("kernel")] = kernelName;
+    o[QLatin1String("convention")] = conventionName(convention);
+    o[QLatin1String("xrt")] = slot.describe();
+    o[QLatin1String("plan")] = planQuick;
+    QJsonArray list;
+    for (const BindingFinding& f : findings)
+        list.append(f.toJson());
+    o[QLatin1String("findings")] = list;
+    o[QLatin1String("errors")] = count(Severity::Error);
+    o[QLatin1String("warnings")] = count(Severity::Warning);
+    o[QLatin1String("predicted_xrt_warnings")] = warningsJson(predictedWarnings);
+    o[QLatin1String("predicted_xrt_warnings_by_xrt")] = QJsonObject {
+        { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213) },
+        { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware) },
+    };
+    o[QLatin1String("predicted_xrt_exceptions")] = warningsJson(predictedWarnings, true);
+    o[QLatin1String("predicted_xrt_exceptions_by_xrt")] = QJsonObject {
+        { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213, true) },
+        { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware, true) },
+    };
+    o[QLatin1String("corrected_call")] = QJsonObject {
+        { QLatin1String("python"), correctedPython },
+        { QLatin1String("cpp"), correctedCpp },
+        { QLatin1String("reference_python"), referencePython },
+        { QLatin1String("reference_cpp"), referenceCpp },
+    };
+    return o;
+}
+
+QString BindingChecker::xrtWarningText(const QString& kernel, int index, qint64 boBank, qint64 connectedGroup)
+{
+    return QStringLiteral("Kernel %1 has no compute units with connectivity required for global argument at index %2. "
+                          "The argument is allocated in bank %3, the compute unit is connected to bank %4. "
+                          "Allocating local copy of argument buffer in connected bank.")
+        .arg(kernel)
+        .arg(index)
+        .arg(boBank)
+        .arg(connectedGroup);
+}
+
+QString BindingChecker::xrt213RangeErrorText(quint64 memoryIndex, int memoryCount)
+{
+    return QStringLiteral("vector::_M_range_check: __n (which is %1) >= this->size() (which is %2)")
+        .arg(memoryIndex)
+        .arg(memoryCount);
+}
+
+std::optional<qint64> BindingChecker::boBank(const BoBinding& bo, const KernelGroups& groups, SlotMode mode)
+{
+    std::optional<qint64> group;
+    if (bo.groupArgument >= 0) {
+        const ArgumentGroup* ag = groups.argument(bo.groupArgument);
+        if (!ag)
+            return std::nullopt;
+        group = ag->groupId.signedValue();
+    } else if (bo.rawGroup) {
+        group = *bo.rawGroup;
+    }
+    if (!group)
+        return std::nullopt;
+    if (mode.legacyXrt213)
+        return *group < 0 ? -1 : *group;
+    return *group < 0 ? qint64(GroupId::NoMemory) : (*group & 0xFFFF);
+}
+
+BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& plan, const BindingCheckOptions& options)
+{
+    BindingReport report;
+    report.slot = options.slot;
+    report.planQuick = plan.toQuick();
+    const Kernel* kernel
+        = plan.kernelName.isEmpty() ? BindingChecker::defaultKernel(xclbin) : xclbin.kernel(plan.kernelName);
+    if (!kernel) {
+        QStringList names;
+        for (const Kernel& k : xclbin.kernels)
+            names << k.name;
+        report.kernelName = plan.kernelName;
+        report.findings << BindingFinding {
+            Severity::Error, -1, QStringLiteral("no-kernel"),
+            QStringLiteral("%1 has no kernel %2 (kernels: %3).")
+                .arg(xclbin.filePath, plan.kernelName.isEmpty() ? QStringLiteral("at all") : plan.kernelName,
+                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
+            plan.call
+        };
+        return report;
+    }
+    report.kernelName = kernel->name;
+    Check(xclbin, *kernel, plan, options, report).run();
+    if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1)
+        report.findings.prepend(BindingFinding {
+            Severity::Info, -1, QStringLiteral("kernel-chosen"),
+            QStringLiteral("The plan names no kernel: checked %1, the first with an mlir-aie calling convention.")
+                .arg(kernel->name),
+            plan.call });
+    const auto& insts = options.instructions;
+    report.correctedPython = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts)
+                                 .join(QLatin1Char('\n'));
+    report.correctedCpp
+        = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Cpp, insts).join(QLatin1Char('\n'));
+    report.referencePython
+        = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Python).join(QLatin1Char('\n'));
+    report.referenceCpp = CorrectedCall::snippet(*kernel, report.convention, HostLanguage::Cpp).join(QLatin1Char('\n'));
+    return report;
+}
+
+// Riallto files list a PL kernel first: prefer the first kernel with an mlir-aie convention.
+const Kernel* BindingChecker::defaultKernel(const Xclbin& xclbin)
+{
+    for (const Kernel& k : xclbin.kernels) {
+        if (ArgumentGroups::detectConvention(k) != Convention::Other)
+            return &k;
+    }
+    return xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first();
+}
+
+} // namespace xi

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/common/findbar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+
+namespace xi {
+
+FindBar::FindBar(QSortFilterProxyModel* proxy, QWidget* parent)
+    : QWidget(parent)
+    , m_edit(new QLineEdit(this))
+    , m_proxy(proxy)
+{
+    auto layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_edit->setPlaceholderText(tr("Filter rows (Ctrl+F)"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setToolTip(tr("Show only rows that contain this text in any column (case-insensitive)"));
+    layout->addWidget(m_edit);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    connect(m_edit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterFixedString(text);
+        emit filterChanged(text);
+    });
+}
+
+void FindBar::activate()
+{
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+    m_edit->selectAll();
+}
+
+void FindBar::setText(const QString& text)
+{
+    m_edit->setText(text);
+}
+
+} // namespace xi

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/common/tableviewfactory.h"
+
+#include "widgets/common/tablecopy.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace xi {
+
+QTableView* createTableView(QAbstractItemModel* model, QWidget* parent, const QString& toolTip)
+{
+    auto table = new QTableView(parent);
+    table->setModel(model);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
+    table->setToolTip(toolTip);
+    TableCopy::install(table);
+    return table;
+}
+
+} // namespace xi

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/issues/issuesmodel.h"
+
+#include "widgets/common/verdictstyle.h"
+
+#include <QPalette>
+
+namespace xi {
+
+namespace {
+
+Verdict styleOf(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return Verdict::Invalid;
+    case Severity::Warning: return Verdict::Warning;
+    case Severity::Info: break;
+    }
+    return Verdict::Scalar;
+}
+
+} // namespace
+
+IssuesModel::IssuesModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups>& kernels)
+{
+    QList<Issue> issues;
+    for (const QString& warning : xclbin.warnings)
+        issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath, warning });
+    for (const KernelGroups& kernel : kernels) {
+        for (const QString& note : kernel.notes)
+            issues.append(
+                { Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note });
+        issues.append(
+            { Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
+              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason) });
+        for (const ArgumentGroup& arg : kernel.arguments) {
+            if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar)
+                continue;
+            issues.append(
+                { arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning, QStringLiteral("argument"),
+                  kernel.kernelName, arg.index,
+                  QStringLiteral("%1 #%2 %3").arg(kernel.kernelName, QString::number(arg.index), arg.argument.name),
+                  QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()) });
+        }
+    }
+    if (kernels.isEmpty())
+        issues.append({ Severity::Warning,
+                        QStringLiteral("file"),
+                        {},
+                        -1,
+                        xclbin.filePath,
+                        QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check") });
+    std::stable_sort(issues.begin(), issues.end(),
+                     [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
+    return issues;
+}
+
+void IssuesModel::setIssues(const QList<Issue>& issues)
+{
+    beginResetModel();
+    m_issues = issues;
+    endResetModel();
+}
+
+int IssuesModel::count(Severity severity) const
+{
+    return int(std::count_if(m_issues.cbegin(), m_issues.cend(),
+                             [severity](const Issue& i) { return i.severity == severity; }));
+}
+
+int IssuesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_issues.size());
+}
+
+int IssuesModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QVariant IssuesModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Issue& issue = m_issues[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeverityColumn: return severityName(issue.severity);
+        case AreaColumn: return issue.area;
+        case LocationColumn: return issue.location;
+        case MessageColumn: return issue.message;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return issue.argumentIndex >= 0 ? tr("%1\nDouble-click to show the argument").arg(issue.message)
+                                        : issue.message;
+    case Qt::DecorationRole:
+        return index.column() == SeverityColumn ? VerdictStyle::icon(styleOf(issue.severity)) : QVariant();
+    case SeverityRole: return int(issue.severity);
+    case KernelNameRole: return issue.kernelName;
+    case ArgumentIndexRole: return issue.argumentIndex;
+    }
+    return {};
+}
+
+QVariant IssuesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    static const char* const names[] = { "Severity", "Area", "Where", "Finding" };
+    if (role == Qt::DisplayRole)
+        return tr(names[section]);
+    return {};
+}
+
+} // namespace xi
