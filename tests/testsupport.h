@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QtTest>
 
+#include <initializer_list>
+
 namespace xi::test {
 
 // ../shared/fixtures, read in place.
@@ -31,14 +33,23 @@ QString cliPath();
 QByteArray readFile(const QString& path);
 // Writes (replaces) the whole file; false if it cannot.
 bool writeFile(const QString& path, const QByteArray& bytes);
+// A QStringList from plain literals (the project builds with QT_NO_CAST_FROM_ASCII).
+QStringList strings(std::initializer_list<const char*> latin1);
+// True when a missing fixtures folder must fail the test instead of skipping it: CI=true or
+// XI_REQUIRE_FIXTURES=1, so that CI can never pass by skipping.
+bool fixturesRequired();
 // In a _data function: a QString column and one row per name, the row named after it.
 void addFixtureRows(const QStringList& names, const char* column = "name");
 
 } // namespace xi::test
 
-// Fixtures are shared and may be absent in a stripped checkout: say so loudly.
+// Fixtures are shared and may be absent in a stripped checkout: say so loudly, and fail where they are required.
 #define XI_REQUIRE_FIXTURES()                                                                                          \
     do {                                                                                                               \
-        if (!xi::test::fixturesPresent())                                                                              \
-            QSKIP(qPrintable(QStringLiteral("fixtures folder not found at %1").arg(xi::test::fixturesDir())));         \
+        if (!xi::test::fixturesPresent()) {                                                                            \
+            const QString xiWhy = QStringLiteral("fixtures folder not found at %1").arg(xi::test::fixturesDir());      \
+            if (xi::test::fixturesRequired())                                                                          \
+                QFAIL(qPrintable(xiWhy + QStringLiteral(" (required: CI or XI_REQUIRE_FIXTURES is set)")));            \
+            QSKIP(qPrintable(xiWhy));                                                                                  \
+        }                                                                                                              \
     } while (false)

@@ -682,7 +682,7 @@ PropertyTree mirrorHeader(const HeaderFields& h)
     header.put(QStringLiteral("FeatureRomTimeStamp"), QStringLiteral("0"));
     // xclbinutil prints major and minor as characters.
     header.put(QStringLiteral("Version"),
-               QString(QChar(XclbinWriter::VersionMajor)) + QLatin1Char('.') + QChar(XclbinWriter::VersionMinor)
+               QString(QChar(char16_t(XclbinWriter::VersionMajor))) + QLatin1Char('.') + QChar(char16_t(XclbinWriter::VersionMinor))
                    + QLatin1Char('.') + QString::number(XclbinWriter::VersionPatch));
     header.put(QStringLiteral("Mode"), QStringLiteral("0"));
     header.put(QStringLiteral("InterfaceUUID"), QString(32, QLatin1Char('0')));

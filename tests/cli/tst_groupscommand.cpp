@@ -13,8 +13,9 @@ using test::runCli;
 namespace {
 
 const QStringList kMlirAieHex
-    = { "0x1FFFF", "0x10001", "0x1FFFF", "0x10000", "0x10000", "0x10000", "0x10000", "0x10000" };
-const QStringList kMlirAieVerdicts = { "scalar", "valid", "scalar", "valid", "valid", "valid", "valid", "valid" };
+    = test::strings({ "0x1FFFF", "0x10001", "0x1FFFF", "0x10000", "0x10000", "0x10000", "0x10000", "0x10000" });
+const QStringList kMlirAieVerdicts
+    = test::strings({ "scalar", "valid", "scalar", "valid", "valid", "valid", "valid", "valid" });
 
 // Rows of the human table: index, then the group ID (hex), decimal, slot, bank and verdict columns.
 QList<QStringList> humanRows(const QString& text, const QString& kernel)
@@ -149,7 +150,7 @@ void TestGroupsCommand::secondSlot()
     QStringList hex;
     for (const QStringList& r : humanRows(run.text(), QStringLiteral("MLIR_AIE")))
         hex << r[1];
-    QCOMPARE(hex.mid(0, 4), QStringList({ "0x2FFFF", "0x20001", "0x2FFFF", "0x20000" }));
+    QCOMPARE(hex.mid(0, 4), test::strings({ "0x2FFFF", "0x20001", "0x2FFFF", "0x20000" }));
     QVERIFY(run.text().contains(QLatin1String("slot 2")));
 }
 

@@ -93,28 +93,33 @@ private Q_SLOTS:
                 QTest::newRow(qPrintable(file)) << file << add << errors << warnings;
             };
             row("correct", {});
-            row("bug_two_buffers", { "bo-at-scalar", "bank-not-connected", "missing-argument", "missing-instr" });
-            row("bug_opcode_last", { "bo-at-scalar", "bank-not-connected", "scalar-at-buffer", "missing-instr" });
+            row("bug_two_buffers",
+                test::strings({ "bo-at-scalar", "bank-not-connected", "missing-argument", "missing-instr" }));
+            row("bug_opcode_last",
+                test::strings({ "bo-at-scalar", "bank-not-connected", "scalar-at-buffer", "missing-instr" }));
             row("bug_seed_guide_call",
-                { "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr", "ninstr-mismatch" });
-            row("bug_scalar_group", { "bank-out-of-range" }, { "bo-from-scalar-group" });
-            row("bug_missing_instr", { "missing-instr" });
-            row("bug_ninstr_bytes", { "ninstr-mismatch" });
-            row("bug_opcode2", { "opcode-not-3" });
-            row("bug_too_many_buffers", { "too-many-buffers", "too-many-arguments" });
-            row("bug_legacy_mix", { "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" });
+                test::strings({ "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr",
+                                "ninstr-mismatch" }));
+            row("bug_scalar_group", test::strings({ "bank-out-of-range" }), test::strings({ "bo-from-scalar-group" }));
+            row("bug_missing_instr", test::strings({ "missing-instr" }));
+            row("bug_ninstr_bytes", test::strings({ "ninstr-mismatch" }));
+            row("bug_opcode2", test::strings({ "opcode-not-3" }));
+            row("bug_too_many_buffers", test::strings({ "too-many-buffers", "too-many-arguments" }));
+            row("bug_legacy_mix",
+                test::strings({ "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" }));
         }
         const QString riallto = QStringLiteral("riallto-color-detect-720p");
         QTest::newRow("correct_riallto.py")
             << QStringLiteral("correct_riallto.py") << riallto << QStringList() << QStringList();
-        QStringList oldMix = { "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" };
+        QStringList oldMix
+            = test::strings({ "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr" });
         oldMix.sort();
         QTest::newRow("old_mlir_aie_test.py on Riallto")
             << QStringLiteral("old_mlir_aie_test.py") << riallto << QStringList() << QStringList();
         QTest::newRow("old_mlir_aie_test.py on IRON") << QStringLiteral("old_mlir_aie_test.py") << add << oldMix
                                                       << QStringList { QStringLiteral("bo-from-scalar-group") };
-        QStringList mix
-            = { "legacy-convention-mix", "scalar-at-buffer", "missing-instr", "bo-at-scalar", "too-many-arguments" };
+        QStringList mix = test::strings(
+            { "legacy-convention-mix", "scalar-at-buffer", "missing-instr", "bo-at-scalar", "too-many-arguments" });
         mix.sort();
         QTest::newRow("riallto_opcode_call.py") << QStringLiteral("riallto_opcode_call.py") << riallto << mix
                                                 << QStringList { QStringLiteral("bo-from-scalar-group") };

@@ -34,7 +34,7 @@ void TestCorrectedCall::opcodeConvention()
     const Convention c = ArgumentGroups::detectConvention(k);
     QCOMPARE(c, Convention::Opcode);
     QCOMPARE(CorrectedCall::argumentExpressions(k, c),
-             QStringList({ "3", "instr_bo", "n_words", "bo0", "bo1", "bo2", "bo3", "bo4" }));
+             test::strings({ "3", "instr_bo", "n_words", "bo0", "bo1", "bo2", "bo3", "bo4" }));
     QCOMPARE(CorrectedCall::call(k, c, HostLanguage::Python),
              QStringLiteral("run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)"));
     QCOMPARE(CorrectedCall::call(k, c, HostLanguage::Cpp, QStringLiteral("k")),

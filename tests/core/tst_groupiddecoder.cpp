@@ -112,7 +112,7 @@ void TestGroupIdDecoder::namesBanksAfterTheXclbin()
     QStringList names;
     for (const GroupIdMatch& m : host->arguments)
         names << m.argumentName;
-    QCOMPARE(names, QStringList({ "bo0", "bo1", "bo2", "bo3", "bo4" }));
+    QCOMPARE(names, test::strings({ "bo0", "bo1", "bo2", "bo3", "bo4" }));
     QCOMPARE(host->arguments.first().index, 3);
     QCOMPARE(host->arguments.first().kernelName, QStringLiteral("MLIR_AIE"));
 

@@ -44,12 +44,12 @@ private Q_SLOTS:
                                            "            group=kernel.group_id(3))\n"
                                            "n = len(insts) // 4\n");
         const auto tokens = significant(src, HostLanguage::Python);
-        QCOMPARE(texts(tokens),
-                 QStringList({ "bo",       "=",      "xrt",       ".",     "bo",      "(",     "dev", ",",      "size",
-                               "=",        "0x1000", ",",         "flags", "=",       "xrt",   ".",   "bo",     ".",
-                               "flags",    ".",      "host_only", ",",     "# input", "group", "=",   "kernel", ".",
-                               "group_id", "(",      "3",         ")",     ")",       "<nl>",  "n",   "=",      "len",
-                               "(",        "insts",  ")",         "//",    "4",       "<nl>" }));
+        QCOMPARE(texts(tokens), test::strings({ "bo",  "=",       "xrt",   ".",      "bo",     "(",     "dev",
+                                                ",",   "size",    "=",     "0x1000", ",",      "flags", "=",
+                                                "xrt", ".",       "bo",    ".",      "flags",  ".",     "host_only",
+                                                ",",   "# input", "group", "=",      "kernel", ".",     "group_id",
+                                                "(",   "3",       ")",     ")",      "<nl>",   "n",     "=",
+                                                "len", "(",       "insts", ")",      "//",     "4",     "<nl>" }));
         // No newline token inside the brackets; the continuation keeps its own line number.
         QCOMPARE(tokens.at(23).text, QStringLiteral("group"));
         QCOMPARE(tokens.at(23).line, 2);

@@ -21,7 +21,10 @@ class TestUnifiedDiff : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void equalTextsGiveNothing() { QVERIFY(UnifiedDiff::text(numbered(1, 5), numbered(1, 5), "a", "b").isEmpty()); }
+    void equalTextsGiveNothing()
+    {
+        QVERIFY(UnifiedDiff::text(numbered(1, 5), numbered(1, 5), QStringLiteral("a"), QStringLiteral("b")).isEmpty());
+    }
 
     void oneChangedLine()
     {

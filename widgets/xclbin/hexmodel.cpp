@@ -50,7 +50,7 @@ QString HexModel::ascii(int row) const
     const qint64 start = qint64(row) * BytesPerRow;
     for (qint64 i = start; i < qMin<qint64>(start + BytesPerRow, m_data.size()); ++i) {
         const uchar c = uchar(m_data[i]);
-        text += (c >= 0x20 && c < 0x7F) ? QChar(c) : QLatin1Char('.');
+        text += (c >= 0x20 && c < 0x7F) ? QLatin1Char(char(c)) : QLatin1Char('.');
     }
     return text;
 }
