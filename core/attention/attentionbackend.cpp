@@ -215,26 +215,39 @@ AttentionRun AttentionBackend::prepare(const AttentionRunOptions& options)
     return run;
 }
 
-void AttentionBackend::finish(AttentionRun& run, const AttentionRunOptions& options)
+void AttentionBackend::finish(AttentionRun& run, const AttentionRunOptions& options, const CancelToken& token)
 {
-    run.computeReferences();
+    if (!run.computeReferences(token)) {
+        run = cancelled(options);
+        return;
+    }
     run.evaluateChecklist(kernelGroups(options.xclbinPath, options.kernelName), options.correlationThreshold);
 }
 
-AttentionRun AttentionBackend::run(const AttentionRunOptions& options)
+AttentionRun AttentionBackend::cancelled(const AttentionRunOptions& options)
+{
+    AttentionRun run = prepare(options);
+    run.state = QStringLiteral("CANCELLED");
+    run.error = QStringLiteral("cancelled");
+    return run;
+}
+
+AttentionRun AttentionBackend::run(const AttentionRunOptions& options, const CancelToken& token)
 {
     if (options.backend == AttentionBackendKind::Cpu) {
         AttentionRun run = prepare(options);
         QElapsedTimer timer;
         timer.start();
         run.output = AttentionReference::kernelModel(options.vectors);
+        if (token.isCancelled())
+            return cancelled(options);
         run.timings.runMs = double(timer.nsecsElapsed()) / 1e6;
         run.timings.totalMs = run.timings.runMs;
         run.state = QStringLiteral("COMPLETED");
         run.call = QStringLiteral("attention_int8(q, k, v, out, %1, %2)")
                        .arg(options.vectors.seq())
                        .arg(options.vectors.dim());
-        finish(run, options);
+        finish(run, options, token);
         return run;
     }
     QString error;
@@ -242,16 +255,16 @@ AttentionRun AttentionBackend::run(const AttentionRunOptions& options)
     if (!request) {
         AttentionRun run = prepare(options);
         run.error = error;
-        finish(run, options);
+        finish(run, options, token);
         return run;
     }
     XrtRunnerOptions runnerOptions;
     runnerOptions.cliPath = options.cliPath;
-    return fromRunResult(XrtRunner::runBlocking(*request, runnerOptions), options, *request);
+    return fromRunResult(XrtRunner::runBlocking(*request, runnerOptions), options, *request, token);
 }
 
 AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const AttentionRunOptions& options,
-                                             const RunRequest& request)
+                                             const RunRequest& request, const CancelToken& token)
 {
     AttentionRun run = prepare(options);
     run.kernelName = result.kernelName.isEmpty() ? options.kernelName : result.kernelName;
@@ -276,7 +289,7 @@ AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const Atte
     run.notes = result.notes;
     if (result.emulation && !result.emulation->message.isEmpty())
         run.notes << QStringLiteral("emulation: ") + result.emulation->message;
-    finish(run, options);
+    finish(run, options, token);
     return run;
 }
 

@@ -5,6 +5,7 @@
 #include "binding/bindingplan.h"
 #include "runner/runrequest.h"
 #include "runner/runresult.h"
+#include "util/canceltoken.h"
 
 #include <QString>
 
@@ -48,14 +49,17 @@ public:
     // The output argument index makeRequest chose, or -1.
     static int outputArgument(const BindingPlan& plan);
 
-    // Blocks: for the CLI, tests and worker threads.
-    static AttentionRun run(const AttentionRunOptions& options);
+    // Blocks: for the CLI, tests and worker threads. A cancelled token stops the work between steps (the kernel
+    // model, each reference, the metrics) and the run says CANCELLED.
+    static AttentionRun run(const AttentionRunOptions& options, const CancelToken& token = {});
     static AttentionRun fromRunResult(const RunResult& result, const AttentionRunOptions& options,
-                                      const RunRequest& request);
+                                      const RunRequest& request, const CancelToken& token = {});
+    // What a run cancelled before it produced anything says.
+    static AttentionRun cancelled(const AttentionRunOptions& options);
 
 private:
     static AttentionRun prepare(const AttentionRunOptions& options);
-    static void finish(AttentionRun& run, const AttentionRunOptions& options);
+    static void finish(AttentionRun& run, const AttentionRunOptions& options, const CancelToken& token);
 };
 
 } // namespace xi

@@ -72,14 +72,19 @@ MatrixF AttentionRun::difference() const
     return outputFloat() - reference;
 }
 
-void AttentionRun::computeReferences()
+bool AttentionRun::computeReferences(const CancelToken& token)
 {
     if (!vectors.isValid())
-        return;
+        return !token.isCancelled();
     reference = AttentionReference::floatReference(vectors);
+    if (token.isCancelled())
+        return false;
     weights = AttentionReference::floatWeights(vectors);
+    if (token.isCancelled())
+        return false;
     if (output)
         metrics = AttentionMetrics::compute(*output, &reference);
+    return !token.isCancelled();
 }
 
 void AttentionRun::evaluateChecklist(const std::optional<KernelGroups>& groups, double threshold)

@@ -5,6 +5,7 @@
 #include "attention/successchecklist.h"
 #include "attention/testvectors.h"
 #include "util/attentionmatrix.h"
+#include "util/canceltoken.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -52,7 +53,8 @@ public:
     MatrixF outputFloat() const;
     MatrixF difference() const; // output - reference (empty without output)
     // Fills reference, weights and metrics from vectors and output.
-    void computeReferences();
+    // The float reference, weights and metrics; false (nothing kept) when the token was cancelled midway.
+    bool computeReferences(const CancelToken& token = {});
     void evaluateChecklist(const std::optional<KernelGroups>& groups,
                            double threshold = SuccessChecklist::DefaultThreshold);
     bool succeeded() const; // completed and no checklist item failed

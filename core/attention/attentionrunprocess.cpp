@@ -3,25 +3,25 @@
 
 #include "runner/xrtrunnerprocess.h"
 
-#include <QPointer>
-#include <QThread>
-
-#include <memory>
-
 namespace xi {
 
 AttentionRunProcess::AttentionRunProcess(QObject* parent)
     : QObject(parent)
     , m_runner(new XrtRunnerProcess(this))
+    , m_jobs(this)
 {
     connect(m_runner, &XrtRunnerProcess::progress, this, &AttentionRunProcess::progress);
     connect(m_runner, &XrtRunnerProcess::finished, this, [this](const RunResult& result) {
-        if (m_options && m_request)
-            deliver(AttentionBackend::fromRunResult(result, *m_options, *m_request));
+        const quint64 generation = m_jobs.generation();
+        if (m_options && m_request && m_jobs.finish(generation))
+            computeFrom(result);
     });
 }
 
-AttentionRunProcess::~AttentionRunProcess() = default;
+AttentionRunProcess::~AttentionRunProcess()
+{
+    m_jobs.cancel();
+}
 
 bool AttentionRunProcess::start(const AttentionRunOptions& options)
 {
@@ -29,7 +29,6 @@ bool AttentionRunProcess::start(const AttentionRunOptions& options)
         return false;
     m_options = options;
     m_request.reset();
-    ++m_generation;
     if (options.backend == AttentionBackendKind::Cpu)
         startCpu();
     else
@@ -40,16 +39,9 @@ bool AttentionRunProcess::start(const AttentionRunOptions& options)
 void AttentionRunProcess::startCpu()
 {
     Q_EMIT progress(QStringLiteral("run"), QStringLiteral("running the int8 kernel model and the float reference"));
-    auto result = std::make_shared<AttentionRun>();
     const AttentionRunOptions options = *m_options;
-    QThread* thread = QThread::create([result, options] { *result = AttentionBackend::run(options); });
-    const quint64 generation = m_generation;
-    connect(thread, &QThread::finished, this, [this, result, generation] {
-        if (generation == m_generation && isRunning())
-            deliver(*result);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    m_jobs.start<AttentionRun>([options](const CancelToken& token) { return AttentionBackend::run(options, token); },
+                               [this](AttentionRun run) { deliver(run); });
 }
 
 void AttentionRunProcess::startXrt()
@@ -64,7 +56,9 @@ void AttentionRunProcess::startXrt()
     }
     XrtRunnerOptions runnerOptions;
     runnerOptions.cliPath = m_options->cliPath;
+    m_jobs.begin([this] { m_runner->cancel(); });
     if (!m_runner->start(*m_request, runnerOptions)) {
+        m_jobs.cancel();
         AttentionRun run;
         run.backend = AttentionBackend::name(m_options->backend);
         run.error = QStringLiteral("the runner is still busy with the previous run");
@@ -73,22 +67,24 @@ void AttentionRunProcess::startXrt()
     }
 }
 
+void AttentionRunProcess::computeFrom(const RunResult& result)
+{
+    Q_EMIT progress(QStringLiteral("metrics"), QStringLiteral("computing the references and metrics"));
+    const AttentionRunOptions options = *m_options;
+    const RunRequest request = *m_request;
+    m_jobs.start<AttentionRun>(
+        [result, options, request](const CancelToken& token) {
+            return AttentionBackend::fromRunResult(result, options, request, token);
+        },
+        [this](AttentionRun run) { deliver(run); });
+}
+
 void AttentionRunProcess::cancel()
 {
     if (!isRunning())
         return;
-    if (m_runner->isRunning()) {
-        m_runner->cancel(); // ends in XrtRunnerProcess::finished with a cancelled result
-        return;
-    }
-    AttentionRun run;
-    run.backend = AttentionBackend::name(m_options->backend);
-    run.backendDescription = AttentionBackend::describe(m_options->backend);
-    run.vectors = m_options->vectors;
-    run.state = QStringLiteral("CANCELLED");
-    run.error = QStringLiteral("cancelled");
-    ++m_generation; // the worker's late result is dropped
-    deliver(run);
+    m_jobs.cancel(); // kills the child or stops the worker; its result is dropped
+    deliver(AttentionBackend::cancelled(*m_options));
 }
 
 void AttentionRunProcess::deliver(const AttentionRun& run)

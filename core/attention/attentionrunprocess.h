@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attention/attentionbackend.h"
+#include "util/jobtracker.h"
 
 #include <QObject>
 
@@ -11,9 +12,11 @@ namespace xi {
 
 class XrtRunnerProcess;
 
-// The asynchronous AttentionBackend::run for the GUI: the cpu backend on a worker thread, the XRT
-// backends in the runner child (XrtRunnerProcess). Never blocks; exactly one finished() per accepted
-// start(), also after cancel() (then the run says CANCELLED and the work's late result is dropped).
+// The asynchronous AttentionBackend::run for the GUI, over the same backend code the CLI's `run` uses: the cpu
+// backend on the thread pool, the XRT backends in the runner child (XrtRunnerProcess), then the references and
+// metrics on the thread pool again. One JobTracker owns the run: cancel() stops the work itself (kills the child,
+// or the worker stops at its next step) and drops its result. Never blocks; exactly one finished() per accepted
+// start(), also after cancel() (then the run says CANCELLED).
 class AttentionRunProcess : public QObject {
     Q_OBJECT
 public:
@@ -31,12 +34,13 @@ Q_SIGNALS:
 private:
     void startCpu();
     void startXrt();
+    void computeFrom(const RunResult& result);
     void deliver(const AttentionRun& run);
 
     std::optional<AttentionRunOptions> m_options;
     std::optional<RunRequest> m_request;
     XrtRunnerProcess* m_runner = nullptr;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace xi

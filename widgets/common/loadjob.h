@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/jobtracker.h"
 #include "xclbin/xclbinreader.h"
 
 #include <QObject>
 
 namespace xi {
 
-// Reads an xclbin off the GUI thread. Starting a new load makes every earlier one outdated: its result is dropped
-// when it arrives (a generation counter, as in hotspot's job tracker).
+// Reads an xclbin off the GUI thread through a JobTracker: starting a new load cancels the earlier one, whose
+// result is dropped. The reader reads only the header, the section table and the sections it decodes, so a load
+// is short; cancel() makes its result outdated at once.
 class LoadJob : public QObject {
     Q_OBJECT
 public:
@@ -16,10 +18,10 @@ public:
     ~LoadJob() override;
 
     void load(const QString& path);
-    // Drops the result of the running load (reading a file cannot be interrupted, only ignored); emits cancelled().
+    // Stops the running load and drops its result; emits cancelled().
     void cancel();
-    bool isRunning() const { return m_running > 0; }
-    quint64 generation() const { return m_generation; }
+    bool isRunning() const { return m_jobs.isRunning(); }
+    quint64 generation() const { return m_jobs.generation(); }
     QString path() const { return m_path; }
 
 signals:
@@ -30,8 +32,7 @@ signals:
     void cancelled();
 
 private:
-    quint64 m_generation = 0;
-    int m_running = 0;
+    JobTracker m_jobs;
     QString m_path;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/run/runview.h"
 
-#include "runner/xrtrunnerprocess.h"
+#include "attention/attentionrunprocess.h"
 #include "util/npyfile.h"
 #include "widgets/common/verdictstyle.h"
 #include "widgets/run/reportexport.h"
@@ -27,7 +27,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace xi {
 
@@ -61,8 +60,7 @@ QWidget* withButton(QWidget* edit, QPushButton* button, QWidget* parent)
 
 RunView::RunView(QWidget* parent)
     : QWidget(parent)
-    , m_runner(new XrtRunnerProcess(this))
-    , m_watcher(new QFutureWatcher<AttentionRun>(this))
+    , m_runner(new AttentionRunProcess(this))
     , m_results(new RunViewResults(this))
     , m_compare(new RunViewCompare(this))
 {
@@ -90,11 +88,10 @@ RunView::RunView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
 
-    connect(m_runner, &XrtRunnerProcess::progress, this, [this](const QString& stage, const QString& message) {
+    connect(m_runner, &AttentionRunProcess::progress, this, [this](const QString& stage, const QString& message) {
         m_status->setText(stage + QStringLiteral(": ") + message);
     });
-    connect(m_runner, &XrtRunnerProcess::finished, this, &RunView::onRunnerFinished);
-    connect(m_watcher, &QFutureWatcher<AttentionRun>::finished, this, &RunView::onRunComputed);
+    connect(m_runner, &AttentionRunProcess::finished, this, &RunView::onRunFinished);
     updateSizeFields();
     updateBackendLabel();
     updateCallField();
@@ -108,7 +105,7 @@ RunView::RunView(QWidget* parent)
 
 RunView::~RunView()
 {
-    // A CPU worker may still run: it owns copies of everything it reads, and its result is dropped.
+    // A worker may still run: it owns copies of everything it reads; cancelling stops it and drops its result.
     m_runner->cancel();
 }
 
@@ -473,58 +470,22 @@ void RunView::run()
             tr("Choose an xclbin first: the %1 backend runs it through XRT.").arg(AttentionBackend::name(o.backend)));
         return;
     }
-    m_jobOptions = o;
-    m_jobGeneration = ++m_generation;
     setRunning(true, tr("Running on the %1 backend...").arg(AttentionBackend::name(o.backend)));
     emit runStarted();
-    if (o.backend == AttentionBackendKind::Cpu) {
-        m_watcher->setFuture(QtConcurrent::run([o] { return AttentionBackend::run(o); }));
-        return;
-    }
-    QString error;
-    const std::optional<RunRequest> request = AttentionBackend::makeRequest(o, &error);
-    if (!request) {
-        setRunning(false, error);
-        return;
-    }
-    m_jobRequest = *request;
-    XrtRunnerOptions runnerOptions;
-    runnerOptions.cliPath = m_cliPath;
-    m_runner->start(*request, runnerOptions);
+    m_runner->start(o);
 }
 
 void RunView::cancel()
 {
-    if (!isRunning())
-        return;
-    if (m_runner->isRunning()) {
-        m_runner->cancel(); // finished() follows with cancelled set
-        return;
-    }
-    ++m_generation; // the worker cannot be interrupted: its result will be dropped
-    setRunning(false, tr("Cancelled."));
+    m_runner->cancel(); // the run stops and finished() says CANCELLED
 }
 
-void RunView::onRunnerFinished(const RunResult& result)
+void RunView::onRunFinished(const AttentionRun& r)
 {
-    if (m_jobGeneration != m_generation)
-        return;
-    if (result.cancelled) {
-        setRunning(false, tr("Cancelled: %1").arg(result.processOutcome));
+    if (r.state == QLatin1String("CANCELLED")) {
+        setRunning(false, tr("Cancelled."));
         return;
     }
-    m_status->setText(tr("Computing references and metrics..."));
-    const AttentionRunOptions o = m_jobOptions;
-    const RunRequest request = m_jobRequest;
-    m_watcher->setFuture(
-        QtConcurrent::run([result, o, request] { return AttentionBackend::fromRunResult(result, o, request); }));
-}
-
-void RunView::onRunComputed()
-{
-    if (m_jobGeneration != m_generation || m_watcher->future().isCanceled())
-        return;
-    const AttentionRun r = m_watcher->result();
     addToHistory(r);
     m_results->showRun(r);
     m_results->tabs()->setCurrentIndex(0);

@@ -9,7 +9,6 @@
 #include "runner/runresult.h"
 #include "xclbin/xclbin.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <optional>
@@ -27,7 +26,7 @@ namespace xi {
 
 class RunViewCompare;
 class RunViewResults;
-class XrtRunnerProcess;
+class AttentionRunProcess;
 
 // The Run view (issue 5): attention test vectors on one backend (cpu, emulated, xrt-noop, xrt) with a chosen
 // binding, run off the GUI thread with progress and Cancel (the XRT backends in a child process), the result as
@@ -90,8 +89,7 @@ private:
     void updateCallField();
     void updateSizeFields();
     void setRunning(bool running, const QString& message = {});
-    void onRunnerFinished(const RunResult& result);
-    void onRunComputed();
+    void onRunFinished(const AttentionRun& run);
     void addToHistory(const AttentionRun& run);
     QString historyLabel(int index) const;
     void compareSelected();
@@ -105,13 +103,8 @@ private:
     QList<AttentionRun> m_history;
     std::optional<QPair<int, int>> m_compared;
 
-    // One job at a time; a job whose generation is not current is dropped (cancelled or superseded).
-    quint64 m_generation = 0;
-    quint64 m_jobGeneration = 0;
-    AttentionRunOptions m_jobOptions;
-    RunRequest m_jobRequest;
-    XrtRunnerProcess* m_runner;
-    QFutureWatcher<AttentionRun>* m_watcher;
+    // One run at a time, on the same backend code as the CLI's run command.
+    AttentionRunProcess* m_runner;
 
     QLineEdit* m_xclbinEdit = nullptr;
     QLineEdit* m_instructionsEdit = nullptr;
