@@ -2,9 +2,11 @@
 #include "checkcommand.h"
 
 #include "binding/bindingchecker.h"
+#include "binding/instructionfilelocator.h"
 #include "cliutil.h"
 #include "hostprogram/hostprogramfix.h"
 #include "hostprogram/hostprogramreader.h"
+#include "runner/noopcrosscheck.h"
 #include "runner/xrtrunner.h"
 #include "util/safefilewriter.h"
 
@@ -22,59 +24,25 @@ struct CheckInput {
     XclbinPtr xclbin;
     BindingPlan plan;
     BindingCheckOptions options;
-    QString instructionsNote; // how the instruction file was found
+    InstructionFileChoice instructions; // which instruction file, and why
 };
 
-// What XRT's noop device printed for the plan, next to what the checker predicted for that XRT.
+// What XRT's noop device printed for the plan, compared with the checker's prediction (NoopCrossCheck: the same
+// rule as the Binding view).
 struct NoopRun {
     RunResult result;
-    QStringList predictedWarnings;
-    QStringList predictedExceptions;
+    NoopComparison comparison;
     QStringList notes;
-
-    bool matches() const
-    {
-        const QString refused = QStringLiteral("XRT refused the arguments: ");
-        const QString exception = result.error.startsWith(refused) ? result.error.mid(refused.size()) : QString();
-        return result.messagesCaptured && result.messageTexts() == predictedWarnings
-            && (predictedExceptions.isEmpty() ? exception.isEmpty() : exception == predictedExceptions.first());
-    }
 };
 
-// Runs the plan through XRT's noop device (XrtRunner: a child process) with the files the host names,
-// resolved next to the host program; a data file that is not there leaves its BO zero-filled.
 NoopRun runNoop(const CheckInput& in, const BindingReport& report, const QString& xclbinPath)
 {
     NoopRun run;
-    RunRequest request;
-    request.xclbinPath = xclbinPath;
-    request.kernelName = report.kernelName;
-    request.backend = RunBackend::XrtNoop;
-    request.plan = in.plan;
-    if (in.options.instructions)
-        request.plan.instructionFile = in.options.instructions->path;
-    const QDir base = QFileInfo(in.plan.sourceFile).dir();
-    for (ArgBinding& a : request.plan.arguments) {
-        if (!a.isBuffer())
-            continue;
-        QString& file = a.bo.inputFile;
-        if (a.bo.instructions && in.options.instructions)
-            file = in.options.instructions->path;
-        else if (!file.isEmpty() && !QFileInfo::exists(base.filePath(file))) {
-            run.notes << QStringLiteral("argument %1: %2 not found, BO left zero").arg(a.index).arg(file);
-            file.clear();
-        } else if (!file.isEmpty()) {
-            file = base.filePath(file);
-        }
-    }
+    const RunRequest request = NoopCrossCheck::request(in.plan, report, xclbinPath, in.instructions.path, &run.notes);
     XrtRunnerOptions options;
     options.cliPath = QCoreApplication::applicationFilePath();
     run.result = XrtRunner::runBlocking(request, options);
-    const bool xrt213 = run.result.xrtVersion.startsWith(QLatin1String("2.13"));
-    const QList<PredictedXrtWarning>& predicted
-        = xrt213 ? report.predictedWarningsXrt213 : report.predictedWarningsSlotAware;
-    for (const PredictedXrtWarning& w : predicted)
-        (w.exception ? run.predictedExceptions : run.predictedWarnings) << w.text;
+    run.comparison = NoopCrossCheck::compare(report, run.result);
     return run;
 }
 
@@ -92,7 +60,7 @@ void printNoop(QTextStream& out, const NoopRun& run)
     for (const QString& note : run.notes)
         out << "  note: " << note << "\n";
     out << "  run: " << (r.error.isEmpty() ? r.runStateName() : r.error) << "\n";
-    out << "  " << (run.matches() ? "matches the prediction" : "DIFFERS from the prediction") << "\n";
+    out << "  " << (run.comparison.matches ? "matches the prediction" : "DIFFERS from the prediction") << "\n";
 }
 
 QJsonObject noopJson(const NoopRun& run)
@@ -108,36 +76,9 @@ QJsonObject noopJson(const NoopRun& run)
         { QLatin1String("run_state"), r.runStateName() },
         { QLatin1String("error"), r.error },
         { QLatin1String("notes"), QJsonArray::fromStringList(run.notes) },
-        { QLatin1String("matches_prediction"), run.matches() },
+        { QLatin1String("matches_prediction"), run.comparison.matches },
+        { QLatin1String("comparison"), run.comparison.toJson() },
     };
-}
-
-// The instruction stream named on the command line, in the host program, or lying next to the xclbin
-// as <name>.insts.bin / <name>.seq (how mlir-aie builds and the fixtures name it).
-QString findInstructions(const QCommandLineParser& p, const BindingPlan& plan, const QString& xclbinPath, QString* note)
-{
-    if (p.isSet(QStringLiteral("insts"))) {
-        *note = QStringLiteral("given");
-        return p.value(QStringLiteral("insts"));
-    }
-    if (!plan.instructionFile.isEmpty()) {
-        const QString path = QFileInfo(plan.instructionFile).isAbsolute()
-            ? plan.instructionFile
-            : QFileInfo(plan.sourceFile).dir().filePath(plan.instructionFile);
-        if (QFileInfo::exists(path)) {
-            *note = QStringLiteral("named in the host program");
-            return path;
-        }
-    }
-    const QFileInfo xi(xclbinPath);
-    for (const QString& suffix : { QStringLiteral(".insts.bin"), QStringLiteral(".seq") }) {
-        const QString path = xi.dir().filePath(xi.completeBaseName() + suffix);
-        if (QFileInfo::exists(path)) {
-            *note = QStringLiteral("found next to the xclbin");
-            return path;
-        }
-    }
-    return {};
 }
 
 QString severityColumn(Severity s)
@@ -225,8 +166,10 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
         out << "Call: " << in.plan.callText << "\n";
     out << "Plan: " << r.planQuick << "\n";
     if (in.options.instructions)
-        out << "Instructions: " << in.options.instructions->path << " (" << in.instructionsNote << ", "
+        out << "Instructions: " << in.options.instructions->path << " (" << in.instructions.sourceName() << ", "
             << in.options.instructions->formatName() << ", " << in.options.instructions->wordCount() << " words)\n";
+    else
+        out << "Instructions: " << in.instructions.describe() << "\n";
     out << "\nFindings:\n";
     printFindings(out, r);
     auto printWarnings = [&out, &r](const QString& title, const QList<PredictedXrtWarning>& list) {
@@ -357,9 +300,9 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     if (!in.xclbin)
         return ExitBadInput;
 
-    const QString instsPath = findInstructions(p, in.plan, pos.first(), &in.instructionsNote);
-    if (!instsPath.isEmpty()) {
-        in.options.instructions = BindingInstructions::load(instsPath, &error);
+    in.instructions = InstructionFileLocator::locate(p.value(QStringLiteral("insts")), in.plan, pos.first());
+    if (in.instructions.found()) {
+        in.options.instructions = BindingInstructions::load(in.instructions.path, &error);
         if (!in.options.instructions) {
             ctx.err << "check: " << error << "\n";
             return ExitBadInput;
@@ -380,12 +323,16 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
             o[QLatin1String("xrt_noop")] = n;
         }
         o[QLatin1String("xclbin")] = in.xclbin->filePath;
-        if (in.options.instructions)
-            o[QLatin1String("instructions")] = QJsonObject {
-                { QLatin1String("path"), in.options.instructions->path },
-                { QLatin1String("format"), in.options.instructions->formatName() },
-                { QLatin1String("words"), in.options.instructions->wordCount() },
-            };
+        QJsonObject instructions { { QLatin1String("source"), in.instructions.sourceName() },
+                                   { QLatin1String("note"), in.instructions.describe() } };
+        if (!in.instructions.named.isEmpty())
+            instructions[QLatin1String("named")] = in.instructions.named;
+        if (in.options.instructions) {
+            instructions[QLatin1String("path")] = in.options.instructions->path;
+            instructions[QLatin1String("format")] = in.options.instructions->formatName();
+            instructions[QLatin1String("words")] = in.options.instructions->wordCount();
+        }
+        o[QLatin1String("instructions")] = instructions;
         o[QLatin1String("binding_plan")] = in.plan.toJson();
         printJson(ctx, o);
     } else {

@@ -4,6 +4,7 @@
 #include "attention/attentionemulatedkernel.h"
 #include "attention/attentionreference.h"
 #include "binding/bindinginstructions.h"
+#include "binding/instructionfilelocator.h"
 #include "groups/argumentgroups.h"
 #include "runner/xrtrunner.h"
 #include "xclbin/xclbinreader.h"
@@ -132,26 +133,6 @@ QString AttentionBackend::defaultCall(int seq, int dim)
         .arg(seq * dim);
 }
 
-QString AttentionBackend::findInstructionFile(const QString& xclbinPath)
-{
-    const QFileInfo info(xclbinPath);
-    const QDir dir = info.absoluteDir();
-    const QStringList exact { QStringLiteral("insts.bin"), QStringLiteral("insts.txt"),
-                              QStringLiteral("npu_insts.bin") };
-    for (const QString& name : exact) {
-        if (dir.exists(name))
-            return dir.filePath(name);
-    }
-    const QStringList patterns { info.completeBaseName() + QStringLiteral(".insts.*"), QStringLiteral("*.insts.*"),
-                                 QStringLiteral("*insts*.bin"), QStringLiteral("*.seq") };
-    for (const QString& pattern : patterns) {
-        const QStringList found = dir.entryList({ pattern }, QDir::Files, QDir::Name);
-        if (!found.isEmpty())
-            return dir.filePath(found.first());
-    }
-    return {};
-}
-
 int AttentionBackend::outputArgument(const BindingPlan& plan)
 {
     int buffers = 0;
@@ -180,8 +161,7 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
     request.timeoutMs = options.timeoutMs;
     if (options.backend == AttentionBackendKind::Emulated)
         request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
-    plan->instructionFile
-        = options.instructionFile.isEmpty() ? findInstructionFile(options.xclbinPath) : options.instructionFile;
+    plan->instructionFile = InstructionFileLocator::locate(options.instructionFile, *plan, options.xclbinPath).path;
     if (!plan->instructionFile.isEmpty() && !wireInstructions(*plan, request, error))
         return std::nullopt;
     int buffers = 0;

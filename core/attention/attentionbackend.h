@@ -26,7 +26,7 @@ struct AttentionRunOptions {
     AttentionBackendKind backend = AttentionBackendKind::Cpu;
     TestVectors vectors = TestVectors::random(64, 64, 1);
     QString call; // quick form (BindingPlan::parseQuick); empty = AttentionBackend::defaultCall()
-    QString instructionFile; // empty = found next to the xclbin
+    QString instructionFile; // empty = InstructionFileLocator decides (next to the xclbin for a typed call)
     QString kernelName; // empty = the xclbin's first kernel
     double correlationThreshold = SuccessChecklist::DefaultThreshold;
     int timeoutMs = RunRequest::DefaultTimeoutMs;
@@ -41,8 +41,6 @@ public:
     static QString describe(AttentionBackendKind kind); // one sentence: what computes the output
     // The call every mlir-aie host makes: kernel(3, instr_bo, n_words, bo0, bo1) with sizes for seq x dim.
     static QString defaultCall(int seq = 64, int dim = 64);
-    // insts.bin, *.insts.*, *.seq, insts.txt next to the xclbin; empty when there is none.
-    static QString findInstructionFile(const QString& xclbinPath);
     // The plan with the test vectors wired in: the first non-instruction BO of the call receives Q, K, V,
     // the second is read back as the output (as a host program passes input_bo, output_bo).
     static std::optional<RunRequest> makeRequest(const AttentionRunOptions& options, QString* error);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace xi::test;
@@ -18,10 +19,15 @@ QString copyInto(const QTemporaryDir& dir, const QString& name)
     return copy;
 }
 
+// The copies name build/insts.bin, which is not beside them: the stream is given, as a user does then.
 QStringList checkArgs(const QString& program, const QStringList& more = {})
 {
-    return QStringList { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
-                         QStringLiteral("--host"), program }
+    const QString xclbin = xclbinFixturePath(QStringLiteral("iron-single-add"));
+    return QStringList {
+        QStringLiteral("check"),   xclbin,
+        QStringLiteral("--host"),  program,
+        QStringLiteral("--insts"), QFileInfo(xclbin).dir().filePath(QStringLiteral("iron-single-add.insts.bin"))
+    }
     + more;
 }
 

@@ -52,7 +52,6 @@ private Q_SLOTS:
     void emulatedMisboundSeedCall();
     void xrtNoopLeavesOutputZero();
     void xrtWithoutDeviceSaysSo();
-    void instructionFileFoundNextToXclbin();
     void instructionsSniffedIntoTheRequest();
     void badCallIsReported();
 };
@@ -148,15 +147,6 @@ void TestAttentionBackend::xrtWithoutDeviceSaysSo()
     QCOMPARE(item(run, "state_completed")->status, ChecklistItem::Status::Failed);
     QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::NotApplicable);
     QVERIFY(!run.succeeded());
-}
-
-void TestAttentionBackend::instructionFileFoundNextToXclbin()
-{
-    const QString single = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
-    QVERIFY(AttentionBackend::findInstructionFile(single).endsWith(QLatin1String("iron-single-add.insts.bin")));
-    const QString riallto = test::xclbinFixturePath(QStringLiteral("riallto-color-detect-720p"));
-    QVERIFY(AttentionBackend::findInstructionFile(riallto).endsWith(QLatin1String(".seq")));
-    QVERIFY(AttentionBackend::findInstructionFile(test::attentionXclbin()).isEmpty());
 }
 
 void TestAttentionBackend::instructionsSniffedIntoTheRequest()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clirunner.h"
 #include "testsupport.h"
 #include "widgets/binding/bindingplanmodel.h"
 #include "widgets/binding/bindingview.h"
@@ -6,6 +7,7 @@
 #include "xclbin/xclbinreader.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -181,6 +183,46 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         save(view, QStringLiteral("binding-view-seed-call-xrt-noop.png"));
+    }
+
+    // The CLI and the Binding view give one answer for the same input: the same instruction file, findings,
+    // corrected call, and the same comparison of XRT's noop run with the prediction (NoopCrossCheck).
+    void cliAndViewAgree_data()
+    {
+        QTest::addColumn<QString>("program");
+        for (const char* name : { "correct.py", "bug_seed_guide_call.py", "bug_two_buffers.cpp", "bug_scalar_group.py",
+                                  "bug_ninstr_bytes.cpp" })
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+    void cliAndViewAgree()
+    {
+        QFETCH(QString, program);
+        const QString path = test::hostProgramPath(program);
+        BindingView view;
+        view.setCliPath(xi::test::cliPath());
+        view.setXclbin(m_xclbin);
+        QVERIFY(view.importHostProgram(path));
+        QSignalSpy finished(&view, &BindingView::noopRunFinished);
+        view.runThroughNoop();
+        QVERIFY(finished.wait(60000));
+
+        const test::CliRun cli = test::runCli({ QStringLiteral("check"), m_xclbin->filePath, QStringLiteral("--host"),
+                                                path, QStringLiteral("--xrt-noop"), QStringLiteral("--json") });
+        QVERIFY2(cli.exitCode == 0 || cli.exitCode == 1, cli.describe());
+        const QJsonObject o = cli.json();
+        QCOMPARE(o.value(QLatin1String("xrt_noop")).toObject().value(QLatin1String("comparison")).toObject(),
+                 view.lastComparison().toJson());
+        QStringList cliCodes, viewCodes;
+        for (const QJsonValue& f : o.value(QLatin1String("findings")).toArray())
+            cliCodes << f.toObject().value(QLatin1String("code")).toString();
+        for (const BindingFinding& f : view.report().findings)
+            viewCodes << f.code;
+        QCOMPARE(viewCodes, cliCodes);
+        QCOMPARE(view.report().toJson().value(QLatin1String("corrected_call")),
+                 o.value(QLatin1String("corrected_call")));
+        const QString cliInstructions
+            = o.value(QLatin1String("instructions")).toObject().value(QLatin1String("path")).toString();
+        QCOMPARE(view.instructionChoice().path, cliInstructions);
     }
 };
 

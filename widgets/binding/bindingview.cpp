@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/binding/bindingview.h"
 
-#include "attention/attentionbackend.h"
 #include "binding/correctedcall.h"
+#include "binding/instructionfilelocator.h"
 #include "groups/argumentgroups.h"
 #include "hostprogram/hostprogramreader.h"
 #include "runner/xrtrunnerprocess.h"
@@ -37,8 +37,6 @@
 #include <QTextBlock>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace xi {
 
@@ -91,16 +89,6 @@ QString warningLines(const QList<PredictedXrtWarning>& warnings)
     for (const PredictedXrtWarning& w : warnings)
         out += QStringLiteral("  ") + w.text + u'\n';
     return out;
-}
-
-QString indexList(QList<int> indices)
-{
-    std::sort(indices.begin(), indices.end());
-    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    QStringList parts;
-    for (int i : indices)
-        parts.append(QString::number(i));
-    return parts.isEmpty() ? QObject::tr("none") : parts.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -230,7 +218,7 @@ QWidget* BindingView::makeControls()
     connect(import, &QPushButton::clicked, this, &BindingView::browseHostProgram);
     connect(browseInsts, &QPushButton::clicked, this, &BindingView::browseInstructions);
     connect(m_instructions, &QLineEdit::editingFinished, this, [this] {
-        if (m_instructions->text() != m_instructionFile)
+        if (m_instructions->text() != m_instructionGiven)
             setInstructionFile(m_instructions->text());
     });
     connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { recheck(); });
@@ -313,10 +301,6 @@ void BindingView::setXclbin(XclbinPtr xclbin)
     m_xclbin = std::move(xclbin);
     m_modelKernelKey.clear();
     updateKernelSelector();
-    if (m_xclbin && m_instructionFile.isEmpty()) {
-        m_instructionFile = AttentionBackend::findInstructionFile(m_xclbin->filePath);
-        m_instructions->setText(m_instructionFile);
-    }
     if (plan().arguments.isEmpty())
         useCorrectCall();
     else
@@ -434,9 +418,18 @@ void BindingView::showSource(const QString& path, const QString& text)
 
 void BindingView::setInstructionFile(const QString& path)
 {
-    m_instructionFile = path;
+    m_instructionGiven = path;
     m_instructions->setText(path);
     recheck();
+}
+
+void BindingView::locateInstructions()
+{
+    m_instructionChoice
+        = InstructionFileLocator::locate(m_instructionGiven, plan(), m_xclbin ? m_xclbin->filePath : QString());
+    m_instructions->setPlaceholderText(m_instructionChoice.found() ? m_instructionChoice.path
+                                                                   : m_instructionChoice.sourceName());
+    m_instructions->setToolTip(m_instructionChoice.describe());
 }
 
 void BindingView::applyPlan(const BindingPlan& plan)
@@ -456,6 +449,7 @@ void BindingView::recheck()
         m_model->setKernel(std::nullopt, std::nullopt);
     } else {
         QString why;
+        locateInstructions();
         const BindingCheckOptions options = checkOptions(&why);
         if (!why.isEmpty())
             m_status->setText(why);
@@ -484,8 +478,8 @@ BindingCheckOptions BindingView::checkOptions(QString* problem) const
 {
     BindingCheckOptions options;
     options.slot = ArgumentTableView::slotModes().value(m_slot->currentIndex());
-    if (!m_instructionFile.isEmpty())
-        options.instructions = BindingInstructions::load(m_instructionFile, problem);
+    if (m_instructionChoice.found())
+        options.instructions = BindingInstructions::load(m_instructionChoice.path, problem);
     return options;
 }
 
@@ -650,14 +644,9 @@ void BindingView::runThroughNoop()
 {
     if (!m_xclbin || m_runner->isRunning())
         return;
-    RunRequest request;
-    request.xclbinPath = m_xclbin->filePath;
-    request.kernelName = m_report.kernelName;
-    request.backend = RunBackend::XrtNoop;
-    request.plan = plan();
     QStringList notes;
-    for (ArgBinding& a : request.plan.arguments)
-        resolveInputFile(a, &notes);
+    const RunRequest request
+        = NoopCrossCheck::request(plan(), m_report, m_xclbin->filePath, m_instructionChoice.path, &notes);
     XrtRunnerOptions options;
     options.cliPath = m_cliPath;
     m_runNotes = notes;
@@ -668,30 +657,6 @@ void BindingView::runThroughNoop()
         return;
     m_runButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
-}
-
-// A host program names its files relative to where it runs; look next to it, else use what the view knows.
-void BindingView::resolveInputFile(ArgBinding& arg, QStringList* notes) const
-{
-    if (!arg.isBuffer())
-        return;
-    QString file = arg.bo.inputFile;
-    if (!file.isEmpty() && QFileInfo(file).isRelative() && !m_sourcePath.isEmpty())
-        file = QFileInfo(m_sourcePath).dir().filePath(file);
-    if (!file.isEmpty() && QFileInfo::exists(file)) {
-        arg.bo.inputFile = file;
-        return;
-    }
-    if (arg.bo.instructions && !m_instructionFile.isEmpty()) {
-        if (!arg.bo.inputFile.isEmpty())
-            notes->append(tr("%1 not found: the instruction BO gets %2.").arg(arg.bo.inputFile, m_instructionFile));
-        arg.bo.inputFile = m_instructionFile;
-        return;
-    }
-    if (!arg.bo.inputFile.isEmpty())
-        notes->append(
-            tr("%1 not found: the BO at argument %2 stays zero-filled.").arg(arg.bo.inputFile).arg(arg.index));
-    arg.bo.inputFile.clear();
 }
 
 void BindingView::cancelRun()
@@ -728,20 +693,14 @@ void BindingView::onNoopFinished(const RunResult& result)
         lines.append(QStringLiteral("[%1] %2").arg(m.level, m.text));
     m_xrtMessages->setPlainText(lines.join(u'\n'));
 
-    const bool xrt213 = result.xrtVersion.startsWith(QLatin1String("2.13"));
-    QList<int> predicted;
-    for (const PredictedXrtWarning& w : xrt213 ? m_report.predictedWarningsXrt213 : m_report.predictedWarningsSlotAware)
-        predicted.append(w.argument);
-    const QString real = indexList(result.clonedArguments());
-    const QString expected = indexList(predicted);
-    m_xrtSummary->setText(tr("XRT warned about arguments: %1. The checker predicted: %2. %3")
-                              .arg(real, expected, real == expected ? tr("They agree.") : tr("They differ.")));
+    m_comparison = NoopCrossCheck::compare(m_report, result);
+    m_xrtSummary->setText(m_comparison.summary());
     emit noopRunFinished(result);
 }
 
 void BindingView::browseInstructions()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Instruction file"), m_instructionFile,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Instruction file"), m_instructionChoice.path,
                                                       tr("Instruction streams (*.bin *.txt *.seq);;All files (*)"));
     if (!path.isEmpty())
         setInstructionFile(path);

@@ -3,7 +3,9 @@
 
 #include "binding/bindingchecker.h"
 #include "binding/bindingplan.h"
+#include "binding/instructionfilelocator.h"
 #include "hostprogram/hostprogramfix.h"
+#include "runner/noopcrosscheck.h"
 #include "runner/runresult.h"
 #include "xclbin/xclbin.h"
 
@@ -70,6 +72,9 @@ public:
     void cancelRun();
     bool isRunning() const;
     const RunResult& lastRun() const { return m_lastRun; }
+    // The last noop run compared with the prediction (NoopCrossCheck, the rule `check --xrt-noop` uses).
+    const NoopComparison& lastComparison() const { return m_comparison; }
+    const InstructionFileChoice& instructionChoice() const { return m_instructionChoice; }
 
 signals:
     void planChanged(const xi::BindingPlan& plan);
@@ -91,14 +96,16 @@ private:
     void updateCallTexts();
     void showSource(const QString& path, const QString& text);
     void onNoopFinished(const RunResult& result);
-    void resolveInputFile(ArgBinding& arg, QStringList* notes) const;
+    void locateInstructions();
     void jumpToLine(int line);
     void browseInstructions();
     void browseHostProgram();
 
     XclbinPtr m_xclbin;
     QString m_cliPath;
-    QString m_instructionFile;
+    QString m_instructionGiven; // typed or chosen by the user; empty = InstructionFileLocator decides
+    InstructionFileChoice m_instructionChoice;
+    NoopComparison m_comparison;
     QString m_sourcePath;
     QByteArray m_sourceBytes; // the imported program as read
     QString m_modelKernelKey;

@@ -2,6 +2,7 @@
 #include "widgets/run/runview.h"
 
 #include "attention/attentionrunprocess.h"
+#include "binding/instructionfilelocator.h"
 #include "util/npyfile.h"
 #include "widgets/common/verdictstyle.h"
 #include "widgets/run/reportexport.h"
@@ -301,7 +302,7 @@ void RunView::setXclbin(XclbinPtr xclbin)
 void RunView::setXclbinPath(const QString& path)
 {
     m_xclbinEdit->setText(path);
-    const QString found = path.isEmpty() ? QString() : AttentionBackend::findInstructionFile(path);
+    const QString found = path.isEmpty() ? QString() : InstructionFileLocator::findNextTo(path);
     m_instructionsEdit->setPlaceholderText(found.isEmpty() ? tr("none next to the xclbin") : found);
 }
 
