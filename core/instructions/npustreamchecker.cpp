@@ -232,8 +232,8 @@ private:
                     .arg(words));
         } else if (m_s.isTxn() && value == m_s.byteCount()) {
             add(QStringLiteral("ninstr-mismatch"), Severity::Warning, argument, -1,
-                QStringLiteral("expected ninstr = %1 (the stream's word count), found %2, its byte count; the header "
-                               "carries its own size, but the ABI says words")
+                QStringLiteral("expected ninstr = %1 (the stream's word count), found %2, its byte count (the header "
+                               "carries its own size; the ABI says words)")
                     .arg(words)
                     .arg(value));
         } else {
