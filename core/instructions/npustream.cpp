@@ -226,8 +226,10 @@ QString NpuStream::describeOpIndex(quint32 txnOpIdx) const
         QStringList pushes;
         for (int t : s.waitsFor)
             pushes << QStringLiteral("BD%1 pushed at op %2").arg(transfers.at(t).bd).arg(transfers.at(t).opIndex);
-        const QString what = s.toNpu ? QStringLiteral("waiting for an input transfer to finish")
-                                     : QStringLiteral("waiting for output that never came");
+        const QString what = !s.missingTokens.isEmpty()
+            ? QStringLiteral("waiting for a completion token that no earlier push on that channel issued")
+            : s.toNpu ? QStringLiteral("waiting for an input transfer to finish")
+                      : QStringLiteral("waiting for output that never came");
         return head % QLatin1Char(' ') % s.describe() % QStringLiteral(" — ") % what
             % (pushes.isEmpty() ? QStringLiteral(" (no push on that channel before it)")
                                 : QStringLiteral(" (") % pushes.join(QStringLiteral(", ")) % u')');
@@ -445,6 +447,9 @@ QJsonObject NpuStream::toJson(bool withOps, const QList<NpuFinding>& findings) c
         QJsonArray waits;
         for (int t : s.waitsFor)
             waits.append(t);
+        QJsonArray missing;
+        for (int c : s.missingTokens)
+            missing.append(c);
         QJsonArray covers;
         if (!s.merged && s.channelIndex <= 1) {
             for (int c = s.column; c < s.column + std::max(s.columns, 1) && c < NpuRegisters::maxColumns; ++c)
@@ -460,7 +465,8 @@ QJsonObject NpuStream::toJson(bool withOps, const QList<NpuFinding>& findings) c
             { QStringLiteral("direction"), s.toNpu ? QStringLiteral("to_npu") : QStringLiteral("from_npu") },
             { QStringLiteral("merged"), s.merged },
             { QStringLiteral("covers"), covers },
-            { QStringLiteral("waits_for"), waits } });
+            { QStringLiteral("waits_for"), waits },
+            { QStringLiteral("missing_tokens"), missing } });
     }
     o[QStringLiteral("syncs")] = syncList;
 

@@ -58,7 +58,9 @@ struct NpuTransfer {
     quint64 bytes = 0; // 4 * length * runs
     NpuExtent extent; // bytes touched in the host buffer
     bool token = false; // ENABLE_TOKEN_ISSUE
-    int waitedBySync = -1; // index in NpuStream::syncs of the first later sync on this column/channel
+    // Index in NpuStream::syncs of the sync that consumed this push's token (or, for a push without a token, of
+    // the next sync on its column and channel); -1 when none did.
+    int waitedBySync = -1;
 
     bool toNpu() const { return NpuRegisters::isToNpu(channel); }
     QString directionName() const { return toNpu() ? QStringLiteral("to_npu") : QStringLiteral("from_npu"); }
@@ -77,7 +79,8 @@ struct NpuSync {
     int channelIndex = 0; // 0 or 1
     bool toNpu = false; // direction bit: 1 = MM2S
     bool merged = false; // MERGE_SYNC: no column/channel in the op
-    QList<int> waitsFor; // transfers (indices) pushed on the covered channels since their last sync
+    QList<int> waitsFor; // transfers (indices) whose completion token this sync consumes, one per channel
+    QList<int> missingTokens; // covered columns where no earlier push issued a token: the sync would hang
 
     NpuChannel channel() const { return NpuRegisters::channel(toNpu, channelIndex); }
     QString describe() const; // "col 0 S2MM0", "col 0-3 S2MM0", "merged"

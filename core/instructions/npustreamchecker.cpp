@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instructions/npustreamchecker.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <map>
 
@@ -40,6 +42,7 @@ public:
         checkArguments();
         checkTransfers();
         checkOutputsWaited();
+        checkSyncTokens();
         checkDevice();
         checkColumns();
         checkNinstr();
@@ -156,6 +159,23 @@ private:
                     .arg(t.patched ? QStringLiteral("XRT argument %1").arg(t.xrtArgument)
                                    : QStringLiteral("the output"))
                     .arg(list.size()));
+        }
+    }
+
+    void checkSyncTokens()
+    {
+        for (const NpuSync& s : m_s.syncs) {
+            // Only shim channels are modelled: a sync on mem-tile or core channels waits on pushes not decoded.
+            if (s.missingTokens.isEmpty() || s.row != 0 || s.rows > 1)
+                continue;
+            QStringList channels;
+            for (int column : s.missingTokens)
+                channels << QStringLiteral("col %1 %2").arg(column).arg(NpuRegisters::channelName(s.channel()));
+            add(QStringLiteral("sync-without-token"), Severity::Error, -1, s.opIndex,
+                QStringLiteral("expected an earlier push with ENABLE_TOKEN_ISSUE on %1 for the SYNC at op %2 to "
+                               "consume, found none, so the sync waits for a token that never comes")
+                    .arg(channels.join(QStringLiteral(", ")))
+                    .arg(s.opIndex));
         }
     }
 

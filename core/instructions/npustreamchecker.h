@@ -41,6 +41,7 @@ struct NpuStreamContext {
 //   buffer-too-small     error    a host buffer is smaller than the highest byte the stream touches in it
 //   output-not-waited    error    an S2MM (output) push has no later sync on its column and channel
 //   unpatched-bd         error    a push starts a BD whose current address write got no DDR patch
+//   sync-without-token   error    a shim SYNC finds no earlier token-issuing push left to consume: it never returns
 //   device-mismatch      error    header device generation differs from the xclbin's device (warning for
 //                                 generation 3 in a TXN v1.0 stream with an npu2 xclbin: mlir-aie wrote 3 then)
 //   column-mismatch      error    header column count differs from the partition width, or a transfer or sync

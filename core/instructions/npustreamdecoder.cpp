@@ -69,7 +69,10 @@ public:
 private:
     NpuStream& m_s;
     std::vector<std::array<BdState, NpuRegisters::shimBdCount>> m_bds; // per column, grown on demand
-    std::vector<QList<int>> m_pending; // per column * 4 + channel: pushes not yet synced
+    // Per column * 4 + channel: pushes whose token no sync has consumed yet (one per sync, oldest first), and
+    // pushes without a token, which the next sync on the channel merely follows.
+    std::vector<QList<int>> m_tokens;
+    std::vector<QList<int>> m_untokened;
     qint64 m_argBase = 3;
 
     [[noreturn]] void fail(NpuStreamError::Code code, qint64 word, const QString& expected, const QString& found)
@@ -92,12 +95,12 @@ private:
         return m_bds[size_t(column)][size_t(bd)];
     }
 
-    QList<int>& pending(int column, NpuChannel channel)
+    static QList<int>& slot(std::vector<QList<int>>& lists, int column, NpuChannel channel)
     {
         const size_t i = size_t(column) * 4 + size_t(channel);
-        if (m_pending.size() <= i)
-            m_pending.resize(i + 1);
-        return m_pending[i];
+        if (lists.size() <= i)
+            lists.resize(i + 1);
+        return lists[i];
     }
 
     // --- TXN -------------------------------------------------------------------------------------------
@@ -457,7 +460,7 @@ private:
             t.extent = s.bd.extent(t.offset, runs);
             t.token = token && step == 0;
             if (step == 0)
-                pending(column, channel).append(int(m_s.transfers.size()));
+                slot(token ? m_tokens : m_untokened, column, channel).append(int(m_s.transfers.size()));
             m_s.transfers.append(t);
             if (!s.bd.useNextBd() || (visited & (1u << s.bd.nextBd())))
                 break;
@@ -466,6 +469,7 @@ private:
     }
 
     // TCT word = dir | row << 8 | col << 16; config = nrows << 8 | ncols << 16 | channel << 24 (legacy SYNC alike).
+    // A sync consumes one completion token per covered channel: that of the oldest push not yet waited for.
     void syncOp(quint32 word, quint32 config, int op)
     {
         NpuSync s;
@@ -479,8 +483,14 @@ private:
         const int index = int(m_s.syncs.size());
         if (s.channelIndex <= 1) {
             const int last = std::min(s.column + std::max(s.columns, 1), NpuRegisters::maxColumns);
-            for (int c = s.column; c < last; ++c)
-                take(pending(c, s.channel()), s, index);
+            for (int c = s.column; c < last; ++c) {
+                QList<int>& tokens = slot(m_tokens, c, s.channel());
+                if (!tokens.isEmpty())
+                    wait(tokens.takeFirst(), s, index);
+                else
+                    s.missingTokens.append(c);
+                follow(slot(m_untokened, c, s.channel()), index);
+            }
         }
         m_s.syncs.append(s);
     }
@@ -491,17 +501,26 @@ private:
         s.opIndex = op;
         s.merged = true;
         const int index = int(m_s.syncs.size());
-        for (QList<int>& list : m_pending)
-            take(list, s, index);
+        for (QList<int>& tokens : m_tokens) {
+            for (int t : std::as_const(tokens))
+                wait(t, s, index);
+            tokens.clear();
+        }
+        for (QList<int>& list : m_untokened)
+            follow(list, index);
         m_s.syncs.append(s);
     }
 
-    void take(QList<int>& list, NpuSync& sync, int syncIndex)
+    void wait(int transfer, NpuSync& sync, int syncIndex)
     {
-        for (int t : std::as_const(list)) {
-            sync.waitsFor.append(t);
+        sync.waitsFor.append(transfer);
+        m_s.transfers[transfer].waitedBySync = syncIndex;
+    }
+
+    void follow(QList<int>& list, int syncIndex)
+    {
+        for (int t : std::as_const(list))
             m_s.transfers[t].waitedBySync = syncIndex;
-        }
         list.clear();
     }
 

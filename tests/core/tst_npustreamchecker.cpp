@@ -62,6 +62,25 @@ private slots:
                  qPrintable(f.first().message));
     }
 
+    void syncWithoutToken()
+    {
+        // The S2MM push without ENABLE_TOKEN_ISSUE: the sync after it waits for a token that never comes, and the
+        // output counts as waited (the sync follows it), so only the sync is named.
+        QList<quint32> words = singleAdd().words;
+        words[4 + (380 - 16) / 4 + 4] = 0x00000002;
+        const NpuStream s = test::decodeWords(words);
+        QCOMPARE(s.syncs.first().missingTokens, QList<int> { 0 });
+        const QList<NpuFinding> f = NpuStreamChecker::check(s);
+        QCOMPARE(test::findingCodes(f, Severity::Error), QStringList { QStringLiteral("sync-without-token") });
+        QCOMPARE(f.first().opIndex, 10);
+        QVERIFY(s.describeOpIndex(10).contains(QLatin1String("no earlier push on that channel issued")));
+        // Two output pushes, one sync: the second output is not waited for.
+        const NpuStream twice = test::decodeWords(test::insertOp(singleAdd(), 10, test::opWords(singleAdd(), 9)));
+        const QList<NpuFinding> g = NpuStreamChecker::check(twice);
+        QCOMPARE(test::findingCodes(g, Severity::Error), QStringList { QStringLiteral("output-not-waited") });
+        QCOMPARE(g.first().opIndex, 10);
+    }
+
     void syncRemovedEveryTxnFixture_data() { test::addFixtureRows(test::npuTxnFixtureNames()); }
     void syncRemovedEveryTxnFixture()
     {
