@@ -207,16 +207,18 @@ QString NpuStream::describeOpIndex(quint32 txnOpIdx) const
     if (txnOpIdx == 0xFFFFFFFFu)
         return QStringLiteral("txn_op_idx 0xFFFFFFFF: no op had started yet, or every op completed (the firmware "
                               "reports this value before execution starts and after a successful run)");
-    if (!isDecoded())
+    if (!isDecoded()) {
         return QStringLiteral("op %1: the stream is %2 and was not decoded, so its ops cannot be named")
             .arg(txnOpIdx)
             .arg(npuFormatName(format));
-    if (txnOpIdx >= quint32(ops.size()))
+    }
+    if (txnOpIdx >= quint32(ops.size())) {
         return QStringLiteral("op %1 does not exist: this stream has %2 ops (0-%3), so the NPU ran a different "
                               "stream than this file")
             .arg(txnOpIdx)
             .arg(ops.size())
             .arg(ops.size() - 1);
+    }
     const int index = int(txnOpIdx);
     const QString name = opName(index);
     QString head = QStringLiteral("op %1: %2").arg(index).arg(name);
@@ -235,12 +237,13 @@ QString NpuStream::describeOpIndex(quint32 txnOpIdx) const
                                 : QStringLiteral(" (") % pushes.join(QStringLiteral(", ")) % u')');
     }
     const NpuOp& op = ops.at(index);
-    if (isTxn() && op.opcode == 0x81)
+    if (isTxn() && op.opcode == 0x81) {
         return head
             % QStringLiteral(" arg_idx %1 (XRT argument %2) into %3 — patching that buffer's address")
                   .arg(op.argIndex)
                   .arg(op.argIndex + 3)
                   .arg(opRegisterName(index));
+    }
     for (const NpuTransfer& t : transfers) {
         if (t.opIndex != index || t.chainStep != 0)
             continue;
@@ -271,10 +274,11 @@ QString NpuStream::transferText(const NpuTransfer& t) const
                 .arg(4 * quint64(t.descriptor.lengthWords()))
                 .arg(t.runs)
                 .arg(dimsText(t));
-    if (t.descriptor.iterates())
+    if (t.descriptor.iterates()) {
         text += QStringLiteral("; iter wrap %1 step %2")
                     .arg(t.descriptor.iterationWrap())
                     .arg(t.descriptor.iterationStride());
+    }
     text
         += QStringLiteral("; touches bytes [%1, %2); token %3").arg(t.extent.first).arg(t.extent.end).arg(int(t.token));
     return text;
@@ -326,6 +330,9 @@ QString NpuStream::toText(bool withOps, const QList<NpuFinding>& findings) const
         }
     }
     if (isDecoded()) {
+        if (chainsCut > 0)
+            lines << QStringLiteral("  %1 USE_NEXT_BD chain(s) not followed to the end (too many chained BDs)")
+                         .arg(chainsCut);
         lines << QStringLiteral("  transfers (queue pushes, in stream order):");
         for (const NpuTransfer& t : transfers)
             lines << QStringLiteral("    ") % transferText(t);
@@ -375,6 +382,7 @@ QJsonObject NpuStream::toJson(bool withOps, const QList<NpuFinding>& findings) c
     o[QStringLiteral("header_op_count")] = headerValue(headerOpCount);
     o[QStringLiteral("txn_size")] = headerValue(txnSize);
     o[QStringLiteral("prolog_words")] = prologWords;
+    o[QStringLiteral("chains_cut")] = chainsCut;
 
     if (withOps) {
         QJsonArray list;

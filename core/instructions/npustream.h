@@ -119,6 +119,7 @@ struct NpuStream {
     qint64 headerOpCount = -1;
     qint64 txnSize = -1;
     int prologWords = 0; // legacy: 17
+    int chainsCut = 0; // pushes whose USE_NEXT_BD chain was not followed to its end (NpuStreamDecoder's budget)
 
     QList<NpuOp> ops;
     QList<NpuTransfer> transfers;

@@ -78,13 +78,13 @@ private:
             if (!m_c.argumentKinds.isEmpty()) {
                 const bool beyond = a.xrtArgument >= m_c.argumentKinds.size();
                 const auto kind = beyond ? NpuStreamContext::ArgumentKind::Absent : m_c.argumentKinds.at(a.xrtArgument);
-                if (kind == NpuStreamContext::ArgumentKind::Scalar)
+                if (kind == NpuStreamContext::ArgumentKind::Scalar) {
                     add(QStringLiteral("patched-scalar"), Severity::Error, a.xrtArgument, needs.patchOpIndex,
                         QStringLiteral("expected XRT argument %1 to be a buffer because the stream patches a DMA "
                                        "address with it (arg_idx %2), found a scalar in the xclbin")
                             .arg(a.xrtArgument)
                             .arg(a.argIndex));
-                else if (kind == NpuStreamContext::ArgumentKind::Absent)
+                } else if (kind == NpuStreamContext::ArgumentKind::Absent) {
                     add(QStringLiteral("patched-absent"), Severity::Error, a.xrtArgument, needs.patchOpIndex,
                         QStringLiteral(
                             "expected the kernel to have an XRT argument %1 because the stream patches a DMA "
@@ -95,6 +95,7 @@ private:
                                               .arg(m_c.argumentKinds.size())
                                               .arg(m_c.argumentKinds.size() - 1)
                                         : QStringLiteral("no argument at that index")));
+                }
             }
             if (m_c.hostBufferIndices && !m_c.hostBufferIndices->contains(a.xrtArgument)) {
                 add(QStringLiteral("argument-not-passed"), Severity::Error, a.xrtArgument, a.firstOpIndex,
@@ -124,13 +125,14 @@ private:
             if (t.patched)
                 continue;
             QString found;
-            if (t.patchLostAtOp >= 0)
+            if (t.patchLostAtOp >= 0) {
                 found = QStringLiteral("its patch was overwritten when op %1 rewrote the BD's address words")
                             .arg(t.patchLostAtOp);
-            else if (t.bdWriteOpIndex >= 0)
+            } else if (t.bdWriteOpIndex >= 0) {
                 found = QStringLiteral("no patch after the BD was written at op %1").arg(t.bdWriteOpIndex);
-            else
+            } else {
                 found = QStringLiteral("a BD the stream never wrote nor patched");
+            }
             add(QStringLiteral("unpatched-bd"), Severity::Error, -1, t.opIndex,
                 QStringLiteral("expected a DDR address patch for %1%2 started at op %3, found %4")
                     .arg(pushName(t))
@@ -206,12 +208,13 @@ private:
         const int width = m_c.partitionColumns;
         if (width <= 0)
             return;
-        if (m_s.isTxn() && m_s.columns != width)
+        if (m_s.isTxn() && m_s.columns != width) {
             add(QStringLiteral("column-mismatch"), Severity::Error, -1, -1,
                 QStringLiteral("expected the stream header's column count to equal the AIE partition width of %1, "
                                "found %2 columns")
                     .arg(width)
                     .arg(m_s.columns));
+        }
         int reported = -1;
         for (const NpuTransfer& t : m_s.transfers) {
             if (t.column < width || t.column == reported)

@@ -74,6 +74,7 @@ private:
     std::vector<QList<int>> m_tokens;
     std::vector<QList<int>> m_untokened;
     qint64 m_argBase = 3;
+    qint64 m_chainBudget = NpuStreamDecoder::maxChainedTransfers;
 
     [[noreturn]] void fail(NpuStreamError::Code code, qint64 word, const QString& expected, const QString& found)
     {
@@ -119,22 +120,25 @@ private:
         const quint32 numOps = word(2);
         m_s.headerOpCount = numOps;
         m_s.txnSize = word(3);
-        if (m_s.txnSize != n * 4)
+        if (m_s.txnSize != n * 4) {
             fail(NpuStreamError::Code::SizeMismatch, 3,
                  QStringLiteral("TxnSize equal to the stream size of %1 bytes").arg(n * 4),
                  QStringLiteral("TxnSize %1").arg(m_s.txnSize));
+        }
         // The smallest op (NOOP, PREEMPT) is one word: more ops than words cannot be real.
-        if (qint64(numOps) > n - 4)
+        if (qint64(numOps) > n - 4) {
             fail(NpuStreamError::Code::OpCountTooLarge, 2,
                  QStringLiteral("at most %1 ops in the %2 bytes after the header").arg(n - 4).arg((n - 4) * 4),
                  QStringLiteral("NumOps %1").arg(numOps));
+        }
         m_s.ops.reserve(qsizetype(numOps));
         qsizetype pos = 4;
         for (quint32 i = 0; i < numOps; ++i) {
-            if (pos >= n)
+            if (pos >= n) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
                      QStringLiteral("op %1 of the %2 NumOps").arg(i).arg(numOps),
                      QStringLiteral("the end of the stream"));
+            }
             pos += txnOp(pos, n);
         }
         if (pos != n)
@@ -153,10 +157,11 @@ private:
         op.opcode = quint16(opcode);
         const int index = int(m_s.ops.size());
         auto need = [&](qsizetype words) {
-            if (left < words)
+            if (left < words) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
                      QStringLiteral("%1 bytes for an op with opcode %2").arg(words * 4).arg(opcode),
                      QStringLiteral("%1 bytes left").arg(left * 4));
+            }
         };
         auto sizeField = [&](qsizetype at, quint32 minimum) -> qsizetype {
             need(at + 1);
@@ -167,10 +172,11 @@ private:
             if (size % 4 != 0)
                 fail(NpuStreamError::Code::BadOpSize, pos, QStringLiteral("an op size that is a multiple of 4 bytes"),
                      QString::number(size));
-            if (qint64(size / 4) > left)
+            if (qint64(size / 4) > left) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
                      QStringLiteral("%1 bytes for an op with opcode %2").arg(size).arg(opcode),
                      QStringLiteral("%1 bytes left").arg(left * 4));
+            }
             return qsizetype(size / 4);
         };
 
@@ -315,10 +321,11 @@ private:
                                     "WRITEBD_EXTEND_SHIMTILE)"),
                      QStringLiteral("opcode %1 in word %2").arg(opcode).arg(hex32(w0)));
             }
-            if (n - pos < size)
+            if (n - pos < size) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
                      QStringLiteral("%1 words for a legacy op with opcode %2").arg(size).arg(opcode),
                      QStringLiteral("%1 words left").arg(n - pos));
+            }
             legacyOp(pos, opcode, size);
             pos += size;
         }
@@ -464,6 +471,12 @@ private:
             m_s.transfers.append(t);
             if (!s.bd.useNextBd() || (visited & (1u << s.bd.nextBd())))
                 break;
+            // Each push may follow up to 15 chained BDs; a budget keeps a stream of chained pushes from
+            // multiplying its size in transfers.
+            if (m_chainBudget-- <= 0) {
+                ++m_s.chainsCut;
+                break;
+            }
             bd = s.bd.nextBd();
         }
     }

@@ -115,10 +115,11 @@ std::optional<NpuStream> NpuStreamReader::load(const QString& path, NpuStreamErr
     if (!file.open(QIODevice::ReadOnly))
         return fail(NpuStreamError::Code::CannotOpen, QStringLiteral("a readable instruction file"),
                     file.errorString());
-    if (file.size() > maxInputBytes)
+    if (file.size() > maxInputBytes) {
         return fail(NpuStreamError::Code::TooLarge,
                     QStringLiteral("an instruction stream of at most %1 bytes").arg(maxInputBytes),
                     QStringLiteral("%1 bytes").arg(file.size()));
+    }
     const QByteArray bytes = file.read(maxInputBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fail(NpuStreamError::Code::CannotOpen, QStringLiteral("a readable instruction file"),
@@ -134,10 +135,11 @@ std::optional<NpuStream> NpuStreamReader::read(const QByteArray& bytes, const QS
             *error = e;
         return std::nullopt;
     };
-    if (bytes.size() > maxInputBytes)
+    if (bytes.size() > maxInputBytes) {
         return fail(makeError(NpuStreamError::Code::TooLarge, path, -1,
                               QStringLiteral("an instruction stream of at most %1 bytes").arg(maxInputBytes),
                               QStringLiteral("%1 bytes").arg(bytes.size())));
+    }
     if (bytes.isEmpty())
         return fail(makeError(NpuStreamError::Code::Empty, path, -1, QStringLiteral("32-bit instruction words"),
                               QStringLiteral("an empty file")));
@@ -157,10 +159,11 @@ std::optional<NpuStream> NpuStreamReader::read(const QByteArray& bytes, const QS
         if (auto e = parseHexText(bytes, path, s.words))
             return fail(*e);
     } else {
-        if (bytes.size() % 4 != 0)
+        if (bytes.size() % 4 != 0) {
             return fail(makeError(NpuStreamError::Code::NotWords, path, bytes.size() / 4,
                                   QStringLiteral("a whole number of little-endian 32-bit words"),
                                   QStringLiteral("%1 bytes (%2 left over)").arg(bytes.size()).arg(bytes.size() % 4)));
+        }
         s.words.resize(bytes.size() / 4);
         qFromLittleEndian<quint32>(bytes.constData(), s.words.size(), s.words.data());
     }

@@ -17,8 +17,9 @@ namespace xi {
 // and control packets recognised and named, anything else called unknown.
 class NpuStreamReader {
 public:
-    // Larger inputs are refused before anything is read or allocated (real streams are kilobytes).
-    static constexpr qint64 maxInputBytes = 32 * 1024 * 1024;
+    // Larger inputs are refused before anything is read or allocated. Real streams are kilobytes; the decoded
+    // model takes at most about 12 bytes per input byte (a 12-byte push becomes a transfer record).
+    static constexpr qint64 maxInputBytes = 16 * 1024 * 1024;
 
     static std::optional<NpuStream> load(const QString& path, NpuStreamError* error = nullptr);
     static std::optional<NpuStream> read(const QByteArray& bytes, const QString& path = {},

@@ -21,7 +21,7 @@ void collectKeys(const QJsonValue& v, QStringList& keys)
             collectKeys(it.value(), keys);
         }
     } else if (v.isArray()) {
-        for (const QJsonValue& item : v.toArray())
+        for (const auto& item : v.toArray())
             collectKeys(item, keys);
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instructions/npustreambench.h"
+#include "instructions/npustreamdecoder.h"
 #include "instructions/npustreamreader.h"
 #include "instructions/npustreamwriter.h"
 #include "npustreamtestdata.h"
@@ -290,6 +291,24 @@ private slots:
         QCOMPARE(s.arguments.size(), 1);
         QCOMPARE(s.arguments.first().minBytes, 80u);
         QCOMPARE(s.arguments.first().bytesMoved, 48u);
+    }
+
+    void chainBudget()
+    {
+        // 16 BDs chained in a ring, pushed 5000 times: 75000 chained BDs would follow; the budget stops them.
+        NpuStreamWriter w(NpuFormat::Txn10);
+        for (int bd = 0; bd < 16; ++bd) {
+            NpuBufferDescriptor d;
+            d.words = { 1, 0, 0, 0, 0, 0, 0, 0x02000000 | 1u << 26 | quint32((bd + 1) % 16) << 27 };
+            w.writeBd(0, bd, d);
+            w.patchBd(0, bd, 0, 0);
+        }
+        for (int i = 0; i < 5000; ++i)
+            w.push(0, NpuChannel::MM2S0, i % 16);
+        const NpuStream s = test::decodeWords(w.words());
+        QCOMPARE(s.transfers.size(), 5000 + NpuStreamDecoder::maxChainedTransfers);
+        QVERIFY(s.chainsCut > 0);
+        QVERIFY(s.toText().contains(QLatin1String("chain(s) not followed to the end")));
     }
 
     void otherOpsDecoded()
