@@ -54,6 +54,35 @@ QString npuEncodingName(NpuEncoding encoding)
     return encoding == NpuEncoding::HexText ? QStringLiteral("hex-text") : QStringLiteral("binary");
 }
 
+QString npuOpcodeName(NpuFormat format, quint16 opcode)
+{
+    if (format == NpuFormat::Legacy) {
+        switch (opcode) {
+        case 2: return QStringLiteral("WRITE32");
+        case 3: return QStringLiteral("SYNC");
+        case 6: return QStringLiteral("WRITEBD_EXTEND_SHIMTILE");
+        default: return QStringLiteral("OP_%1").arg(opcode);
+        }
+    }
+    switch (opcode) {
+    case 0: return QStringLiteral("WRITE");
+    case 1: return QStringLiteral("BLOCKWRITE");
+    case 2: return QStringLiteral("BLOCKSET");
+    case 3: return QStringLiteral("MASKWRITE");
+    case 4: return QStringLiteral("MASKPOLL");
+    case 5: return QStringLiteral("NOOP");
+    case 6: return QStringLiteral("PREEMPT");
+    case 7: return QStringLiteral("MASKPOLL_BUSY");
+    case 8: return QStringLiteral("LOADPDI");
+    case 0x80: return QStringLiteral("SYNC");
+    case 0x81: return QStringLiteral("DDR_PATCH");
+    case 0x82: return QStringLiteral("READ_REGS");
+    case 0x83: return QStringLiteral("RECORD_TIMER");
+    case 0x84: return QStringLiteral("MERGE_SYNC");
+    default: return QStringLiteral("OP_0x") % QString::number(opcode, 16);
+    }
+}
+
 QString npuDeviceGenerationName(int generation)
 {
     switch (generation) {
@@ -99,32 +128,7 @@ QString NpuStream::opName(int index) const
 {
     if (index < 0 || index >= ops.size())
         return {};
-    const quint16 opcode = ops.at(index).opcode;
-    if (format == NpuFormat::Legacy) {
-        switch (opcode) {
-        case 2: return QStringLiteral("WRITE32");
-        case 3: return QStringLiteral("SYNC");
-        case 6: return QStringLiteral("WRITEBD_EXTEND_SHIMTILE");
-        default: return QStringLiteral("OP_%1").arg(opcode);
-        }
-    }
-    switch (opcode) {
-    case 0: return QStringLiteral("WRITE");
-    case 1: return QStringLiteral("BLOCKWRITE");
-    case 2: return QStringLiteral("BLOCKSET");
-    case 3: return QStringLiteral("MASKWRITE");
-    case 4: return QStringLiteral("MASKPOLL");
-    case 5: return QStringLiteral("NOOP");
-    case 6: return QStringLiteral("PREEMPT");
-    case 7: return QStringLiteral("MASKPOLL_BUSY");
-    case 8: return QStringLiteral("LOADPDI");
-    case 0x80: return QStringLiteral("SYNC");
-    case 0x81: return QStringLiteral("DDR_PATCH");
-    case 0x82: return QStringLiteral("READ_REGS");
-    case 0x83: return QStringLiteral("RECORD_TIMER");
-    case 0x84: return QStringLiteral("MERGE_SYNC");
-    default: return QStringLiteral("OP_0x") % QString::number(opcode, 16);
-    }
+    return npuOpcodeName(format, ops.at(index).opcode);
 }
 
 QString NpuStream::opRegisterName(int index) const

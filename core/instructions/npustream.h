@@ -19,6 +19,8 @@ enum class NpuEncoding { Binary, HexText };
 
 QString npuFormatName(NpuFormat format); // "txn-0.1", "txn-1.0", "legacy", "elf", "control-packets", "unknown"
 QString npuEncodingName(NpuEncoding encoding); // "binary", "hex-text"
+// "BLOCKWRITE", "SYNC" (TCT), "DDR_PATCH", legacy "WRITEBD_EXTEND_SHIMTILE", ...; "OP_0x9" when unnamed.
+QString npuOpcodeName(NpuFormat format, quint16 opcode);
 // aie-rt XAIE_DEV_GEN_*: 2 "AIE-ML", 3 "npu1 (AIE2IPU, Phoenix/Hawk Point)", 4 "npu2 (AIE2P, Strix/Krackan)", ...
 QString npuDeviceGenerationName(int generation);
 

@@ -131,7 +131,8 @@ private:
                  QStringLiteral("at most %1 ops in the %2 bytes after the header").arg(n - 4).arg((n - 4) * 4),
                  QStringLiteral("NumOps %1").arg(numOps));
         }
-        m_s.ops.reserve(qsizetype(numOps));
+        // NumOps may still lie: reserve no more than 3-word ops (v1.0 WRITE) could fill.
+        m_s.ops.reserve(std::min<qsizetype>(qsizetype(numOps), (n - 4) / 3 + 1));
         qsizetype pos = 4;
         for (quint32 i = 0; i < numOps; ++i) {
             if (pos >= n) {
@@ -159,7 +160,9 @@ private:
         auto need = [&](qsizetype words) {
             if (left < words) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
-                     QStringLiteral("%1 bytes for an op with opcode %2").arg(words * 4).arg(opcode),
+                     QStringLiteral("%1 bytes for a %2 op")
+                         .arg(words * 4)
+                         .arg(npuOpcodeName(m_s.format, quint16(opcode))),
                      QStringLiteral("%1 bytes left").arg(left * 4));
             }
         };
@@ -174,7 +177,7 @@ private:
                      QString::number(size));
             if (qint64(size / 4) > left) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
-                     QStringLiteral("%1 bytes for an op with opcode %2").arg(size).arg(opcode),
+                     QStringLiteral("%1 bytes for a %2 op").arg(size).arg(npuOpcodeName(m_s.format, quint16(opcode))),
                      QStringLiteral("%1 bytes left").arg(left * 4));
             }
             return qsizetype(size / 4);
@@ -323,7 +326,7 @@ private:
             }
             if (n - pos < size) {
                 fail(NpuStreamError::Code::TruncatedOp, pos,
-                     QStringLiteral("%1 words for a legacy op with opcode %2").arg(size).arg(opcode),
+                     QStringLiteral("%1 words for a %2 op").arg(size).arg(npuOpcodeName(m_s.format, quint16(opcode))),
                      QStringLiteral("%1 words left").arg(n - pos));
             }
             legacyOp(pos, opcode, size);

@@ -375,8 +375,8 @@ private slots:
         QCOMPARE(e.code, NpuStreamError::Code::TruncatedOp);
         QCOMPARE(e.wordOffset, 16);
         QCOMPARE(e.message(),
-                 QStringLiteral("insts.bin: at word 16 (byte 64): expected 48 bytes for an op with opcode 129, found "
-                                "36 bytes left"));
+                 QStringLiteral("insts.bin: at word 16 (byte 64): expected 48 bytes for a DDR_PATCH op, found 36 "
+                                "bytes left"));
     }
 
     void txnSizeLies()
