@@ -98,9 +98,9 @@ QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& opti
         };
         std::vector<MatrixF> fq, fk, fv;
         for (const TestVectors& t : h.heads) {
-            fq.push_back(t.q.cast<float>());
-            fk.push_back(t.k.cast<float>());
-            fv.push_back(t.v.cast<float>());
+            fq.emplace_back(t.q.cast<float>());
+            fk.emplace_back(t.k.cast<float>());
+            fv.emplace_back(t.v.cast<float>());
         }
         add(QStringLiteral("float reference (Eigen)"), repeats, [&] {
             for (size_t i = 0; i < fq.size(); ++i)

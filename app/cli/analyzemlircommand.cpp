@@ -15,19 +15,20 @@ namespace {
 QJsonArray tilesJson(const MlirDesign& design)
 {
     QJsonArray list;
-    for (const MlirDesign::Tile& t : design.tiles)
+    for (const MlirDesign::Tile& t : design.tiles) {
         list.append(QJsonObject { { QStringLiteral("name"), t.name },
                                   { QStringLiteral("column"), t.column },
                                   { QStringLiteral("row"), t.row },
                                   { QStringLiteral("kind"), MlirDesign::tileKindName(t.kind) },
                                   { QStringLiteral("line"), t.line } });
+    }
     return list;
 }
 
 QJsonArray buffersJson(const MlirDesign& design)
 {
     QJsonArray list;
-    for (const MlirDesign::Buffer& b : design.buffers)
+    for (const MlirDesign::Buffer& b : design.buffers) {
         list.append(QJsonObject { { QStringLiteral("name"), b.name },
                                   { QStringLiteral("symName"), b.symName },
                                   { QStringLiteral("memBank"), b.memBank ? QJsonValue(*b.memBank) : QJsonValue() },
@@ -35,17 +36,19 @@ QJsonArray buffersJson(const MlirDesign& design)
                                   { QStringLiteral("type"), b.type },
                                   { QStringLiteral("bytes"), b.bytes },
                                   { QStringLiteral("line"), b.line } });
+    }
     return list;
 }
 
 QJsonArray objectFifosJson(const MlirDesign& design)
 {
     QJsonArray list;
-    for (const MlirDesign::ObjectFifo& f : design.objectFifos)
+    for (const MlirDesign::ObjectFifo& f : design.objectFifos) {
         list.append(QJsonObject { { QStringLiteral("name"), f.name },
                                   { QStringLiteral("producer"), f.producer },
                                   { QStringLiteral("consumers"), QJsonArray::fromStringList(f.consumers) },
                                   { QStringLiteral("line"), f.line } });
+    }
     return list;
 }
 
@@ -81,11 +84,12 @@ QJsonValue sequenceJson(const MlirDesign& design)
 QJsonArray findingsJson(const QList<MlirDesignChecker::Finding>& findings)
 {
     QJsonArray list;
-    for (const MlirDesignChecker::Finding& f : findings)
+    for (const MlirDesignChecker::Finding& f : findings) {
         list.append(QJsonObject { { QStringLiteral("severity"), severityName(f.severity) },
                                   { QStringLiteral("code"), f.code },
                                   { QStringLiteral("line"), f.line },
                                   { QStringLiteral("message"), f.message } });
+    }
     return list;
 }
 

@@ -20,7 +20,7 @@ int runAttentionBench(const QStringList& args, CliContext& ctx)
         } else if (a == QLatin1String("--no-large-kernel")) {
             options.kernelModelLarge = false;
         } else if ((a == QLatin1String("--repeat") || a == QLatin1String("--numpy-script")) && i + 1 < args.size()) {
-            const QString value = args.at(++i);
+            const QString& value = args.at(++i);
             bool ok = true;
             if (a == QLatin1String("--repeat"))
                 options.repeats = value.toInt(&ok);

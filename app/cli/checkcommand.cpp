@@ -158,18 +158,20 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
     out << "Kernel " << r.kernelName << " (" << conventionName(r.convention) << " convention) in "
         << in.xclbin->filePath << "\n";
     out << "Group IDs for " << r.slot.describe() << "\n";
-    if (!in.plan.sourceFile.isEmpty())
+    if (!in.plan.sourceFile.isEmpty()) {
         out << "Host program: " << in.plan.sourceFile
             << (in.plan.call.isValid() ? QStringLiteral(", call at line %1").arg(in.plan.call.line) : QString())
             << "\n";
+    }
     if (!in.plan.sourceFile.isEmpty() && !in.plan.callText.isEmpty())
         out << "Call: " << in.plan.callText << "\n";
     out << "Plan: " << r.planQuick << "\n";
-    if (in.options.instructions)
+    if (in.options.instructions) {
         out << "Instructions: " << in.options.instructions->path << " (" << in.instructions.sourceName() << ", "
             << in.options.instructions->formatName() << ", " << in.options.instructions->wordCount() << " words)\n";
-    else
+    } else {
         out << "Instructions: " << in.instructions.describe() << "\n";
+    }
     out << "\nFindings:\n";
     printFindings(out, r);
     auto printWarnings = [&out, &r](const QString& title, const QList<PredictedXrtWarning>& list) {

@@ -9,6 +9,7 @@
 #include "dumpsectioncommand.h"
 #include "groupscommand.h"
 #include "infocommand.h"
+#include "instructionscommand.h"
 #include "reportcommand.h"
 #include "runbindingcommand.h"
 #include "runcommand.h"
@@ -34,6 +35,7 @@ QList<CliCommandFactory> cliCommands()
         make<DumpSectionCommand>(),
         make<DiffCommand>(),
         make<BuildXclbinCommand>(),
+        make<InstructionsCommand>(),
         make<RunBindingCommand>(),
         make<CheckCommand>(),
         make<AnalyzeMlirCommand>(),

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodecommand.h"
 
+#include "binding/txnopindex.h"
 #include "binding/xrtlogdecoder.h"
 #include "cliutil.h"
 #include "groups/groupiddecoder.h"
+#include "instructions/npustreamreader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -25,7 +27,7 @@ QStringList protectNegatives(const QStringList& args)
     return out;
 }
 
-QString unprotect(QString value)
+QString unprotect(const QString& value)
 {
     return value.startsWith(kNegativeMarker) ? value.mid(1) : value;
 }
@@ -79,12 +81,14 @@ void printFinding(const LogFinding& f, CliContext& ctx)
         ctx.out << "  C++:   " << f.callCpp << '\n';
 }
 
-int decodeLog(const QString& path, const GroupIdDecoder& decoder, bool json, CliContext& ctx)
+int decodeLog(const QString& path, const GroupIdDecoder& decoder, const NpuStream* stream, bool json, CliContext& ctx)
 {
     const std::optional<QByteArray> text = readInput(path, ctx);
     if (!text)
         return ExitBadInput;
-    const QList<LogFinding> findings = XrtLogDecoder(decoder.xclbin()).decode(QString::fromUtf8(*text));
+    const QString log = QString::fromUtf8(*text);
+    const QList<LogFinding> findings = XrtLogDecoder(decoder.xclbin()).decode(log);
+    const QList<TxnOpReference> ops = TxnOpIndex::find(log, stream);
     int warnings = 0;
     int groupIds = 0;
     int copies = 0;
@@ -94,9 +98,11 @@ int decodeLog(const QString& path, const GroupIdDecoder& decoder, bool json, Cli
         copies += f.kind == LogFinding::Kind::HostCopy;
     }
     if (json) {
-        QJsonArray list;
+        QJsonArray list, opList;
         for (const LogFinding& f : findings)
             list.append(f.toJson());
+        for (const TxnOpReference& r : ops)
+            opList.append(r.toJson());
         printJson(
             ctx,
             QJsonObject {
@@ -106,14 +112,18 @@ int decodeLog(const QString& path, const GroupIdDecoder& decoder, bool json, Cli
                 { QStringLiteral("group_ids"), groupIds },
                 { QStringLiteral("host_copies"), copies },
                 { QStringLiteral("findings"), list },
+                { QStringLiteral("txn_op_indices"), opList },
             });
     } else {
         for (const LogFinding& f : findings)
             printFinding(f, ctx);
-        ctx.out << (findings.isEmpty() ? QString() : QStringLiteral("\n")) << warnings << " connectivity warning(s), "
-                << groupIds << " group ID(s), " << copies << " host copy fallback(s)\n";
+        for (const TxnOpReference& r : ops)
+            ctx.out << "line " << r.line << " [txn_op_idx] " << r.text << "\n  op:    " << r.meaning << '\n';
+        ctx.out << (findings.isEmpty() && ops.isEmpty() ? QString() : QStringLiteral("\n")) << warnings
+                << " connectivity warning(s), " << groupIds << " group ID(s), " << copies << " host copy fallback(s)\n";
     }
-    return warnings > 0 ? ExitCheckFailed : ExitOk;
+    // A txn_op_idx comes from a timeout's health record: the run failed.
+    return warnings > 0 || !ops.isEmpty() ? ExitCheckFailed : ExitOk;
 }
 
 } // namespace
@@ -132,7 +142,7 @@ QString DecodeCommand::usage() const
 {
     return QStringLiteral(
         "Usage: xclbin-inspector-cli decode VALUE... [--xclbin FILE] [--json]\n"
-        "       xclbin-inspector-cli decode --log FILE|- [--xclbin FILE] [--json]\n\n"
+        "       xclbin-inspector-cli decode --log FILE|- [--xclbin FILE] [--insts FILE] [--json]\n\n"
         "VALUE is a group ID as XRT returns or prints it: decimal (131072), hex (0x20000) or -1 (XRT 2.13).\n"
         "Each is split into slot (bits 16-23: the hardware context), bank (bits 0-15: memory index, 0xFFFF =\n"
         "none) and flags (bits 24-31). With --xclbin the bank is named after that file's memory and the\n"
@@ -142,9 +152,11 @@ QString DecodeCommand::usage() const
         "about it, and the call the host should have made (needs --xclbin to name arguments).\n\n"
         "  --xclbin FILE   name banks and arguments after this xclbin\n"
         "  --log FILE|-    decode log text instead of values\n"
+        "  --insts FILE    with --log: the instruction stream the run used, to name the op of a timeout's\n"
+        "                  txn_op_idx = N\n"
         "  --json          machine-readable output (see docs/cli.md)\n\n"
-        "Exit codes: 0 ok, 1 the log has a connectivity warning or a value's bank is not in the xclbin,\n"
-        "2 a value is not a number or a file cannot be read, 64 usage.\n");
+        "Exit codes: 0 ok, 1 the log has a connectivity warning or a timeout's txn_op_idx, or a value's bank is not\n"
+        "in the xclbin, 2 a value is not a number or a file cannot be read, 64 usage.\n");
 }
 
 int DecodeCommand::run(const QStringList& args, CliContext& ctx)
@@ -154,15 +166,19 @@ int DecodeCommand::run(const QStringList& args, CliContext& ctx)
         { QStringLiteral("xclbin"), QStringLiteral("Name banks after this xclbin."), QStringLiteral("FILE") });
     parser.addOption(
         { QStringLiteral("log"), QStringLiteral("Decode XRT log text (- = stdin)."), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("insts"),
+                       QStringLiteral("With --log: the instruction stream, to name the op of txn_op_idx."),
+                       QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("json"), QStringLiteral("JSON output.") });
     if (!parseOptions(parser, *this, protectNegatives(args), ctx, 0))
         return ExitUsage;
     const QStringList values = parser.positionalArguments();
     const bool log = parser.isSet(QStringLiteral("log"));
-    if (log == !values.isEmpty())
+    if (log == !values.isEmpty()) {
         return usageError(*this, ctx,
                           log ? QStringLiteral("give either values or --log, not both")
                               : QStringLiteral("nothing to decode: give VALUE... or --log FILE"));
+    }
     XclbinPtr xclbin;
     if (parser.isSet(QStringLiteral("xclbin"))) {
         xclbin = loadXclbin(parser.value(QStringLiteral("xclbin")), ctx);
@@ -171,8 +187,19 @@ int DecodeCommand::run(const QStringList& args, CliContext& ctx)
     }
     const GroupIdDecoder decoder(xclbin);
     const bool json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("insts")) && !log)
+        return usageError(*this, ctx, QStringLiteral("--insts goes with --log"));
+    std::optional<NpuStream> stream;
+    if (parser.isSet(QStringLiteral("insts"))) {
+        NpuStreamError error;
+        stream = NpuStreamReader::load(parser.value(QStringLiteral("insts")), &error);
+        if (!stream) {
+            ctx.err << "error: " << error.message() << '\n';
+            return ExitBadInput;
+        }
+    }
     if (log)
-        return decodeLog(parser.value(QStringLiteral("log")), decoder, json, ctx);
+        return decodeLog(parser.value(QStringLiteral("log")), decoder, stream ? &*stream : nullptr, json, ctx);
     return decodeValues(values, decoder, json, ctx);
 }
 

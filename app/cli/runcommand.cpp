@@ -112,10 +112,11 @@ void printHuman(QTextStream& out, const AttentionRun& r)
         out << "xclbin:  " << r.xclbinPath
             << (r.kernelName.isEmpty() ? QString() : QStringLiteral(", kernel ") + r.kernelName) << "\n";
     out << "Call:    " << r.call << "\n";
-    if (r.backend != QLatin1String("cpu"))
+    if (r.backend != QLatin1String("cpu")) {
         out << "Instructions: "
             << (r.instructionFile.isEmpty() ? QStringLiteral("none found next to the xclbin") : r.instructionFile)
             << "\n";
+    }
     out << "Vectors: " << r.vectors.description << "\n";
     out << "State:   " << (r.state.isEmpty() ? QStringLiteral("did not run") : r.state)
         << QStringLiteral("   (write %1 ms, run %2 ms, read %3 ms)\n")

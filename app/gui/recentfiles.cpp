@@ -53,7 +53,7 @@ void RecentFiles::populate(QMenu* menu)
     menu->clear();
     const QStringList list = files();
     for (int i = 0; i < list.size(); ++i) {
-        const QString path = list[i];
+        const QString& path = list[i];
         auto action = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));

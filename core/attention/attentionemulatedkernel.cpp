@@ -28,16 +28,18 @@ QString AttentionEmulatedKernel::run(EmulatedArguments& arguments) const
         return QStringLiteral("no buffer at argument %1 (bo1, the output)").arg(OutputArgument);
     const QByteArray input = arguments.buffers.value(InputArgument);
     QByteArray& output = arguments.buffers[OutputArgument];
-    if (input.size() < 3 * n)
+    if (input.size() < 3 * n) {
         return QStringLiteral("the buffer at argument %1 holds %2 bytes; Q, K, V need %3")
             .arg(InputArgument)
             .arg(input.size())
             .arg(3 * n);
-    if (output.size() < n)
+    }
+    if (output.size() < n) {
         return QStringLiteral("the buffer at argument %1 holds %2 bytes; the output needs %3")
             .arg(OutputArgument)
             .arg(output.size())
             .arg(n);
+    }
     const auto* qkv = reinterpret_cast<const int8_t*>(input.constData());
     auto* out = reinterpret_cast<int8_t*>(output.data());
     if (attention_int8(qkv, qkv + n, qkv + 2 * n, out, m_size, m_size) != 0)

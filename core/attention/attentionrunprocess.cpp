@@ -41,7 +41,7 @@ void AttentionRunProcess::startCpu()
     Q_EMIT progress(QStringLiteral("run"), QStringLiteral("running the int8 kernel model and the float reference"));
     const AttentionRunOptions options = *m_options;
     m_jobs.start<AttentionRun>([options](const CancelToken& token) { return AttentionBackend::run(options, token); },
-                               [this](AttentionRun run) { deliver(run); });
+                               [this](const AttentionRun& run) { deliver(run); });
 }
 
 void AttentionRunProcess::startXrt()
@@ -76,7 +76,7 @@ void AttentionRunProcess::computeFrom(const RunResult& result)
         [result, options, request](const CancelToken& token) {
             return AttentionBackend::fromRunResult(result, options, request, token);
         },
-        [this](AttentionRun run) { deliver(run); });
+        [this](const AttentionRun& run) { deliver(run); });
 }
 
 void AttentionRunProcess::cancel()

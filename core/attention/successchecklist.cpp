@@ -68,10 +68,11 @@ ChecklistItem SuccessChecklist::xrtWarnings(const Inputs& in)
         return make("xrt_warnings", item, Status::NotApplicable, QStringLiteral("XRT was not involved in this run"));
     const bool reachedCall = in.state == QLatin1String("COMPLETED") || in.state == QLatin1String("ERROR")
         || in.state == QLatin1String("TIMEOUT") || in.state == QLatin1String("ABORT");
-    if (count == 0 && !reachedCall)
+    if (count == 0 && !reachedCall) {
         return make("xrt_warnings", item, Status::NotApplicable,
                     QStringLiteral("XRT stopped before the kernel call (state %1)")
                         .arg(in.state.isEmpty() ? QStringLiteral("not started") : in.state));
+    }
     return make("xrt_warnings", item, statusFrom(count == 0),
                 count == 0 ? QStringLiteral("XRT printed no connectivity warning")
                            : QStringLiteral("XRT printed %1 connectivity warning line(s): those buffers were cloned "

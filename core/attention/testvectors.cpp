@@ -111,12 +111,13 @@ std::optional<TestVectors> TestVectors::fromPacked(const QByteArray& bytes, int 
 {
     const qsizetype n = qsizetype(seq) * dim;
     if (seq <= 0 || dim <= 0 || bytes.size() != 3 * n) {
-        if (error)
+        if (error) {
             *error = QStringLiteral("packed Q, K, V of %1 x %2 need %3 bytes, got %4")
                          .arg(seq)
                          .arg(dim)
                          .arg(3 * n)
                          .arg(bytes.size());
+        }
         return std::nullopt;
     }
     TestVectors t;

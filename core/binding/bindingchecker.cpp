@@ -142,7 +142,7 @@ private:
         if (a && a->unresolved)
             return; // reported through plan.unresolved
         if (!ag) {
-            if (a && !a->isNone())
+            if (a && !a->isNone()) {
                 add(Severity::Error, i, QStringLiteral("too-many-arguments"),
                     QStringLiteral("The host passes '%1' at index %2, but kernel %3 has only %4 arguments: XRT rejects "
                                    "the call.")
@@ -151,6 +151,7 @@ private:
                         .arg(m_kernel.name)
                         .arg(m_kernel.arguments.size()),
                     where(a));
+            }
             return;
         }
         if (ag->argument.isBuffer())
@@ -163,12 +164,13 @@ private:
     {
         const int i = ag.index;
         if (!a || a->isNone()) {
-            if (i != m_instr && i < lastPassed())
+            if (i != m_instr && i < lastPassed()) {
                 add(Severity::Info, i, QStringLiteral("missing-argument"),
                     QStringLiteral("Nothing is passed at index %1 (%2): fine when the design uses fewer buffers.")
                         .arg(i)
                         .arg(role(i)),
                     m_plan.call);
+            }
             return;
         }
         if (a->isScalar()) {
@@ -206,12 +208,13 @@ private:
                                         : QStringLiteral(" (an output passed like this stays all zeros)")),
                 where(a));
         }
-        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable)
+        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable) {
             add(Severity::Warning, i, QStringLiteral("instr-not-cacheable"),
                 QStringLiteral("The instruction BO '%1' is allocated %2; mlir-aie hosts allocate it cacheable "
                                "(xrt.bo.flags.cacheable / XCL_BO_FLAGS_CACHEABLE).")
                     .arg(a->bo.name, boFlagsName(a->bo.flags)),
                 where(a));
+        }
         if (i == m_instr)
             checkInstructionBoSize(a->bo, where(a));
     }
@@ -260,7 +263,7 @@ private:
         }
         const qint64 raw = *bo.rawGroup;
         const int slot = int((raw >> 16) & 0xFF);
-        if (!m_options.slot.legacyXrt213 && raw >= 0 && slot != m_options.slot.slot)
+        if (!m_options.slot.legacyXrt213 && raw >= 0 && slot != m_options.slot.slot) {
             add(Severity::Warning, i, QStringLiteral("slot-mismatch"),
                 QStringLiteral("%1 uses the raw group %2 (slot %3), but the kernel's hardware context is slot %4: "
                                "group numbers must come from kernel.group_id(), never be typed in.")
@@ -269,6 +272,7 @@ private:
                     .arg(slot)
                     .arg(m_options.slot.slot),
                 bo.allocation.isValid() ? bo.allocation : loc);
+        }
     }
 
     void checkScalarArgument(const ArgumentGroup& ag, const ArgBinding* a)
@@ -325,11 +329,12 @@ private:
             return;
         }
         if (a.instructionWords) {
-            if (!insts)
+            if (!insts) {
                 add(Severity::Info, m_count, QStringLiteral("ninstr-mismatch"),
                     QStringLiteral("'%1' is the instruction word count; give the instruction file to check it.")
                         .arg(a.text),
                     where(&a));
+            }
             return;
         }
         if (!a.scalarValue) {
@@ -399,7 +404,7 @@ private:
         int data = 0;
         for (const ArgBinding& a : m_plan.arguments)
             data += a.isBuffer() && !a.bo.instructions ? 1 : 0;
-        if (data > bufferSlots && bufferSlots > 0)
+        if (data > bufferSlots && bufferSlots > 0) {
             add(Severity::Error, -1, QStringLiteral("too-many-buffers"),
                 QStringLiteral("The host passes %1 data buffers, but kernel %2 has only %3 buffer slots: a design with "
                                "more host buffers cannot be fully bound.")
@@ -407,6 +412,7 @@ private:
                     .arg(m_kernel.name)
                     .arg(bufferSlots),
                 m_plan.call);
+        }
     }
 
     // XRT sets the arguments in index order and validates each BO as it is set (DOMAIN.md section 2).
@@ -591,12 +597,13 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     }
     report.kernelName = kernel->name;
     Check(xclbin, *kernel, plan, options, report).run();
-    if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1)
+    if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1) {
         report.findings.prepend(BindingFinding {
             Severity::Info, -1, QStringLiteral("kernel-chosen"),
             QStringLiteral("The plan names no kernel: checked %1, the first with an mlir-aie calling convention.")
                 .arg(kernel->name),
             plan.call });
+    }
     const auto& insts = options.instructions;
     report.correctedPython = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts)
                                  .join(QLatin1Char('\n'));

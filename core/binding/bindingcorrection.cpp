@@ -142,11 +142,12 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
         const QString count = countExpression(plan, language, instructions);
         if (!count.isEmpty())
             exprs[countIndex] = count;
-        else
+        else {
             for (const QString& line : CorrectedCall::snippet(kernel, convention, language, kernelVar)) {
                 if (line.contains(QLatin1String("n_words =")))
                     add(line);
             }
+        }
     }
     for (const ArgBinding& a : plan.arguments) { // other scalars keep what the host passed at their index
         const KernelArgument* k = nullptr;

@@ -51,10 +51,11 @@ std::optional<BindingInstructions> BindingInstructions::parse(const QByteArray& 
                 line = line.mid(2);
             bool ok = false;
             const quint32 w = line.toUInt(&ok, 16);
-            if (!ok || line.size() > 8)
+            if (!ok || line.size() > 8) {
                 return fail(QStringLiteral("line %1: expected one 32-bit hex word, found '%2'")
                                 .arg(i + 1)
                                 .arg(QString::fromLatin1(line.left(40))));
+            }
             result.words << w;
         }
         return result;

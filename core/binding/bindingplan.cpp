@@ -109,10 +109,11 @@ std::optional<ArgBinding> parseQuickItem(const QString& item, int index, QString
         QStringLiteral("^(bo|instr)\\s*(?:([:@])\\s*(-?(?:0[xX][0-9a-fA-F]+|[0-9]+)))?\\s*(?:\\[(.*)\\])?$"));
     const auto m = boRe.match(item);
     if (!m.hasMatch() || m.captured(2).isEmpty()) {
-        if (error)
+        if (error) {
             *error = QStringLiteral("item %1 '%2': expected a number, ninstr, -, bo:N, instr:N or bo@GROUP")
                          .arg(index)
                          .arg(item);
+        }
         return std::nullopt;
     }
     arg.kind = ArgBinding::Kind::Buffer;

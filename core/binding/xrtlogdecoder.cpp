@@ -312,10 +312,11 @@ void XrtLogDecoder::interpretWarning(LogFinding& f) const
                     .arg(conventionName(convention), f.callPython);
         if (!scalarIndex && f.argIndex >= 0) {
             const QString alloc = CorrectedCall::boAllocation(*kernel, convention, f.argIndex, HostLanguage::Python);
-            if (!alloc.isEmpty())
+            if (!alloc.isEmpty()) {
                 f.fix = QStringLiteral("allocate the BO for index %1 with its own group: %2; and %3")
                             .arg(f.argIndex)
                             .arg(alloc, f.fix);
+            }
         }
     } else if (xclbin) {
         f.fix = QStringLiteral("the xclbin %1 has no kernel '%2': check that the log belongs to it")

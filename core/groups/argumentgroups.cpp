@@ -103,10 +103,11 @@ KernelGroups ArgumentGroups::compute(const Xclbin& xclbin, const Kernel& kernel,
     result.kernelName = kernel.name;
     result.convention = detectConvention(kernel, &result.conventionReason);
     result.computeUnit = xclbin.firstComputeUnit(kernel.name);
-    if (result.computeUnit < 0)
+    if (result.computeUnit < 0) {
         result.notes << QStringLiteral("IP_LAYOUT has no compute unit for kernel %1: XRT cannot open it, and no "
                                        "argument has a connection")
                             .arg(kernel.name);
+    }
     const QList<MemoryEntry>& memories = xclbin.memories();
     const QList<Connection>& connections = xclbin.connections();
 
@@ -167,30 +168,32 @@ void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QLis
                        .arg(memoryCount));
     }
     if (!arg.isBuffer()) {
-        if (!row.banks.isEmpty())
+        if (!row.banks.isEmpty()) {
             return set(Verdict::Warning,
                        QStringLiteral("A %1 argument with a memory connection (bank %2): XRT reports the bank, but the "
                                       "kernel takes a value here, not a buffer.")
                            .arg(arg.addressQualifierName())
                            .arg(row.bank));
+        }
         return set(Verdict::Scalar,
                    QStringLiteral("A %1 argument: no memory (bank 0xFFFF); pass a value, never a BO, "
                                   "and never allocate a BO with this group ID.")
                        .arg(arg.addressQualifierName()));
     }
     if (row.banks.isEmpty()) {
-        if (!unusedTags.isEmpty())
+        if (!unusedTags.isEmpty()) {
             return set(Verdict::Invalid,
                        QStringLiteral("Connected only to unused memory %1: XRT skips it and finds no "
                                       "bank for this buffer.")
                            .arg(unusedTags.join(QStringLiteral(", "))));
+        }
         return set(Verdict::Invalid,
                    QStringLiteral("A global argument with no connectivity on the first compute unit: "
                                   "XRT has no bank for its BO (newer XRT throws EINVAL)."));
     }
     const QString tag = row.memoryTags.last();
     const QString expected = expectedTag(convention, arg.name, row.index);
-    if (!expected.isEmpty() && tag != expected)
+    if (!expected.isEmpty() && tag != expected) {
         return set(Verdict::Warning,
                    QStringLiteral("Connected to bank %1 (%2), but the aiecc convention puts %3 on %4.")
                        .arg(row.bank)
@@ -199,12 +202,14 @@ void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QLis
                                 ? QStringLiteral("the instruction buffer")
                                 : QStringLiteral("data buffers"),
                             expected));
-    if (convention == Convention::Legacy)
+    }
+    if (convention == Convention::Legacy) {
         return set(Verdict::Warning,
                    QStringLiteral("Connected to bank %1 (%2), in the old no-opcode convention: hosts written for "
                                   "kernel(3, instr, n, bo0, ...) put their buffers at the wrong indices here.")
                        .arg(row.bank)
                        .arg(tag));
+    }
     return set(Verdict::Valid,
                QStringLiteral("Connected to bank %1 (%2) on the first compute unit; allocate its BO "
                               "with group_id(%3).")

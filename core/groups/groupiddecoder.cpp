@@ -99,10 +99,11 @@ std::optional<DecodedGroupId> GroupIdDecoder::decode(const QString& text, QStrin
 {
     GroupId id;
     if (!GroupId::parse(text, &id)) {
-        if (error)
+        if (error) {
             *error = QStringLiteral("'%1' is not a group ID: expected a number from -1 to 4294967295, decimal or "
                                     "0x-prefixed hex (e.g. 131072 or 0x20000)")
                          .arg(text);
+        }
         return std::nullopt;
     }
     return decode(id, text.trimmed());

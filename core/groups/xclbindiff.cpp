@@ -181,10 +181,11 @@ void compareSections(Differ& d, const Xclbin& a, const Xclbin& b)
                                QString::number(sb->size), Change::Changed });
         } else if (d.m_options.compareBytes && sa->size > 0) {
             const qint64 at = firstDifference(a, *sa, b, *sb);
-            if (at >= 0)
+            if (at >= 0) {
                 d.records.append({ Area::Section, key, QStringLiteral("bytes"), QStringLiteral("same size"),
                                    QStringLiteral("differs from section offset %1").arg(hexUpper(quint64(at))),
                                    Change::Changed });
+            }
         }
     }
     for (const auto& [key, sb] : kb) {

@@ -179,10 +179,11 @@ void HostProgramFix::fixAllocations(const BindingPlan& plan, const BindingCorrec
         }
         edit(bo->groupSpan, QStringLiteral("%1.group_id(%2)").arg(c.kernelVariable).arg(r.index),
              QStringLiteral("the group of %1").arg(r.bo));
-        if (r.instructions && bo->flags != BoFlags::Cacheable && bo->flagsSpan.isValid())
+        if (r.instructions && bo->flags != BoFlags::Cacheable && bo->flagsSpan.isValid()) {
             edit(bo->flagsSpan,
                  language == HostLanguage::Python ? boFlagsPython(BoFlags::Cacheable) : boFlagsCpp(BoFlags::Cacheable),
                  QStringLiteral("the flags of %1").arg(r.bo));
+        }
     }
 }
 

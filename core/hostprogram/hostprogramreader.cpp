@@ -229,7 +229,7 @@ private:
         return findTopWhere(s, from, [op](const HostToken& k) { return k.isOp(op); });
     }
 
-    void statement(Tokens s)
+    void statement(const Tokens& s)
     {
         if (s.isEmpty())
             return;
@@ -765,10 +765,11 @@ private:
         const Arg* first = pick(args, 0, {});
         if (path == QLatin1String("len") && first) {
             const Value& x = first->value;
-            if (x.kind == Value::Kind::Data)
+            if (x.kind == Value::Kind::Data) {
                 return integer(std::nullopt,
                                x.instructions ? (x.words || x.lines ? Meaning::InstrWords : Meaning::InstrBytes)
                                               : Meaning::Plain);
+            }
             if (x.kind == Value::Kind::String)
                 return integer(x.string.size());
             return integer(std::nullopt);
@@ -1029,10 +1030,11 @@ private:
             if (!m_boArgs.values().contains(i))
                 m_plan.unpassedBuffers << m_bos.at(i);
         }
-        if (!m_callFound)
+        if (!m_callFound) {
             unresolved(QString(),
                        QStringLiteral("no kernel call found (kernel(...), run = kernel(...) or run.set_arg)"),
                        HostLocation { m_file, 0, 0 });
+        }
     }
 
     const Tokens& m_t;

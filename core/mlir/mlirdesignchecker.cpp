@@ -41,11 +41,12 @@ void MlirDesignChecker::checkBuffers(const MlirDesign& design, QList<Finding>& f
                               .arg(tile->column)
                               .arg(tile->row) });
     }
-    if (firstAttributeLine > 0)
+    if (firstAttributeLine > 0) {
         findings.append({ Severity::Info, QStringLiteral("attributes-not-groups"), firstAttributeLine,
                           QStringLiteral("sym_name and mem_bank do not influence XRT group IDs: sym_name names the "
                                          "buffer, mem_bank picks a bank of the tile's local memory; a group ID comes "
                                          "from the kernel argument's position (bo i = XRT argument 3+i)") });
+    }
 }
 
 void MlirDesignChecker::checkTileMemory(const MlirDesign& design, QList<Finding>& findings)
@@ -63,7 +64,7 @@ void MlirDesignChecker::checkTileMemory(const MlirDesign& design, QList<Finding>
             continue;
         const qint64 before = used.value(tile->name);
         used[tile->name] = before + buffer.bytes;
-        if (before <= limit && before + buffer.bytes > limit)
+        if (before <= limit && before + buffer.bytes > limit) {
             findings.append({ Severity::Error, QStringLiteral("buffer-too-large"), buffer.line,
                               QStringLiteral("buffers on %1 tile (%2, %3) reach %4 bytes with %%5, more than its "
                                              "%6 KiB of data memory")
@@ -73,6 +74,7 @@ void MlirDesignChecker::checkTileMemory(const MlirDesign& design, QList<Finding>
                                   .arg(before + buffer.bytes)
                                   .arg(buffer.name)
                                   .arg(limit / 1024) });
+        }
     }
 }
 
@@ -87,12 +89,13 @@ void MlirDesignChecker::checkRuntimeSequence(const MlirDesign& design, QList<Fin
     }
     const MlirDesign::RuntimeSequence& sequence = *design.runtimeSequence;
     const qsizetype count = sequence.arguments.size();
-    if (count > MaxHostBuffers)
+    if (count > MaxHostBuffers) {
         findings.append({ Severity::Error, QStringLiteral("too-many-host-buffers"), sequence.line,
                           QStringLiteral("the runtime sequence has %1 host buffers but only %2 can be bound: XRT "
                                          "arguments 3..7 are bo0..bo4; pack buffers together")
                               .arg(count)
                               .arg(MaxHostBuffers) });
+    }
     QStringList map;
     for (qsizetype i = 0; i < count; ++i) {
         const MlirDesign::HostArgument& argument = sequence.arguments.at(i);

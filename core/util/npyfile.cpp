@@ -174,11 +174,12 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
         fail(kMagicSize + 2, QStringLiteral("expected a %1-byte header length, the file ends").arg(lenSize));
     const auto* lenPtr = reinterpret_cast<const uchar*>(bytes.constData() + kMagicSize + 2);
     const qint64 headerLen = lenSize == 2 ? qFromLittleEndian<quint16>(lenPtr) : qFromLittleEndian<quint32>(lenPtr);
-    if (headerStart + headerLen > bytes.size())
+    if (headerStart + headerLen > bytes.size()) {
         fail(headerStart,
              QStringLiteral("expected a %1-byte header, the file has %2 bytes left")
                  .arg(headerLen)
                  .arg(bytes.size() - headerStart));
+    }
     const QString header = QString::fromLatin1(bytes.mid(headerStart, headerLen));
     static const QRegularExpression descrRe(QStringLiteral(R"('descr'\s*:\s*'([^']*)')"));
     static const QRegularExpression fortranRe(QStringLiteral(R"('fortran_order'\s*:\s*(True|False))"));
@@ -186,16 +187,18 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
     const auto descr = descrRe.match(header);
     const auto fortran = fortranRe.match(header);
     const auto shape = shapeRe.match(header);
-    if (!descr.hasMatch() || !fortran.hasMatch() || !shape.hasMatch())
+    if (!descr.hasMatch() || !fortran.hasMatch() || !shape.hasMatch()) {
         fail(headerStart,
              QStringLiteral("expected a header dict with 'descr', 'fortran_order' and 'shape', found %1")
                  .arg(header.trimmed()));
+    }
     NpyArray a;
     const auto dtype = parseDescr(descr.captured(1));
-    if (!dtype)
+    if (!dtype) {
         fail(headerStart,
              QStringLiteral("expected dtype int8 (|i1), int32 (<i4) or float32 (<f4), found '%1'")
                  .arg(descr.captured(1)));
+    }
     a.dtype = *dtype;
     if (fortran.captured(1) == QLatin1String("True"))
         fail(headerStart, QStringLiteral("expected C order, found fortran_order True"));
@@ -210,12 +213,13 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
     }
     const qint64 dataStart = headerStart + headerLen;
     const qint64 need = a.elementCount() * NpyArray::elementSize(a.dtype);
-    if (bytes.size() - dataStart != need)
+    if (bytes.size() - dataStart != need) {
         fail(dataStart,
              QStringLiteral("expected %1 bytes of data for shape (%2), found %3")
                  .arg(need)
                  .arg(shape.captured(1).trimmed())
                  .arg(bytes.size() - dataStart));
+    }
     a.data = bytes.mid(dataStart);
     return a;
 }

@@ -34,11 +34,13 @@ QList<Step> script(const QStringList& a, const QStringList& b)
     std::vector<int> lcs;
     if (n * m <= 4'000'000) { // beyond that the middle is shown as removed then added
         lcs.assign(size_t((n + 1) * (m + 1)), 0);
-        for (qsizetype i = n - 1; i >= 0; --i)
-            for (qsizetype j = m - 1; j >= 0; --j)
+        for (qsizetype i = n - 1; i >= 0; --i) {
+            for (qsizetype j = m - 1; j >= 0; --j) {
                 lcs[size_t(i * (m + 1) + j)] = a.at(head + i) == b.at(head + j)
                     ? lcs[size_t((i + 1) * (m + 1) + j + 1)] + 1
                     : std::max(lcs[size_t((i + 1) * (m + 1) + j)], lcs[size_t(i * (m + 1) + j + 1)]);
+            }
+        }
     }
     auto at = [&](qsizetype i, qsizetype j) { return lcs.empty() ? 0 : lcs[size_t(i * (m + 1) + j)]; };
     qsizetype i = 0;

@@ -113,10 +113,11 @@ public:
     quint64 cInteger(quint64 max) const
     {
         const auto value = AieccInputs::parseCInteger(text());
-        if (!value || *value > max)
+        if (!value || *value > max) {
             failHere(Kind::BadValue,
                      QStringLiteral("a number (decimal or 0x hex) up to 0x%1, found \"%2\"")
                          .arg(QString::number(max, 16), text()));
+        }
         return *value;
     }
 
@@ -184,10 +185,11 @@ AieccDesign::Argument readArgument(const JsonNode& node)
     const JsonNode qualifier
         = node.member(QStringLiteral("address-qualifier"), "SCALAR, GLOBAL, CONSTANT, LOCAL or STREAM");
     arg.addressQualifier = addressQualifierFromName(qualifier.text());
-    if (arg.addressQualifier < 0)
+    if (arg.addressQualifier < 0) {
         qualifier.failHere(
             Kind::BadValue,
             QStringLiteral("SCALAR, GLOBAL, CONSTANT, LOCAL or STREAM, found \"%1\"").arg(qualifier.text()));
+    }
     arg.type = node.member(QStringLiteral("type"), "the C type, e.g. \"void*\"").nonEmptyText("argument type");
     arg.offset = node.member(QStringLiteral("offset"), "the register offset, e.g. \"0x14\"").nonEmptyText("offset");
     if (auto memory = node.optionalMember(QStringLiteral("memory-connection")))
@@ -223,10 +225,11 @@ MemoryEntry readMemory(const JsonNode& node, int index)
     memory.index = index;
     const JsonNode type = node.member(QStringLiteral("m_type"), "the memory type, e.g. \"MEM_DRAM\"");
     const int typeValue = AieccInputs::memoryTypeFromName(type.text());
-    if (typeValue < 0)
+    if (typeValue < 0) {
         type.failHere(
             Kind::UnknownMemoryType,
             QStringLiteral("a memory type (MEM_DDR3 ... MEM_PS_KERNEL, e.g. MEM_DRAM), found \"%1\"").arg(type.text()));
+    }
     memory.type = quint8(typeValue);
     memory.used = node.member(QStringLiteral("m_used"), "0 or 1").cInteger(0xFF) != 0;
     const JsonNode tag = node.member(QStringLiteral("m_tag"), "the memory tag, e.g. \"HOST\"");
@@ -379,10 +382,11 @@ QList<MemoryEntry> AieccInputs::readMemTopology(const QString& path)
     const QList<JsonNode> entries = topology.member(QStringLiteral("m_mem_data"), "an array of memories").elements();
     for (const JsonNode& entry : entries)
         memories.append(readMemory(entry, int(memories.size())));
-    if (quint64(memories.size()) != expected)
+    if (quint64(memories.size()) != expected) {
         count.failHere(
             Kind::Inconsistent,
             QStringLiteral("%1, the number of entries in \"m_mem_data\", found %2").arg(memories.size()).arg(expected));
+    }
     return memories;
 }
 

@@ -21,13 +21,14 @@ void BinaryView::fail(XclbinError::Kind kind, quint64 at, const QString& expecte
 
 void BinaryView::require(quint64 at, quint64 length, const QString& field) const
 {
-    if (at > size() || length > size() - at)
+    if (at > size() || length > size() - at) {
         fail(XclbinError::Kind::ArrayOutOfSection, at,
              QStringLiteral("%1 (%2 bytes at +0x%3) to lie inside the %4 bytes of the section")
                  .arg(field)
                  .arg(length)
                  .arg(QString::number(at, 16))
                  .arg(size()));
+    }
 }
 
 void BinaryView::requireArray(quint64 at, qint64 count, quint64 entrySize, const QString& field) const
@@ -36,13 +37,14 @@ void BinaryView::requireArray(quint64 at, qint64 count, quint64 entrySize, const
         fail(XclbinError::Kind::CountOverflow, at,
              QStringLiteral("a non-negative entry count for %1, found %2").arg(field).arg(count));
     // Checked before multiplying: count * entrySize cannot overflow once count <= size / entrySize.
-    if (entrySize && quint64(count) > size() / entrySize)
+    if (entrySize && quint64(count) > size() / entrySize) {
         fail(XclbinError::Kind::CountOverflow, at,
              QStringLiteral("%1 entries of %2 bytes for %3 to fit in the %4-byte section")
                  .arg(count)
                  .arg(entrySize)
                  .arg(field)
                  .arg(size()));
+    }
     require(at, quint64(count) * entrySize, field);
 }
 
@@ -85,12 +87,13 @@ QString BinaryView::fixedString(quint64 at, quint64 length) const
 
 QString BinaryView::cString(quint64 at, const QString& field) const
 {
-    if (at >= size())
+    if (at >= size()) {
         fail(XclbinError::Kind::ArrayOutOfSection, at,
              QStringLiteral("%1 to start inside the %2-byte section (offset +0x%3)")
                  .arg(field)
                  .arg(size())
                  .arg(QString::number(at, 16)));
+    }
     const char* p = m_bytes.constData() + at;
     const qsizetype n = qstrnlen(p, uint(size() - at));
     if (quint64(n) == size() - at)

@@ -83,11 +83,12 @@ private:
             const auto name = m_reader.name();
             if (name == QLatin1String("arg"))
                 k.arguments.append(readArgument());
-            else if (name == QLatin1String("instance"))
+            else if (name == QLatin1String("instance")) {
                 k.instances.append({ m_reader.attributes().value(QStringLiteral("name")).toString(),
                                      attributeMap(m_reader.attributes()) });
-            else if (name == QLatin1String("extended-data"))
+            } else if (name == QLatin1String("extended-data")) {
                 k.extendedData = attributeMap(m_reader.attributes());
+            }
         }
         return k;
     }

@@ -187,16 +187,18 @@ PropertyTree SectionJson::buildMetadata(const QByteArray& sectionBytes, QString*
 
 PropertyTree SectionJson::tree(const Xclbin& xclbin, const SectionHeader& section)
 {
-    if (!supports(section.kind))
+    if (!supports(section.kind)) {
         raise(xclbin, &section,
               QStringLiteral("a section with a JSON form (MEM_TOPOLOGY, GROUP_TOPOLOGY, CONNECTIVITY, "
                              "GROUP_CONNECTIVITY, IP_LAYOUT, AIE_PARTITION, BUILD_METADATA), not %1")
                   .arg(section.kindName()));
+    }
     const SectionHeader* first = xclbin.section(section.kind);
-    if (!first || first->index != section.index)
+    if (!first || first->index != section.index) {
         raise(xclbin, &section,
               QStringLiteral("the first %1 section (only that one is decoded; dump this one raw)")
                   .arg(sectionKindDisplayName(section.kind)));
+    }
     switch (section.kind) {
     case MEM_TOPOLOGY: return memTopology(QStringLiteral("mem_topology"), decoded(xclbin, section, xclbin.memTopology));
     case ASK_GROUP_TOPOLOGY:

@@ -170,13 +170,14 @@ QByteArray Xclbin::readBytes(quint64 offset, quint64 size) const
         throw XclbinException({ XclbinError::Kind::CannotOpen, filePath, -1,
                                 QStringLiteral("a readable file (%1)").arg(file.errorString()) });
     const quint64 actual = quint64(file.size());
-    if (offset > actual || size > actual - offset || size > quint64(std::numeric_limits<qsizetype>::max()))
+    if (offset > actual || size > actual - offset || size > quint64(std::numeric_limits<qsizetype>::max())) {
         throw XclbinException(
             { XclbinError::Kind::SectionOutOfFile, filePath, qint64(qMin(offset, actual)),
               QStringLiteral("%1 bytes at 0x%2 inside the %3-byte file (did it change since it was read?)")
                   .arg(size)
                   .arg(QString::number(offset, 16))
                   .arg(actual) });
+    }
     file.seek(qint64(offset));
     QByteArray bytes = file.read(qint64(size));
     if (quint64(bytes.size()) != size)

@@ -67,18 +67,20 @@ private:
 
     void readHeader(Xclbin& x)
     {
-        if (x.fileSize < kSectionTableOffset)
+        if (x.fileSize < kSectionTableOffset) {
             error(XclbinError::Kind::TooSmall, qint64(x.fileSize),
                   QStringLiteral("at least %1 bytes (the axlf header), the file has %2")
                       .arg(kSectionTableOffset)
                       .arg(x.fileSize));
+        }
         const BinaryView v(readRange(0, kSectionTableOffset), 0, m_path, QStringLiteral("axlf header"));
         AxlfHeader& h = x.header;
         h.magic = v.slice(0, 8);
-        if (h.magic != QByteArray("xclbin2\0", 8))
+        if (h.magic != QByteArray("xclbin2\0", 8)) {
             error(
                 XclbinError::Kind::BadMagic, 0,
                 QStringLiteral("the magic \"xclbin2\\0\", found \"%1\"").arg(QString::fromLatin1(h.magic.toHex(' '))));
+        }
         h.magic.chop(1);
         h.signatureLength = v.i32(8);
         h.uniqueId = v.u64(296);
@@ -107,12 +109,13 @@ private:
     void readSectionTable(Xclbin& x)
     {
         const quint64 tableSize = quint64(x.header.sectionCount) * kSectionHeaderSize;
-        if (kSectionTableOffset + tableSize > x.fileSize)
+        if (kSectionTableOffset + tableSize > x.fileSize) {
             error(XclbinError::Kind::SectionOutOfFile, qint64(kSectionTableOffset),
                   QStringLiteral("a section table of %1 entries (%2 bytes) inside the %3-byte file")
                       .arg(x.header.sectionCount)
                       .arg(tableSize)
                       .arg(x.fileSize));
+        }
         const BinaryView v(readRange(kSectionTableOffset, tableSize), kSectionTableOffset, m_path,
                            QStringLiteral("section table"));
         for (quint32 i = 0; i < x.header.sectionCount; ++i) {
@@ -123,7 +126,7 @@ private:
             s.name = v.fixedString(at + 4, 16);
             s.offset = v.u64(at + 24);
             s.size = v.u64(at + 32);
-            if (s.offset > x.fileSize || s.size > x.fileSize - s.offset)
+            if (s.offset > x.fileSize || s.size > x.fileSize - s.offset) {
                 error(XclbinError::Kind::SectionOutOfFile, qint64(kSectionTableOffset + at + 24),
                       QStringLiteral("section %1 (%2) at 0x%3 with %4 bytes to lie inside the %5-byte file")
                           .arg(i)
@@ -131,6 +134,7 @@ private:
                           .arg(QString::number(s.offset, 16))
                           .arg(s.size)
                           .arg(x.fileSize));
+            }
             x.sections.append(s);
         }
     }
@@ -159,12 +163,13 @@ private:
         if (decoded || s.kind == EMBEDDED_METADATA) {
             if (!firstOfKind(x, s))
                 return;
-            if (s.size > kMaxDecodedSection)
+            if (s.size > kMaxDecodedSection) {
                 error(XclbinError::Kind::CountOverflow, qint64(s.offset),
                       QStringLiteral("a %1 section of at most %2 bytes, found %3")
                           .arg(s.kindName())
                           .arg(kMaxDecodedSection)
                           .arg(s.size));
+            }
         }
         switch (s.kind) {
         case MEM_TOPOLOGY: x.memTopology = readMemories(view(s)); return;
@@ -246,12 +251,13 @@ private:
         const quint32 offset = v.u32(at + 4);
         v.requireArray(offset, qint64(count), entrySize, field);
         const quint64 bytes = quint64(count) * entrySize;
-        if (bytes > *budget)
+        if (bytes > *budget) {
             v.fail(XclbinError::Kind::CountOverflow, at,
                    QStringLiteral("%1 of %2 entries to fit in the section beside the other arrays (arrays may not "
                                   "overlap)")
                        .arg(field)
                        .arg(count));
+        }
         *budget -= bytes;
         return { count, offset };
     }

@@ -154,11 +154,12 @@ QByteArray kernelXml(const AieccDesign::Kernel& kernel)
     for (qsizetype i = 0; i < kernel.arguments.size(); ++i) {
         const auto& arg = kernel.arguments[i];
         const auto size = typeSize(arg.type);
-        if (!size)
+        if (!size) {
             fail(Kind::BadValue, arg.origin, QStringLiteral(".type"),
                  QStringLiteral("a C type xclbinutil knows (a pointer, char, float, [u]int8_t ... [u]int64_t, int), "
                                 "found \"%1\" for argument %2 of kernel %3")
                      .arg(arg.type, arg.name, kernel.name));
+        }
         body += xmlElement(10, "arg",
                            { { QStringLiteral("name"), arg.name },
                              { QStringLiteral("addressQualifier"), QString::number(arg.addressQualifier) },
@@ -682,8 +683,9 @@ PropertyTree mirrorHeader(const HeaderFields& h)
     header.put(QStringLiteral("FeatureRomTimeStamp"), QStringLiteral("0"));
     // xclbinutil prints major and minor as characters.
     header.put(QStringLiteral("Version"),
-               QString(QChar(char16_t(XclbinWriter::VersionMajor))) + QLatin1Char('.') + QChar(char16_t(XclbinWriter::VersionMinor))
-                   + QLatin1Char('.') + QString::number(XclbinWriter::VersionPatch));
+               QString(QChar(char16_t(XclbinWriter::VersionMajor))) + QLatin1Char('.')
+                   + QChar(char16_t(XclbinWriter::VersionMinor)) + QLatin1Char('.')
+                   + QString::number(XclbinWriter::VersionPatch));
     header.put(QStringLiteral("Mode"), QStringLiteral("0"));
     header.put(QStringLiteral("InterfaceUUID"), QString(32, QLatin1Char('0')));
     header.put(QStringLiteral("PlatformVBNV"), QString());

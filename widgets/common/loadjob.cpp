@@ -16,7 +16,7 @@ void LoadJob::load(const QString& path)
     m_path = path;
     emit started(path);
     m_jobs.start<XclbinLoadResult>([path](const CancelToken&) { return XclbinReader::load(path); },
-                                   [this](XclbinLoadResult result) {
+                                   [this](const XclbinLoadResult& result) {
                                        if (result.ok())
                                            emit loaded(result.xclbin);
                                        else

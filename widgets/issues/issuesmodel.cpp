@@ -48,13 +48,14 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
                   QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()) });
         }
     }
-    if (kernels.isEmpty())
+    if (kernels.isEmpty()) {
         issues.append({ Severity::Warning,
                         QStringLiteral("file"),
                         {},
                         -1,
                         xclbin.filePath,
                         QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check") });
+    }
     std::stable_sort(issues.begin(), issues.end(),
                      [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
     return issues;

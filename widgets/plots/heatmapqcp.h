@@ -5,7 +5,7 @@
 // for the length of the include only, so the project keeps QT_NO_FOREACH. Include this instead of <qcustomplot.h>.
 #ifndef foreach
 #define XI_QCP_FOREACH_SHIM
-#define foreach(variable, container) for (variable : container)
+#define foreach(variable, container) for (variable : container) // NOLINT(bugprone-macro-parentheses)
 #endif
 #include <qcustomplot.h>
 #ifdef XI_QCP_FOREACH_SHIM

@@ -355,10 +355,11 @@ bool RunView::importNpy(const QStringList& paths, QString* error)
         const std::optional<NpyArray> array = NpyFile::load(path, &why);
         std::optional<MatrixI8> m = array ? array->toMatrixI8() : std::nullopt;
         if (!m) {
-            if (error)
+            if (error) {
                 *error = array
                     ? tr("%1: expected a 2-D int8 array, found %2").arg(path, NpyArray::dtypeName(array->dtype))
                     : why;
+            }
             return false;
         }
         const QChar first = QFileInfo(path).fileName().at(0).toLower();

@@ -113,12 +113,13 @@ void RunViewCompare::compare(const AttentionRun& before, const QString& beforeLa
             m_table->setItem(i, column, item);
         }
         auto d = new QTableWidgetItem(delta);
-        if (!delta.isEmpty() && delta != QLatin1String("0"))
+        if (!delta.isEmpty() && delta != QLatin1String("0")) {
             d->setFont([&] {
                 QFont f = font();
                 f.setBold(true);
                 return f;
             }());
+        }
         m_table->setItem(i, 3, d);
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

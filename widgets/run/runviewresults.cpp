@@ -174,11 +174,12 @@ void RunViewResults::showBanner(const AttentionRun& run)
     QString text = tr("<b>Backend: %1</b> &mdash; %2<br>")
                        .arg(run.backend.toHtmlEscaped(), run.backendDescription.toHtmlEscaped());
     text += tr("State: <b>%1</b>").arg(run.state.isEmpty() ? tr("did not run") : run.state.toHtmlEscaped());
-    if (run.hasOutput())
+    if (run.hasOutput()) {
         text += tr(" &middot; non-zero %1/%2 (%3%)")
                     .arg(m.nonzero)
                     .arg(m.total)
                     .arg(number(100 * m.nonzeroFraction(), 1));
+    }
     if (m.hasReference && run.hasOutput())
         text += tr(" &middot; correlation %1").arg(m.correlationDefined() ? number(m.correlation, 4) : tr("undefined"));
     text += m_passed ? tr(" &middot; <b>every check passed</b>") : tr(" &middot; <b>a check failed</b>");

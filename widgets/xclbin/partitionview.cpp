@@ -96,7 +96,7 @@ bool PartitionView::isPlaceholder(const Xclbin& xclbin, const PdiEntry& pdi)
     }
 }
 
-void PartitionView::setXclbin(XclbinPtr xclbin)
+void PartitionView::setXclbin(const XclbinPtr& xclbin)
 {
     m_pdis->clear();
     m_properties->setEntries({});

@@ -21,7 +21,7 @@ class PartitionView : public QWidget {
 public:
     explicit PartitionView(QWidget* parent = nullptr);
 
-    void setXclbin(XclbinPtr xclbin);
+    void setXclbin(const XclbinPtr& xclbin);
     // A PDI with no image, an all-zero image, or the demo's marked placeholder text (not a device image).
     static bool isPlaceholder(const Xclbin& xclbin, const PdiEntry& pdi);
 
