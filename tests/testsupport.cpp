@@ -52,6 +52,11 @@ QString attentionXclbin()
     return aieccReferenceXclbin(QStringLiteral("whisper-attention-64x64"));
 }
 
+QString demoXclbin(const QString& name)
+{
+    return QStringLiteral(XI_DEMO_DIR "/") + name + QStringLiteral(".xclbin");
+}
+
 QString hostProgramPath(const QString& name)
 {
     return QStringLiteral(XI_SOURCE_DIR "/tests/data/host/") + name;

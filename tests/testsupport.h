@@ -23,6 +23,8 @@ QString aieccInputDir(const QString& name);
 QString aieccReferenceXclbin(const QString& name);
 // The whisper-attention-64x64 reference build the attention runs use.
 QString attentionXclbin();
+// The demo files built by resources/demo: our attention design, with its instruction stream beside it.
+QString demoXclbin(const QString& name = QStringLiteral("attention-64x64-good"));
 // tests/data/host/<name>: the host programs the binding checks read.
 QString hostProgramPath(const QString& name);
 // Fixture names whose kernel is MLIR_AIE (from the reference embedded metadata).

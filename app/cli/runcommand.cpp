@@ -141,9 +141,17 @@ void printHuman(QTextStream& out, const AttentionRun& r)
                    .arg(m.mae, 0, 'f', 3)
                    .arg(m.rmse, 0, 'f', 3)
                    .arg(m.maxAbsError, 0, 'f', 3);
+    } else if (!r.scope.outputJudged) {
+        out << "Output:  not judged: " << r.scope.outputNotJudged << "\n";
     } else {
         out << "Output:  none read back\n";
     }
+    if (!r.scope.design.isEmpty())
+        out << "Design:  " << r.scope.design << "\n";
+    for (const QString& e : r.scope.exercised)
+        out << "Exercised:     " << e << "\n";
+    for (const QString& e : r.scope.notExercised)
+        out << "Not exercised: " << e << "\n";
     out << "XRT messages: "
         << (r.xrtMessages.isEmpty() ? QStringLiteral("none") : QString::number(r.xrtMessages.size())) << "\n";
     for (const QString& m : r.xrtMessages)
@@ -157,6 +165,7 @@ void printHuman(QTextStream& out, const AttentionRun& r)
                                                                       : QStringLiteral("[n/a] ");
         out << "  " << tag << " " << i.item << ": " << i.detail << "\n";
     }
+    out << "Verdict: " << r.verdict() << "\n";
 }
 
 } // namespace

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attention/attentionbackend.h"
 
+#include "attention/attentiondesign.h"
 #include "attention/attentionemulatedkernel.h"
 #include "attention/attentionreference.h"
+#include "binding/bindingchecker.h"
 #include "binding/bindinginstructions.h"
 #include "binding/instructionfilelocator.h"
 #include "groups/argumentgroups.h"
+#include "instructions/npustreamreader.h"
 #include "runner/xrtrunner.h"
+#include "util/buildconfig.h"
 #include "xclbin/xclbinreader.h"
 
 #include <QDir>
@@ -21,6 +25,18 @@ namespace {
 double toMs(qint64 us)
 {
     return us < 0 ? 0 : double(us) / 1000.0;
+}
+
+std::optional<Kernel> kernelOf(const QString& xclbinPath, const QString& kernelName)
+{
+    if (xclbinPath.isEmpty())
+        return std::nullopt;
+    const XclbinLoadResult loaded = XclbinReader::load(xclbinPath);
+    if (!loaded.ok())
+        return std::nullopt;
+    const Kernel* kernel
+        = kernelName.isEmpty() ? BindingChecker::defaultKernel(*loaded.xclbin) : loaded.xclbin->kernel(kernelName);
+    return kernel ? std::optional<Kernel>(*kernel) : std::nullopt;
 }
 
 std::optional<KernelGroups> kernelGroups(const QString& xclbinPath, const QString& kernelName)
@@ -84,6 +100,8 @@ bool wireInstructions(BindingPlan& plan, RunRequest& request, QString* error)
         }
         if (arg.isScalar() && arg.instructionWords && !arg.scalarValue)
             arg.scalarValue = instructions->wordCount();
+        if (arg.isScalar() && arg.instructionBytes && !arg.scalarValue)
+            arg.scalarValue = qint64(instructions->byteCount());
     }
     return true;
 }
@@ -135,12 +153,97 @@ QString AttentionBackend::defaultCall(int seq, int dim)
 
 int AttentionBackend::outputArgument(const BindingPlan& plan)
 {
-    int buffers = 0;
     for (const ArgBinding& arg : plan.arguments) {
-        if (arg.isBuffer() && !arg.bo.instructions && ++buffers == 2)
+        if (arg.isBuffer() && arg.bo.readBack)
             return arg.index;
     }
     return -1;
+}
+
+RunScope AttentionBackend::scopeFor(const AttentionRunOptions& options, const BindingPlan& plan,
+                                    const InstructionFileChoice& instructions)
+{
+    RunScope scope;
+    const int size = options.vectors.seq();
+    if (options.backend == AttentionBackendKind::Cpu) {
+        scope.exercised << QStringLiteral("our int8 attention kernel (kernels/attention, built for the host) on the "
+                                          "CPU, and the float reference");
+        scope.notExercised << QStringLiteral("XRT, the xclbin, its instruction stream and the NPU");
+        return scope;
+    }
+    scope.usesInstructions = true;
+    scope.instructionNote = instructions.describe();
+    std::optional<NpuStream> stream;
+    if (instructions.found()) {
+        NpuStreamError error;
+        stream = NpuStreamReader::load(instructions.path, &error);
+        if (!stream)
+            scope.instructionNote = error.message();
+        else
+            scope.instructionFile = instructions.path;
+    }
+    if (stream) {
+        scope.instructionFormat = npuFormatName(stream->format);
+        scope.instructionWords = int(stream->words.size());
+        const AttentionDesign::Recognition design = AttentionDesign::recognise(*stream);
+        scope.design = design.why;
+        if (design.ours() && design.size != size)
+            scope.design += QStringLiteral("; the test vectors are %1x%1, the design %2x%2").arg(size).arg(design.size);
+    } else {
+        scope.design = QStringLiteral("no instruction stream, so what the NPU would read and write is unknown");
+    }
+    const bool ours = stream && AttentionDesign::recognise(*stream).size == size && options.vectors.dim() == size;
+
+    if (const auto kernel = kernelOf(options.xclbinPath, options.kernelName)) {
+        for (const KernelArgument& a : kernel->arguments) {
+            if (a.name != QLatin1String("ninstr"))
+                continue;
+            scope.hasNinstrArgument = true;
+            for (const ArgBinding& b : plan.arguments) {
+                if (b.index == a.id && b.isScalar())
+                    scope.ninstr = b.scalarValue;
+            }
+        }
+    }
+
+    switch (options.backend) {
+    case AttentionBackendKind::XrtNoop:
+        scope.exercised << QStringLiteral("XRT %1's argument check on its noop device (the warnings it prints are "
+                                          "real)")
+                               .arg(QStringLiteral(XI_XRT_VERSION));
+        scope.notExercised << QStringLiteral("any kernel: the noop device runs nothing, so the output stays as "
+                                             "allocated");
+        scope.outputJudged = false;
+        scope.outputNotJudged = QStringLiteral("binding check only: no kernel runs on XRT's noop device");
+        break;
+    case AttentionBackendKind::Emulated:
+        scope.exercised
+            << QStringLiteral("XRT %1's argument check on its noop device").arg(QStringLiteral(XI_XRT_VERSION));
+        if (ours) {
+            scope.exercised << QStringLiteral("our int8 attention kernel built for the host, standing in for the "
+                                              "NPU on the buffers XRT let through (%1)")
+                                   .arg(scope.design);
+            scope.notExercised << QStringLiteral("the NPU, the xclbin's PDI and the stream's DMA: no device ran the "
+                                                 "design");
+        } else {
+            scope.outputJudged = false;
+            scope.outputNotJudged = QStringLiteral("only XRT's binding check was emulated: our attention kernel "
+                                                   "stands in only for our attention design, and %1")
+                                        .arg(scope.design);
+            scope.notExercised << QStringLiteral("any kernel: this xclbin and stream are not our attention design");
+        }
+        break;
+    case AttentionBackendKind::Xrt:
+        scope.exercised << QStringLiteral("a real device through XRT: the xclbin, the instruction stream and the "
+                                          "kernel");
+        if (!ours) {
+            scope.outputJudged = false;
+            scope.outputNotJudged = QStringLiteral("the test vectors are attention inputs, and %1").arg(scope.design);
+        }
+        break;
+    case AttentionBackendKind::Cpu: break;
+    }
+    return scope;
 }
 
 std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOptions& options, QString* error)
@@ -159,21 +262,36 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
     request.kernelName = options.kernelName;
     request.backend = runBackend(options.backend);
     request.timeoutMs = options.timeoutMs;
-    if (options.backend == AttentionBackendKind::Emulated)
-        request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
-    plan->instructionFile = InstructionFileLocator::locate(options.instructionFile, *plan, options.xclbinPath).path;
-    if (!plan->instructionFile.isEmpty() && !wireInstructions(*plan, request, error))
+    const InstructionFileChoice instructions
+        = InstructionFileLocator::locate(options.instructionFile, *plan, options.xclbinPath);
+    plan->instructionFile = instructions.path;
+    if (instructions.found() && !wireInstructions(*plan, request, error))
         return std::nullopt;
-    int buffers = 0;
+    const RunScope scope = scopeFor(options, *plan, instructions);
+    // Inputs and outputs as the decoded stream moves them: Q, K, V into the argument it reads, the output from the
+    // argument it writes. Without a stream nothing is fed or read: that would be a guess.
+    const bool ours = scope.outputJudged && !scope.instructionFile.isEmpty();
+    // A BO whose size the call leaves open gets what the stream touches in it.
+    if (!scope.instructionFile.isEmpty()) {
+        if (const auto stream = NpuStreamReader::load(scope.instructionFile)) {
+            for (ArgBinding& arg : plan->arguments) {
+                for (const NpuArgument& a : stream->arguments) {
+                    if (a.xrtArgument == arg.index && arg.isBuffer() && arg.bo.size == 0)
+                        arg.bo.size = a.minBytes;
+                }
+            }
+        }
+    }
+    if (ours && options.backend == AttentionBackendKind::Emulated)
+        request.emulatedKernel = AttentionEmulatedKernel::nameFor(t.seq());
     for (ArgBinding& arg : plan->arguments) {
-        if (!arg.isBuffer() || arg.bo.instructions)
+        if (!arg.isBuffer() || arg.bo.instructions || !ours)
             continue;
-        ++buffers;
-        if (buffers == 1) {
+        if (arg.index == AttentionDesign::InputArgument) {
             request.inputData.insert(arg.index, t.packed());
             if (arg.bo.size == 0)
                 arg.bo.size = quint64(3 * t.seq() * t.dim());
-        } else if (buffers == 2) {
+        } else if (arg.index == AttentionDesign::OutputArgument) {
             arg.bo.readBack = true;
             if (arg.bo.size == 0)
                 arg.bo.size = quint64(t.seq() * t.dim());
@@ -216,6 +334,7 @@ AttentionRun AttentionBackend::run(const AttentionRunOptions& options, const Can
 {
     if (options.backend == AttentionBackendKind::Cpu) {
         AttentionRun run = prepare(options);
+        run.scope = scopeFor(options, {}, {});
         QElapsedTimer timer;
         timer.start();
         run.output = AttentionReference::kernelModel(options.vectors);
@@ -235,6 +354,7 @@ AttentionRun AttentionBackend::run(const AttentionRunOptions& options, const Can
     if (!request) {
         AttentionRun run = prepare(options);
         run.error = error;
+        run.scope = scopeFor(options, {}, {});
         finish(run, options, token);
         return run;
     }
@@ -250,6 +370,9 @@ AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const Atte
     run.kernelName = result.kernelName.isEmpty() ? options.kernelName : result.kernelName;
     run.instructionFile = request.plan.instructionFile;
     run.call = request.plan.toQuick();
+    run.scope
+        = scopeFor(options, request.plan,
+                   InstructionFileLocator::locate(request.plan.instructionFile, request.plan, options.xclbinPath));
     run.state = stateFor(result);
     run.error = result.error;
     if (!result.processOutcome.isEmpty())
@@ -261,7 +384,9 @@ AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const Atte
     run.timings.readMs = toMs(result.timings.readUs);
     run.timings.totalMs = toMs(result.timings.loadUs) + run.timings.writeMs + run.timings.runMs + run.timings.readMs;
     const TestVectors& t = options.vectors;
-    if (const RunOutput* out = result.output(outputArgument(request.plan))) {
+    // An output that says nothing about the design (noop device, not our design) is not shown as one.
+    const RunOutput* out = run.scope.outputJudged ? result.output(outputArgument(request.plan)) : nullptr;
+    if (out) {
         if (out->bytes.size() >= qsizetype(t.seq()) * t.dim())
             run.output = Eigen::Map<const MatrixI8>(reinterpret_cast<const std::int8_t*>(out->bytes.constData()),
                                                     t.seq(), t.dim());

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "attention/attentionrun.h"
+#include "attention/runscope.h"
 #include "binding/bindingplan.h"
+#include "binding/instructionfilelocator.h"
 #include "runner/runrequest.h"
 #include "runner/runresult.h"
 #include "util/canceltoken.h"
@@ -41,11 +43,15 @@ public:
     static QString describe(AttentionBackendKind kind); // one sentence: what computes the output
     // The call every mlir-aie host makes: kernel(3, instr_bo, n_words, bo0, bo1) with sizes for seq x dim.
     static QString defaultCall(int seq = 64, int dim = 64);
-    // The plan with the test vectors wired in: the first non-instruction BO of the call receives Q, K, V,
-    // the second is read back as the output (as a host program passes input_bo, output_bo).
+    // The plan with the test vectors wired in as the decoded instruction stream moves them: when the stream is our
+    // attention design (AttentionDesign::recognise), Q, K, V go into the argument it reads (3) and the argument it
+    // writes (4) is read back; otherwise nothing is fed or read, and the emulated backend runs no kernel.
     static std::optional<RunRequest> makeRequest(const AttentionRunOptions& options, QString* error);
-    // The output argument index makeRequest chose, or -1.
+    // The argument makeRequest reads back as the output, or -1.
     static int outputArgument(const BindingPlan& plan);
+    // What a run with these options exercises and what it does not (RunScope), from the decoded stream.
+    static RunScope scopeFor(const AttentionRunOptions& options, const BindingPlan& plan,
+                             const InstructionFileChoice& instructions);
 
     // Blocks: for the CLI, tests and worker threads. A cancelled token stops the work between steps (the kernel
     // model, each reference, the metrics) and the run says CANCELLED.

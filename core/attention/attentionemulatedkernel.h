@@ -19,6 +19,7 @@ public:
     {
     }
     static QString nameFor(int size); // "attention-int8-64x64"
+    static QList<int> sizes() { return { 64, 32, 16 }; } // the sizes kernels/attention is built for
 
     QString name() const override { return nameFor(m_size); }
     QString description() const override;

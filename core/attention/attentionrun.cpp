@@ -97,12 +97,27 @@ void AttentionRun::evaluateChecklist(const std::optional<KernelGroups>& groups, 
         in.metrics = metrics;
     in.state = state;
     in.correlationThreshold = threshold;
+    in.scope = scope;
     checklist = SuccessChecklist::evaluate(in);
 }
 
 bool AttentionRun::succeeded() const
 {
-    return state == QLatin1String("COMPLETED") && hasOutput() && SuccessChecklist::allPassed(checklist);
+    return state == QLatin1String("COMPLETED") && (hasOutput() || !scope.outputJudged)
+        && SuccessChecklist::allPassed(checklist);
+}
+
+QString AttentionRun::verdict() const
+{
+    if (state != QLatin1String("COMPLETED"))
+        return error.isEmpty() ? QStringLiteral("The run did not complete (%1).")
+                                     .arg(state.isEmpty() ? QStringLiteral("not started") : state)
+                               : QStringLiteral("The run did not complete: %1").arg(error);
+    if (!SuccessChecklist::allPassed(checklist))
+        return QStringLiteral("A check failed (see the checklist).");
+    if (!scope.outputJudged)
+        return QStringLiteral("Binding check passed; the output is not judged: %1.").arg(scope.outputNotJudged);
+    return hasOutput() ? QStringLiteral("Every check passed.") : QStringLiteral("No output was read.");
 }
 
 QJsonObject AttentionRun::toJson(bool withMatrices) const
@@ -128,6 +143,8 @@ QJsonObject AttentionRun::toJson(bool withMatrices) const
         { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
         { QStringLiteral("checklist"), SuccessChecklist::toJson(checklist) },
         { QStringLiteral("succeeded"), succeeded() },
+        { QStringLiteral("verdict"), verdict() },
+        { QStringLiteral("scope"), scope.toJson() },
     };
     if (withMatrices) {
         QJsonObject m { { QStringLiteral("q"), matrixToJson(vectors.q) },
@@ -166,6 +183,7 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     for (const QJsonValue& v : o.value(QLatin1String("notes")).toArray())
         r.notes << v.toString();
     r.checklist = SuccessChecklist::fromJson(o.value(QLatin1String("checklist")).toArray());
+    r.scope = RunScope::fromJson(o.value(QLatin1String("scope")).toObject());
     const QJsonObject m = o.value(QLatin1String("matrices")).toObject();
     const auto q = matrixFromJson(m.value(QLatin1String("q")));
     const auto k = matrixFromJson(m.value(QLatin1String("k")));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attention/attentionmetrics.h"
+#include "attention/runscope.h"
 #include "attention/successchecklist.h"
 #include "attention/testvectors.h"
 #include "util/attentionmatrix.h"
@@ -48,6 +49,7 @@ public:
     QList<ChecklistItem> checklist;
     QStringList xrtMessages; // "WARNING: ..." as XRT wrote them
     QStringList notes; // what the runner or the emulation reported besides XRT
+    RunScope scope; // what this run exercised and what it did not
 
     bool hasOutput() const { return output.has_value(); }
     MatrixF outputFloat() const;
@@ -57,7 +59,10 @@ public:
     bool computeReferences(const CancelToken& token = {});
     void evaluateChecklist(const std::optional<KernelGroups>& groups,
                            double threshold = SuccessChecklist::DefaultThreshold);
-    bool succeeded() const; // completed and no checklist item failed
+    // Completed, no checklist item failed, and an output was read where the output is judged.
+    bool succeeded() const;
+    // One sentence: what the result means ("every check passed", "binding check only: no kernel runs", ...).
+    QString verdict() const;
 
     // With matrices: q, k, v, output, reference as nested arrays (for reports from saved runs).
     QJsonObject toJson(bool withMatrices = false) const;

@@ -60,6 +60,43 @@ ChecklistItem SuccessChecklist::groupIds(const Inputs& in)
                 QStringLiteral("every buffer argument has a connected bank: %1").arg(banks.join(QStringLiteral(", "))));
 }
 
+// A call without its instruction stream, or with ninstr = 0, gives the NPU nothing to run: whatever the output
+// is, it proves nothing.
+ChecklistItem SuccessChecklist::instructions(const Inputs& in)
+{
+    const QString item = QStringLiteral("Instruction stream passed (the file, and ninstr = its word count)");
+    const RunScope& s = in.scope;
+    if (!s.usesInstructions)
+        return make("instructions", item, Status::NotApplicable, QStringLiteral("no kernel call in this run"));
+    if (s.instructionFile.isEmpty())
+        return make("instructions", item, Status::Failed,
+                    s.instructionNote.isEmpty() ? QStringLiteral("no instruction file") : s.instructionNote);
+    if (!s.hasNinstrArgument)
+        return make("instructions", item, Status::Passed,
+                    QStringLiteral("%1 (%2 words); the kernel takes no instruction count")
+                        .arg(s.instructionFile)
+                        .arg(s.instructionWords));
+    if (!s.ninstr)
+        return make("instructions", item, Status::Failed,
+                    QStringLiteral("the call passes no instruction count (or one that could not be read)"));
+    const qint64 n = *s.ninstr;
+    if (n == 0)
+        return make("instructions", item, Status::Failed,
+                    QStringLiteral("ninstr = 0: the NPU is given no instruction to run"));
+    if (n == s.instructionWords)
+        return make("instructions", item, Status::Passed,
+                    QStringLiteral("%1, %2 words, ninstr %3").arg(s.instructionFile).arg(s.instructionWords).arg(n));
+    const bool txn = s.instructionFormat.startsWith(QLatin1String("txn"));
+    if (txn && n == 4 * qint64(s.instructionWords))
+        return make("instructions", item, Status::Passed,
+                    QStringLiteral("ninstr %1 is the byte count, not the %2 words the ABI asks for; a TXN stream "
+                                   "carries its own size, so current firmware accepts it")
+                        .arg(n)
+                        .arg(s.instructionWords));
+    return make("instructions", item, Status::Failed,
+                QStringLiteral("ninstr %1, but %2 has %3 words").arg(n).arg(s.instructionFile).arg(s.instructionWords));
+}
+
 ChecklistItem SuccessChecklist::xrtWarnings(const Inputs& in)
 {
     const QString item = QStringLiteral("No XRT bank warnings (no buffer cloned into another bank)");
@@ -83,6 +120,9 @@ ChecklistItem SuccessChecklist::xrtWarnings(const Inputs& in)
 ChecklistItem SuccessChecklist::nonzeroOutput(const Inputs& in)
 {
     const QString item = QStringLiteral("Non-zero output (not all 0, not one constant such as -1)");
+    if (!in.scope.outputJudged)
+        return make("nonzero_output", item, Status::NotApplicable,
+                    QStringLiteral("not judged: %1").arg(in.scope.outputNotJudged));
     if (!in.metrics)
         return make("nonzero_output", item, Status::NotApplicable, QStringLiteral("no output was read"));
     const AttentionMetrics& m = *in.metrics;
@@ -110,6 +150,9 @@ ChecklistItem SuccessChecklist::stateCompleted(const Inputs& in)
 ChecklistItem SuccessChecklist::correlation(const Inputs& in)
 {
     const QString item = QStringLiteral("Correlation with the float reference >= %1").arg(in.correlationThreshold);
+    if (!in.scope.outputJudged)
+        return make("correlation", item, Status::NotApplicable,
+                    QStringLiteral("not judged: %1").arg(in.scope.outputNotJudged));
     if (!in.metrics || !in.metrics->hasReference)
         return make("correlation", item, Status::NotApplicable, QStringLiteral("no output or no reference"));
     const AttentionMetrics& m = *in.metrics;
@@ -125,7 +168,7 @@ ChecklistItem SuccessChecklist::correlation(const Inputs& in)
 
 QList<ChecklistItem> SuccessChecklist::evaluate(const Inputs& in)
 {
-    return { groupIds(in), xrtWarnings(in), nonzeroOutput(in), stateCompleted(in), correlation(in) };
+    return { groupIds(in), instructions(in), xrtWarnings(in), nonzeroOutput(in), stateCompleted(in), correlation(in) };
 }
 
 bool SuccessChecklist::allPassed(const QList<ChecklistItem>& items)

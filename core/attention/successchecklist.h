@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attention/attentionmetrics.h"
+#include "attention/runscope.h"
 #include "groups/argumentgroups.h"
 
 #include <QJsonArray>
@@ -16,7 +17,7 @@ namespace xi {
 struct ChecklistItem {
     enum class Status { Passed, Failed, NotApplicable };
 
-    QString id; // "group_ids", "xrt_warnings", "nonzero_output", "state_completed", "correlation"
+    QString id; // "group_ids", "instructions", "xrt_warnings", "nonzero_output", "state_completed", "correlation"
     QString item; // the sentence shown to the user
     Status status = Status::NotApplicable;
     QString detail; // why, with the numbers
@@ -36,6 +37,7 @@ public:
         std::optional<AttentionMetrics> metrics; // nullopt = no output read
         QString state; // "COMPLETED", "ERROR", ... (empty = did not run)
         double correlationThreshold = 0.99;
+        RunScope scope; // the instruction stream passed, and whether the output says anything about the design
     };
 
     static constexpr double DefaultThreshold = 0.99;
@@ -49,6 +51,7 @@ public:
 
 private:
     static ChecklistItem groupIds(const Inputs& in);
+    static ChecklistItem instructions(const Inputs& in);
     static ChecklistItem xrtWarnings(const Inputs& in);
     static ChecklistItem nonzeroOutput(const Inputs& in);
     static ChecklistItem stateCompleted(const Inputs& in);

@@ -78,8 +78,6 @@ std::optional<RunRequest> RunRequest::fromJson(const QJsonObject& o, QString* er
         r.inputData.insert(index, QByteArray::fromBase64(it.value().toString().toLatin1()));
     }
     r.emulatedKernel = o.value(QLatin1String("emulated_kernel")).toString();
-    if (r.backend == RunBackend::Emulated && r.emulatedKernel.isEmpty())
-        return fail(QStringLiteral("run request: backend \"emulated\" needs \"emulated_kernel\""));
     r.timeoutMs = o.value(QLatin1String("timeout_ms")).toInt(DefaultTimeoutMs);
     return r;
 }

@@ -324,6 +324,12 @@ private:
         if (m_request.backend != RunBackend::Emulated)
             return true;
         EmulationInfo info { m_request.emulatedKernel, false, {} };
+        if (m_request.emulatedKernel.isEmpty()) {
+            info.message = QStringLiteral("no emulated kernel stands in for this design: only XRT's binding check "
+                                          "was emulated");
+            m_result.emulation = info;
+            return true;
+        }
         const EmulatedKernel* kernel = m_kernels ? m_kernels(m_request.emulatedKernel) : nullptr;
         if (!kernel) {
             info.message = QStringLiteral("no emulated kernel named '%1' in this build").arg(info.kernel);

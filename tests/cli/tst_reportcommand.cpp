@@ -25,18 +25,18 @@ void TestReportCommand::beforeAfterReport()
     QTemporaryDir dir;
     const QString before = dir.filePath(QStringLiteral("before"));
     const QString after = dir.filePath(QStringLiteral("after"));
-    QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+    QCOMPARE(runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
                       QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"),
                       QStringLiteral("--out"), before })
                  .exitCode,
              1);
-    QCOMPARE(runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+    QCOMPARE(runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
                       QStringLiteral("--out"), after })
                  .exitCode,
              0);
     const QString html = outputDir() + QStringLiteral("/report-before-after.html");
     const CliRun r
-        = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin(),
+        = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), demoXclbin(),
                    QStringLiteral("--run-json"), after + QStringLiteral("/run.json"), QStringLiteral("--before"),
                    before, QStringLiteral("--after"), after, QStringLiteral("--call"),
                    QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--output"), html });
@@ -56,7 +56,7 @@ void TestReportCommand::comparesTwoXclbins()
     const QString html = outputDir() + QStringLiteral("/report-two-xclbins.html");
     const QString other = aieccReferenceXclbin(QStringLiteral("whisper-matmul-16x16"));
     const CliRun r = runCli({ QStringLiteral("report"), QStringLiteral("--before"), other, QStringLiteral("--after"),
-                              attentionXclbin(), QStringLiteral("-o"), html });
+                              demoXclbin(), QStringLiteral("-o"), html });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QString text = QString::fromUtf8(readFile(html));
     QVERIFY(text.contains(QLatin1String("Arguments before")));
@@ -65,8 +65,8 @@ void TestReportCommand::comparesTwoXclbins()
 
 void TestReportCommand::errors()
 {
-    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), attentionXclbin() }).exitCode, 64);
-    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--before"), attentionXclbin(), QStringLiteral("-o"),
+    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), demoXclbin() }).exitCode, 64);
+    QCOMPARE(runCli({ QStringLiteral("report"), QStringLiteral("--before"), demoXclbin(), QStringLiteral("-o"),
                       QStringLiteral("/tmp/x.html") })
                  .exitCode,
              64);

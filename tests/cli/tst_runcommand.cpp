@@ -38,7 +38,7 @@ private Q_SLOTS:
 void TestRunCommand::emulatedJson()
 {
     const CliRun r
-        = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+        = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
                    QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--json") });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QJsonObject o = r.json();
@@ -51,7 +51,7 @@ void TestRunCommand::emulatedJson()
     QVERIFY(m.value(QLatin1String("correlation")).toDouble() >= 0.99);
     QVERIFY(o.value(QLatin1String("xrt_messages")).isArray());
     const QJsonArray checklist = o.value(QLatin1String("checklist")).toArray();
-    QCOMPARE(checklist.size(), 5);
+    QCOMPARE(checklist.size(), 6);
     for (const QJsonValue& v : checklist) {
         QVERIFY(v.toObject().contains(QLatin1String("item")));
         QVERIFY(v.toObject().value(QLatin1String("passed")).toBool());
@@ -61,7 +61,7 @@ void TestRunCommand::emulatedJson()
 void TestRunCommand::misboundCallFailsWithXrtWarning()
 {
     const CliRun r
-        = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
+        = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"), QStringLiteral("emulated"),
                    QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.text().startsWith(QLatin1String("Backend: emulated")));
@@ -72,7 +72,7 @@ void TestRunCommand::misboundCallFailsWithXrtWarning()
 
 void TestRunCommand::xrtWithoutDevice()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"),
+    const CliRun r = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"),
                               QStringLiteral("xrt"), QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = r.json();
@@ -85,7 +85,7 @@ void TestRunCommand::xrtWithoutDevice()
 void TestRunCommand::outWritesNpyPngAndJson()
 {
     QTemporaryDir dir;
-    const CliRun r = runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--backend"),
+    const CliRun r = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"),
                               QStringLiteral("emulated"), QStringLiteral("--out"), dir.path() });
     QVERIFY2(r.exitCode == 0, r.describe());
     for (const char* name : { "run.json", "q.npy", "k.npy", "v.npy", "output.npy", "reference.npy", "weights.npy",
@@ -118,7 +118,7 @@ void TestRunCommand::usageErrors()
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("gpu") }).exitCode, 64);
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("emulated") }).exitCode, 64);
     QCOMPARE(
-        runCli({ QStringLiteral("run"), attentionXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode,
+        runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode,
         64);
     const CliRun missing = runCli({ QStringLiteral("run"), QStringLiteral("/nonexistent.xclbin") });
     QCOMPARE(missing.exitCode, 2);

@@ -14,7 +14,7 @@ namespace {
 AttentionRunOptions options(AttentionBackendKind backend, const QString& call = {})
 {
     AttentionRunOptions o;
-    o.xclbinPath = test::attentionXclbin();
+    o.xclbinPath = test::demoXclbin();
     o.backend = backend;
     o.vectors = TestVectors::random(64, 64, 7);
     o.call = call;
@@ -50,7 +50,9 @@ private Q_SLOTS:
     void requestWiresVectorsIntoTheCall();
     void emulatedCorrectCall();
     void emulatedMisboundSeedCall();
-    void xrtNoopLeavesOutputZero();
+    void xrtNoopIsABindingCheckOnly();
+    void emulatedOnAnotherDesignJudgesNoOutput();
+    void missingStreamFailsTheChecklist();
     void xrtWithoutDeviceSaysSo();
     void instructionsSniffedIntoTheRequest();
     void badCallIsReported();
@@ -59,7 +61,7 @@ private Q_SLOTS:
 void TestAttentionBackend::initTestCase()
 {
     XI_REQUIRE_FIXTURES();
-    QVERIFY(QFile::exists(test::attentionXclbin()));
+    QVERIFY(QFile::exists(test::demoXclbin()));
     QVERIFY(QFile::exists(test::cliPath()));
 }
 
@@ -85,7 +87,7 @@ void TestAttentionBackend::requestWiresVectorsIntoTheCall()
     QVERIFY2(request, qPrintable(error));
     QCOMPARE(request->backend, RunBackend::Emulated);
     QCOMPARE(request->emulatedKernel, QStringLiteral("attention-int8-64x64"));
-    QCOMPARE(request->inputData.keys(), QList<int> { 3 });
+    QCOMPARE(request->inputData.keys(), (QList<int> { 0, 3 })); // the stream (at the seed's index 0), Q, K, V
     QCOMPARE(request->inputData.value(3).size(), 12288);
     QCOMPARE(AttentionBackend::outputArgument(request->plan), 4);
     QVERIFY(request->plan.argument(4)->bo.readBack);
@@ -118,6 +120,10 @@ void TestAttentionBackend::emulatedMisboundSeedCall()
     QVERIFY(run.hasOutput());
     QVERIFY(run.metrics.allZero);
     QCOMPARE(item(run, "xrt_warnings")->status, ChecklistItem::Status::Failed);
+    // ninstr is passed as 0 at index 2: the NPU would be given nothing to run.
+    QCOMPARE(item(run, "instructions")->status, ChecklistItem::Status::Failed);
+    QVERIFY2(item(run, "instructions")->detail.contains(QLatin1String("ninstr = 0")),
+             qPrintable(item(run, "instructions")->detail));
     QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::Failed);
     QCOMPARE(item(run, "correlation")->status, ChecklistItem::Status::Failed);
     // The file itself is fine: the group IDs pass, which is the guide's misdiagnosis.
@@ -125,14 +131,60 @@ void TestAttentionBackend::emulatedMisboundSeedCall()
     QVERIFY(!run.succeeded());
 }
 
-void TestAttentionBackend::xrtNoopLeavesOutputZero()
+// The noop device runs no kernel: the run is a binding check and its zero output is not judged.
+void TestAttentionBackend::xrtNoopIsABindingCheckOnly()
 {
     const AttentionRun run = AttentionBackend::run(options(AttentionBackendKind::XrtNoop));
     QCOMPARE(run.backend, QStringLiteral("xrt-noop"));
     QCOMPARE(run.state, QStringLiteral("COMPLETED"));
     QVERIFY(!hasBankWarning(run));
-    QVERIFY(run.hasOutput());
-    QVERIFY(run.metrics.allZero);
+    QVERIFY(!run.hasOutput());
+    QVERIFY(!run.scope.outputJudged);
+    QVERIFY2(run.scope.outputNotJudged.contains(QLatin1String("binding check only: no kernel runs")),
+             qPrintable(run.scope.outputNotJudged));
+    QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::NotApplicable);
+    QCOMPARE(item(run, "correlation")->status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(item(run, "instructions")->passed());
+    QVERIFY(run.succeeded());
+    QVERIFY2(run.verdict().contains(QLatin1String("not judged")), qPrintable(run.verdict()));
+    QVERIFY(run.scope.notExercised.join(u' ').contains(QLatin1String("runs nothing")));
+}
+
+// A vector-add xclbin with its own stream: our attention kernel must not stand in for it; only XRT's binding
+// check is emulated and nothing is said about the output.
+void TestAttentionBackend::emulatedOnAnotherDesignJudgesNoOutput()
+{
+    AttentionRunOptions o
+        = options(AttentionBackendKind::Emulated, QStringLiteral("3, instr:1, ninstr, bo:3, bo:4, bo:5"));
+    o.xclbinPath = test::xclbinFixturePath(QStringLiteral("iron-single-add"));
+    QString error;
+    const auto request = AttentionBackend::makeRequest(o, &error);
+    QVERIFY2(request, qPrintable(error));
+    QVERIFY(request->emulatedKernel.isEmpty());
+    QVERIFY(request->inputData.keys() == QList<int> { 1 }); // only the instruction BO gets data
+    const AttentionRun run = AttentionBackend::run(o);
+    QCOMPARE(run.state, QStringLiteral("COMPLETED"));
+    QVERIFY(!run.hasOutput());
+    QVERIFY(!run.scope.outputJudged);
+    QVERIFY2(run.scope.outputNotJudged.contains(QLatin1String("only XRT's binding check was emulated")),
+             qPrintable(run.scope.outputNotJudged));
+    QVERIFY2(run.scope.design.contains(QLatin1String("not our attention layout")), qPrintable(run.scope.design));
+    QCOMPARE(item(run, "nonzero_output")->status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(item(run, "instructions")->passed());
+    QVERIFY(run.notes.join(u' ').contains(QLatin1String("only XRT's binding check was emulated")));
+}
+
+// No instruction stream (none next to the xclbin): the checklist fails on every backend that makes a call.
+void TestAttentionBackend::missingStreamFailsTheChecklist()
+{
+    for (auto backend : { AttentionBackendKind::XrtNoop, AttentionBackendKind::Emulated }) {
+        AttentionRunOptions o = options(backend);
+        o.xclbinPath = test::attentionXclbin(); // the seed project's build: no stream beside it
+        const AttentionRun run = AttentionBackend::run(o);
+        QCOMPARE(item(run, "instructions")->status, ChecklistItem::Status::Failed);
+        QVERIFY(!run.succeeded());
+        QVERIFY(!run.scope.outputJudged);
+    }
 }
 
 void TestAttentionBackend::xrtWithoutDeviceSaysSo()

@@ -14,7 +14,7 @@ namespace {
 AttentionRunOptions options(AttentionBackendKind backend)
 {
     AttentionRunOptions o;
-    o.xclbinPath = test::attentionXclbin();
+    o.xclbinPath = test::demoXclbin();
     o.backend = backend;
     o.cliPath = test::cliPath();
     return o;

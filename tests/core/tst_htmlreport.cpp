@@ -51,7 +51,7 @@ void TestHtmlReport::selfContainedWithRunAndHeatmaps()
 {
     XI_REQUIRE_FIXTURES();
     AttentionRunOptions o;
-    o.xclbinPath = test::attentionXclbin();
+    o.xclbinPath = test::demoXclbin();
     o.backend = AttentionBackendKind::Cpu;
     HtmlReportInput in;
     in.xclbin = XclbinReader::read(o.xclbinPath);

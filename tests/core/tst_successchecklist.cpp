@@ -49,13 +49,16 @@ private Q_SLOTS:
     void stateAndCorrelation();
     void warningsNotJudgedBeforeTheCall();
     void jsonHasItemAndPassed();
+    void instructionStreamAndCount();
+    void outputNotJudged();
 };
 
 void TestSuccessChecklist::healthyRunPasses()
 {
     const QList<ChecklistItem> items = SuccessChecklist::evaluate(healthy());
-    QCOMPARE(items.size(), 5);
+    QCOMPARE(items.size(), 6);
     QCOMPARE(find(items, "group_ids").status, ChecklistItem::Status::NotApplicable);
+    QCOMPARE(find(items, "instructions").status, ChecklistItem::Status::NotApplicable); // no call: the cpu backend
     for (const char* id : { "xrt_warnings", "nonzero_output", "state_completed", "correlation" })
         QVERIFY2(find(items, id).passed(), id);
     QVERIFY(SuccessChecklist::allPassed(items));
@@ -136,13 +139,55 @@ void TestSuccessChecklist::jsonHasItemAndPassed()
 {
     const QList<ChecklistItem> items = SuccessChecklist::evaluate(healthy());
     const QJsonArray a = SuccessChecklist::toJson(items);
-    QCOMPARE(a.size(), 5);
-    QVERIFY(a[1].toObject().value(QLatin1String("passed")).toBool());
+    QCOMPARE(a.size(), 6);
+    QVERIFY(a[2].toObject().value(QLatin1String("passed")).toBool()); // xrt_warnings
     QVERIFY(!a[1].toObject().value(QLatin1String("item")).toString().isEmpty());
     const QList<ChecklistItem> back = SuccessChecklist::fromJson(a);
-    QCOMPARE(back.size(), 5);
+    QCOMPARE(back.size(), 6);
     QCOMPARE(back[0].status, items[0].status);
     QCOMPARE(back[4].detail, items[4].detail);
+}
+
+// A call without its stream, or with ninstr = 0, fails; bytes for a TXN stream pass with a note, not for legacy.
+void TestSuccessChecklist::instructionStreamAndCount()
+{
+    SuccessChecklist::Inputs in = healthy();
+    in.scope.usesInstructions = true;
+    in.scope.instructionNote = QStringLiteral("No instruction file next to the xclbin.");
+    QCOMPARE(find(SuccessChecklist::evaluate(in), "instructions").status, ChecklistItem::Status::Failed);
+    QVERIFY(!SuccessChecklist::allPassed(SuccessChecklist::evaluate(in)));
+
+    in.scope.instructionFile = QStringLiteral("insts.bin");
+    in.scope.instructionWords = 105;
+    in.scope.instructionFormat = QStringLiteral("txn-0.1");
+    in.scope.hasNinstrArgument = true;
+    QCOMPARE(find(SuccessChecklist::evaluate(in), "instructions").status, ChecklistItem::Status::Failed); // unknown
+    in.scope.ninstr = 0;
+    const ChecklistItem zero = find(SuccessChecklist::evaluate(in), "instructions");
+    QCOMPARE(zero.status, ChecklistItem::Status::Failed);
+    QVERIFY(zero.detail.contains(QLatin1String("ninstr = 0")));
+    in.scope.ninstr = 105;
+    QVERIFY(find(SuccessChecklist::evaluate(in), "instructions").passed());
+    in.scope.ninstr = 420;
+    const ChecklistItem bytes = find(SuccessChecklist::evaluate(in), "instructions");
+    QVERIFY(bytes.passed());
+    QVERIFY(bytes.detail.contains(QLatin1String("byte count")));
+    in.scope.instructionFormat = QStringLiteral("legacy");
+    QCOMPARE(find(SuccessChecklist::evaluate(in), "instructions").status, ChecklistItem::Status::Failed);
+}
+
+// The noop device's output (and an emulated run of another design) is not judged, whatever it holds.
+void TestSuccessChecklist::outputNotJudged()
+{
+    SuccessChecklist::Inputs in = healthy();
+    in.metrics = AttentionMetrics::compute(MatrixI8(MatrixI8::Zero(4, 4)), static_cast<const MatrixF*>(nullptr));
+    in.scope.outputJudged = false;
+    in.scope.outputNotJudged = QStringLiteral("binding check only: no kernel runs on XRT's noop device");
+    const QList<ChecklistItem> items = SuccessChecklist::evaluate(in);
+    QCOMPARE(find(items, "nonzero_output").status, ChecklistItem::Status::NotApplicable);
+    QCOMPARE(find(items, "correlation").status, ChecklistItem::Status::NotApplicable);
+    QVERIFY(find(items, "nonzero_output").detail.startsWith(QLatin1String("not judged: binding check only")));
+    QVERIFY(SuccessChecklist::allPassed(items));
 }
 
 QTEST_GUILESS_MAIN(TestSuccessChecklist)

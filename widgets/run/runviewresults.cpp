@@ -182,9 +182,11 @@ void RunViewResults::showBanner(const AttentionRun& run)
     }
     if (m.hasReference && run.hasOutput())
         text += tr(" &middot; correlation %1").arg(m.correlationDefined() ? number(m.correlation, 4) : tr("undefined"));
-    text += m_passed ? tr(" &middot; <b>every check passed</b>") : tr(" &middot; <b>a check failed</b>");
-    if (!run.error.isEmpty())
-        text += QStringLiteral("<br>") + run.error.toHtmlEscaped();
+    text += QStringLiteral(" &middot; <b>%1</b>").arg(run.verdict().toHtmlEscaped());
+    if (!run.scope.exercised.isEmpty())
+        text += tr("<br>Exercised: %1").arg(run.scope.exercised.join(QStringLiteral("; ")).toHtmlEscaped());
+    if (!run.scope.notExercised.isEmpty())
+        text += tr("<br>Not exercised: %1").arg(run.scope.notExercised.join(QStringLiteral("; ")).toHtmlEscaped());
     m_banner->setText(text);
     QPalette p = palette();
     p.setColor(QPalette::Window, VerdictStyle::background(m_passed ? Verdict::Valid : Verdict::Invalid, palette()));
@@ -304,6 +306,11 @@ void RunViewResults::showMessages(const AttentionRun& run)
     QStringList lines;
     lines << tr("Backend: %1 (%2)").arg(run.backend, run.backendDescription);
     lines << tr("Call: %1").arg(run.call);
+    if (run.scope.usesInstructions)
+        lines << tr("Instructions: %1").arg(run.scope.instructionFile.isEmpty() ? run.scope.instructionNote
+                                                                                : run.scope.instructionFile);
+    if (!run.scope.design.isEmpty())
+        lines << tr("Design: %1").arg(run.scope.design);
     if (!run.error.isEmpty())
         lines << tr("Error: %1").arg(run.error);
     for (const QString& n : run.notes)
