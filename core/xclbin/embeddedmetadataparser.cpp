@@ -4,16 +4,64 @@
 #include "xclbin/xclbinerror.h"
 #include "xclbin/xmlscanner.h"
 
+#include <QHash>
+
+#include <optional>
+
 namespace xi {
 
 namespace {
 
-QMap<QString, QString> attributeMap(const XmlScanner::Attributes& attributes)
+// Attribute names and values repeat from argument to argument (name, id, size, "0", "global"): each is decoded
+// once per document and then shared.
+class Interner {
+public:
+    const QString& get(QByteArrayView raw)
+    {
+        const auto it = m_strings.constFind(raw);
+        if (it != m_strings.cend())
+            return *it;
+        return *m_strings.insert(raw, XmlScanner::decode(raw));
+    }
+
+private:
+    QHash<QByteArrayView, QString> m_strings;
+};
+
+// The common forms of a number attribute read straight from the bytes, as QString::toULongLong(base 0) reads
+// them: decimal, 0x hex, 0 octal; nullopt for anything else (then the slow path decides, and names the fault).
+std::optional<quint64> plainNumber(QByteArrayView raw)
 {
-    QMap<QString, QString> map;
-    for (const XmlScanner::Attribute& a : attributes)
-        map.insert(QString::fromUtf8(a.name), XmlScanner::decode(a.raw));
-    return map;
+    while (!raw.isEmpty() && (raw.front() == ' ' || raw.front() == '\t' || raw.front() == '\n' || raw.front() == '\r'))
+        raw = raw.sliced(1);
+    while (!raw.isEmpty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r'))
+        raw.chop(1);
+    if (raw.isEmpty())
+        return 0;
+    int base = 10;
+    if (raw.size() > 2 && raw[0] == '0' && (raw[1] == 'x' || raw[1] == 'X')) {
+        base = 16;
+        raw = raw.sliced(2);
+    } else if (raw.size() > 1 && raw[0] == '0') {
+        base = 8;
+        raw = raw.sliced(1);
+    }
+    if (raw.size() > 15)
+        return std::nullopt; // may overflow: the slow path checks
+    quint64 value = 0;
+    for (char c : raw) {
+        int digit = -1;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        if (digit < 0 || digit >= base)
+            return std::nullopt;
+        value = value * quint64(base) + quint64(digit);
+    }
+    return value;
 }
 
 // <kernel> anywhere, and its direct <arg>, <instance> and <extended-data> children; everything else is only checked.
@@ -75,8 +123,23 @@ public:
     QList<Kernel> takeKernels() { return std::move(m_kernels); }
 
 private:
+    QMap<QString, QString> attributeMap(const XmlScanner::Attributes& attributes)
+    {
+        QMap<QString, QString> map;
+        for (const XmlScanner::Attribute& a : attributes)
+            map.insert(m_strings.get(a.name), m_strings.get(a.raw));
+        return map;
+    }
+
     quint64 number(const XmlScanner::Attributes& raw, const QMap<QString, QString>& attrs, const char* key) const
     {
+        for (const XmlScanner::Attribute& a : raw) {
+            if (a.name == key) {
+                if (const std::optional<quint64> value = plainNumber(a.raw))
+                    return *value;
+                break;
+            }
+        }
         const QString text = attrs.value(QLatin1String(key)).trimmed();
         if (text.isEmpty())
             return 0;
@@ -93,7 +156,7 @@ private:
         return value;
     }
 
-    KernelArgument readArgument(const XmlScanner::Attributes& raw) const
+    KernelArgument readArgument(const XmlScanner::Attributes& raw)
     {
         KernelArgument a;
         a.attributes = attributeMap(raw);
@@ -113,6 +176,7 @@ private:
     quint64 m_sectionOffset;
     const QString& m_file;
     QList<Kernel> m_kernels;
+    Interner m_strings;
     int m_kernelDepth = 0; // depth of the open <kernel>, 0 outside one
 };
 
