@@ -16,7 +16,8 @@ namespace {
 // once per document and then shared.
 class Interner {
 public:
-    const QString& get(QByteArrayView raw)
+    // A copy (shared data, no allocation): a reference into the hash would dangle once the next insert rehashes.
+    QString get(QByteArrayView raw)
     {
         const auto it = m_strings.constFind(raw);
         if (it != m_strings.cend())

@@ -239,16 +239,54 @@ private:
         return end + 1;
     }
 
+    // <?xml version="1.x" [encoding="..."] [standalone="yes|no"] ?>, in that order.
     qsizetype declaration(qsizetype at)
     {
-        const qsizetype end = find(at + 5, "?>");
-        if (end < 0)
-            fail(at, QStringLiteral("the XML declaration to end with \"?>\""), QStringLiteral("no end"));
-        const qsizetype v = skipSpace(at + 5);
-        if (!startsWith(v, "version"))
-            fail(v, QStringLiteral("version=\"1.0\" in the XML declaration"));
-        checkCharacters(at, end);
-        return end + 2;
+        static const char* const names[] = { "version", "encoding", "standalone" };
+        qsizetype p = at + 5;
+        int next = 0;
+        for (;;) {
+            const qsizetype s = skipSpace(p);
+            if (startsWith(s, "?>")) {
+                if (next == 0)
+                    fail(s, QStringLiteral("version=\"1.0\" in the XML declaration"));
+                return s + 2;
+            }
+            if (s == p)
+                fail(s, QStringLiteral("white space or \"?>\" in the XML declaration"));
+            const qsizetype nameEnd = name(s, QStringLiteral("version, encoding or standalone in the XML declaration"));
+            const QByteArrayView key(reinterpret_cast<const char*>(m_p) + s, nameEnd - s);
+            while (next < 3 && key != names[next])
+                ++next;
+            if (next == 3 || (next > 0 && s == skipSpace(at + 5)))
+                fail(s, QStringLiteral("version, then encoding and standalone, in the XML declaration"),
+                     QStringLiteral("\"%1\"").arg(latin(key)));
+            ++next;
+            qsizetype q = skipSpace(nameEnd);
+            if (q >= m_n || m_p[q] != '=')
+                fail(q, QStringLiteral("'=' after %1 in the XML declaration").arg(latin(key)));
+            q = skipSpace(q + 1);
+            if (q >= m_n || (m_p[q] != '"' && m_p[q] != '\''))
+                fail(q, QStringLiteral("a quoted value for %1 in the XML declaration").arg(latin(key)));
+            const uchar quote = m_p[q];
+            qsizetype close = q + 1;
+            while (close < m_n && m_p[close] != quote) {
+                const uchar c = m_p[close];
+                const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+                if (!allowed)
+                    fail(close, QStringLiteral("letters, digits, '.', '_' or '-' in the value of %1").arg(latin(key)));
+                ++close;
+            }
+            if (close >= m_n)
+                fail(q, QStringLiteral("the closing quote of %1 in the XML declaration").arg(latin(key)));
+            const QByteArrayView value(reinterpret_cast<const char*>(m_p) + q + 1, close - q - 1);
+            if (key == "version" && !(value.startsWith("1.") && value.size() > 2))
+                fail(q + 1, QStringLiteral("XML version 1.x"), QStringLiteral("\"%1\"").arg(latin(value)));
+            if (key == "standalone" && value != "yes" && value != "no")
+                fail(q + 1, QStringLiteral("standalone=\"yes\" or \"no\""), QStringLiteral("\"%1\"").arg(latin(value)));
+            p = close + 1;
+        }
     }
 
     qsizetype processingInstruction(qsizetype at)

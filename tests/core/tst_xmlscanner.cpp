@@ -82,6 +82,10 @@ void TestXmlScanner::agreesWithQt_data()
     row("comment, PI and CDATA", "<!-- c --><?pi data?><a><![CDATA[<not markup>]]></a><!-- after -->", true);
     row("doctype", "<!DOCTYPE a [<!ELEMENT a ANY>]><a/>", true);
     row("byte order mark", "\xEF\xBB\xBF<a/>", true);
+    row("declaration with standalone", "<?xml version='1.0' standalone='yes'?><a/>", true);
+    row("declaration without version", "<?xml encoding=\"utf-8\"?><a/>", false);
+    row("declaration in the wrong order", "<?xml encoding=\"utf-8\" version=\"1.0\"?><a/>", false);
+    row("declaration with garbage", "<?xml version=\"1.0\" encod]]>ing=\"utf-8\"?><a/>", false);
     row("UTF-8 text and value", "<a n=\"gr\xC3\xBC\xC3\x9F\">\xE2\x82\xAC</a>", true);
     row("namespaces", "<a xmlns=\"urn:x\" xmlns:p=\"urn:p\"><p:b p:id=\"1\"/></a>", true);
     row("white space in values", "<a v=\"x\ty\r\nz\"/>", true);
