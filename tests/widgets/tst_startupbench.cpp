@@ -41,7 +41,8 @@ private slots:
         QVERIFY2(parseError.error == QJsonParseError::NoError, out.constData());
         QCOMPARE(o.value(QLatin1String("file")).toString(), file);
         QCOMPARE(o.value(QLatin1String("first_view")).toString(), QStringLiteral("overview"));
-        for (const char* key : { "launch_to_table_ms", "main_to_table_ms", "longest_stall_ms", "longest_busy_ms" })
+        for (const char* key : { "launch_to_table_ms", "launch_to_table_cpu_ms", "main_to_table_ms", "longest_stall_ms",
+                                 "longest_busy_ms" })
             QVERIFY2(o.value(QLatin1String(key)).toDouble(-1) >= 0, key);
         QVERIFY(o.value(QLatin1String("launch_to_table_ms")).toDouble()
                 >= o.value(QLatin1String("main_to_table_ms")).toDouble() - 10); // the kernel's clock ticks 10 ms
