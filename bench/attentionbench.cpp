@@ -5,6 +5,7 @@
 #include "attention/attentionbatch.h"
 #include "attention/attentionreference.h"
 #include "attention/testvectors.h"
+#include "bench/fmapeak.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,7 +16,9 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
+#include <thread>
 #include <vector>
 
 namespace xi {
@@ -30,18 +33,35 @@ struct Shape {
 
 constexpr Shape kShapes[] = { { 1, 64, 64 }, { 8, 1500, 64 } };
 
-double medianMs(const std::function<void()>& fn, int repeats)
+struct Timing {
+    double medianMs = 0;
+    double bestMs = 0;
+    double cpuMs = 0;
+};
+
+double processCpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+Timing time(const std::function<void()>& fn, int repeats)
 {
     fn(); // warm-up
     std::vector<double> times;
+    std::vector<double> cpu;
     for (int i = 0; i < repeats; ++i) {
+        const double cpuStart = processCpuMs();
         QElapsedTimer t;
         t.start();
         fn();
         times.push_back(double(t.nsecsElapsed()) / 1e6);
+        cpu.push_back(processCpuMs() - cpuStart);
     }
     std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    std::sort(cpu.begin(), cpu.end());
+    return { times[times.size() / 2], times.front(), cpu[cpu.size() / 2] };
 }
 
 // heads x seq x dim per matrix, from the seed's distribution.
@@ -67,9 +87,24 @@ HeadVectors makeVectors(const Shape& s)
 
 } // namespace
 
+double AttentionBenchEntry::flopCount() const
+{
+    return flops > 0 ? flops : 4.0 * heads * double(seq) * seq * dim;
+}
+
 double AttentionBenchEntry::gflops() const
 {
-    return ms > 0 ? 4.0 * heads * double(seq) * seq * dim / (ms * 1e6) : 0;
+    return ms > 0 ? flopCount() / (ms * 1e6) : 0;
+}
+
+double AttentionBenchEntry::bestGflops() const
+{
+    return bestMs > 0 ? flopCount() / (bestMs * 1e6) : 0;
+}
+
+double AttentionBenchEntry::gflopsPerCore() const
+{
+    return cpuMs > 0 ? flopCount() / (cpuMs * 1e6) : 0;
 }
 
 QJsonObject AttentionBenchEntry::toJson() const
@@ -77,11 +112,47 @@ QJsonObject AttentionBenchEntry::toJson() const
     QJsonObject o { { QStringLiteral("name"), name },
                     { QStringLiteral("shape"), QJsonArray { heads, seq, dim } },
                     { QStringLiteral("ms"), ms },
+                    { QStringLiteral("best_ms"), bestMs },
+                    { QStringLiteral("cpu_ms"), cpuMs },
                     { QStringLiteral("repeats"), repeats },
-                    { QStringLiteral("gflops"), gflops() } };
+                    { QStringLiteral("gflops"), gflops() },
+                    { QStringLiteral("best_gflops"), bestGflops() },
+                    { QStringLiteral("gflops_per_core"), gflopsPerCore() },
+                    { QStringLiteral("threads"), threads } };
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;
+}
+
+AttentionBenchEntry AttentionBench::measurePeak(int threads, int repeats)
+{
+    threads = std::max(1, threads);
+    constexpr qint64 Rounds = 4'000'000;
+    double flops = 0;
+    auto once = [&] {
+        std::vector<double> done(size_t(threads), 0.0);
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back([&done, t] { done[size_t(t)] = FmaPeak::run(Rounds); });
+        done[0] = FmaPeak::run(Rounds);
+        for (std::thread& t : pool)
+            t.join();
+        flops = 0;
+        for (double d : done)
+            flops += d;
+    };
+    const Timing t = time(once, repeats);
+    AttentionBenchEntry e;
+    e.name = QStringLiteral("FMA peak");
+    e.heads = e.seq = e.dim = 0;
+    e.ms = t.medianMs;
+    e.bestMs = t.bestMs;
+    e.cpuMs = t.cpuMs;
+    e.repeats = repeats;
+    e.note = QStringLiteral("%1, %2 thread(s), FMA-only loop").arg(FmaPeak::instructionSet()).arg(threads);
+    e.flops = flops;
+    e.threads = threads;
+    return e;
 }
 
 QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& options, QString* error)
@@ -93,8 +164,12 @@ QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& opti
         const int repeats = options.repeats > 0 ? options.repeats : (large ? 5 : 50);
         const HeadVectors h = makeVectors(s);
         const float scale = AttentionReference::defaultScale(s.dim);
-        auto add = [&](const QString& name, int reps, const std::function<void()>& fn, const QString& note = {}) {
-            entries.append({ name, s.heads, s.seq, s.dim, medianMs(fn, reps), reps, note });
+        auto add = [&](const QString& name, int reps, const std::function<void()>& fn, const QString& note = {},
+                       int threads = 1) {
+            const Timing t = time(fn, reps);
+            AttentionBenchEntry e { name, s.heads, s.seq, s.dim, t.medianMs, reps, note, t.bestMs, t.cpuMs };
+            e.threads = threads;
+            entries.append(e);
         };
         std::vector<MatrixF> fq, fk, fv;
         for (const TestVectors& t : h.heads) {
@@ -107,10 +182,14 @@ QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& opti
                 AttentionReference::attention(fq[i], fk[i], fv[i], scale);
         });
         std::vector<float> out(h.q.size());
+        const int threads = std::min(options.threads, s.heads);
         add(
             QStringLiteral("float attention batch"), repeats,
-            [&] { AttentionBatch::run(h.q.data(), h.k.data(), h.v.data(), out.data(), s.heads, s.seq, s.dim, scale); },
-            QStringLiteral("%1, fused softmax, heads in parallel").arg(isa));
+            [&] {
+                AttentionBatch::run(h.q.data(), h.k.data(), h.v.data(), out.data(), s.heads, s.seq, s.dim, scale,
+                                    threads);
+            },
+            QStringLiteral("%1, fused softmax, heads in parallel").arg(isa), threads);
         if (!large || options.kernelModelLarge) {
             std::vector<int8_t> o8(h.q.size());
             add(
@@ -124,6 +203,7 @@ QList<AttentionBenchEntry> AttentionBench::run(const AttentionBenchOptions& opti
                 QStringLiteral("kernels/attention built for the host (scalar C, as on the AIE)"));
         }
     }
+    entries.append(measurePeak(options.threads));
     if (options.numpy) {
         QString numpyError;
         const QList<AttentionBenchEntry> numpy = runNumpy(options, &numpyError);
@@ -171,10 +251,11 @@ QList<AttentionBenchEntry> AttentionBench::runNumpy(const AttentionBenchOptions&
     for (const QJsonValue& v : array) {
         const QJsonObject o = v.toObject();
         const QJsonArray shape = o.value(QLatin1String("shape")).toArray();
-        entries.append(
-            { o.value(QLatin1String("name")).toString(), shape[0].toInt(), shape[1].toInt(), shape[2].toInt(),
-              o.value(QLatin1String("ms")).toDouble(), o.value(QLatin1String("repeats")).toInt(),
-              QStringLiteral("numpy %1, /usr/bin/python3").arg(o.value(QLatin1String("numpy")).toString()) });
+        entries.append({ o.value(QLatin1String("name")).toString(), shape[0].toInt(), shape[1].toInt(),
+                         shape[2].toInt(), o.value(QLatin1String("ms")).toDouble(),
+                         o.value(QLatin1String("repeats")).toInt(),
+                         QStringLiteral("numpy %1, /usr/bin/python3").arg(o.value(QLatin1String("numpy")).toString()),
+                         o.value(QLatin1String("best_ms")).toDouble(), o.value(QLatin1String("cpu_ms")).toDouble() });
     }
     if (entries.isEmpty())
         *error = QStringLiteral("%1 printed no results").arg(script);
@@ -198,23 +279,45 @@ QString AttentionBench::table(const QList<AttentionBenchEntry>& entries)
         }
         return 0.0;
     };
-    QString text = QStringLiteral("%1 %2 %3 %4 %5\n")
-                       .arg(QStringLiteral("benchmark"), -28)
-                       .arg(QStringLiteral("heads x seq x dim"), -18)
-                       .arg(QStringLiteral("median ms"), 12)
-                       .arg(QStringLiteral("GFLOP/s"), 9)
-                       .arg(QStringLiteral("vs numpy"), 9);
+    const AttentionBenchEntry* peak = nullptr;
+    for (const AttentionBenchEntry& e : entries) {
+        if (e.name == QLatin1String("FMA peak"))
+            peak = &e;
+    }
+    QString text = QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                       .arg(QStringLiteral("benchmark"), -24)
+                       .arg(QStringLiteral("heads x seq x dim"), -17)
+                       .arg(QStringLiteral("median ms"), 10)
+                       .arg(QStringLiteral("best ms"), 9)
+                       .arg(QStringLiteral("cpu ms"), 9)
+                       .arg(QStringLiteral("GFLOP/s"), 8)
+                       .arg(QStringLiteral("per core"), 8)
+                       .arg(QStringLiteral("vs numpy"), 8)
+                       .arg(QStringLiteral("peak / this"), 12);
     for (const AttentionBenchEntry& e : entries) {
         const double np = numpyMs(e);
         const QString speedup = np > 0 && !e.name.startsWith(QLatin1String("numpy"))
             ? QStringLiteral("%1x").arg(np / e.ms, 0, 'f', 1)
             : QString();
-        text += QStringLiteral("%1 %2 %3 %4 %5  %6\n")
-                    .arg(e.name, -28)
-                    .arg(QStringLiteral("%1 x %2 x %3").arg(e.heads).arg(e.seq).arg(e.dim), -18)
-                    .arg(e.ms, 12, 'f', 3)
-                    .arg(e.gflops(), 9, 'f', 1)
-                    .arg(speedup, 9)
+        // Best wall time and per-core rate against the peak on as many threads.
+        const QString fromPeak
+            = peak && &e != peak && e.name.contains(QLatin1String("batch")) && e.threads == peak->threads
+            ? QStringLiteral("%1 / %2")
+                  .arg(peak->bestGflops() / e.bestGflops(), 0, 'f', 2)
+                  .arg(peak->gflopsPerCore() / e.gflopsPerCore(), 0, 'f', 2)
+            : QString();
+        const QString shape
+            = e.seq > 0 ? QStringLiteral("%1 x %2 x %3").arg(e.heads).arg(e.seq).arg(e.dim) : QStringLiteral("-");
+        text += QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
+                    .arg(e.name, -24)
+                    .arg(shape, -17)
+                    .arg(e.ms, 10, 'f', 3)
+                    .arg(e.bestMs, 9, 'f', 3)
+                    .arg(e.cpuMs, 9, 'f', 3)
+                    .arg(e.gflops(), 8, 'f', 1)
+                    .arg(e.gflopsPerCore(), 8, 'f', 1)
+                    .arg(speedup, 8)
+                    .arg(fromPeak, 12)
                     .arg(e.note);
     }
     return text;

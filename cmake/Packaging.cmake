@@ -8,6 +8,20 @@ install(FILES ${CMAKE_SOURCE_DIR}/resources/${XI_APP_ID}.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+# Manual pages: the CLI's is printed by the CLI itself from its commands' usage texts (so it lists exactly what the
+# program accepts), the GUI's is written by hand.
+find_program(XI_GZIP gzip REQUIRED)
+set(XI_CLI_MAN ${CMAKE_BINARY_DIR}/man/xclbin-inspector-cli.1)
+add_custom_command(OUTPUT ${XI_CLI_MAN}.gz ${CMAKE_BINARY_DIR}/man/xclbin-inspector.1.gz
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
+  COMMAND $<TARGET_FILE:xclbin-inspector-cli> --man > ${XI_CLI_MAN}
+  COMMAND ${XI_GZIP} -9nf ${XI_CLI_MAN}
+  COMMAND ${XI_GZIP} -9nc ${CMAKE_SOURCE_DIR}/resources/xclbin-inspector.1 > ${CMAKE_BINARY_DIR}/man/xclbin-inspector.1.gz
+  DEPENDS xclbin-inspector-cli ${CMAKE_SOURCE_DIR}/resources/xclbin-inspector.1
+  COMMENT "Manual pages")
+add_custom_target(xi_man ALL DEPENDS ${XI_CLI_MAN}.gz ${CMAKE_BINARY_DIR}/man/xclbin-inspector.1.gz)
+install(FILES ${XI_CLI_MAN}.gz ${CMAKE_BINARY_DIR}/man/xclbin-inspector.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
 set(CPACK_PACKAGE_NAME "xclbin-inspector")
 set(CPACK_PACKAGE_VENDOR "The xclbin-inspector developers")
 set(CPACK_PACKAGE_CONTACT "The xclbin-inspector developers <xclbin-inspector@users.noreply.github.com>")

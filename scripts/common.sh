@@ -10,7 +10,7 @@ XI_PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-qpa-plugins libgl-dev libqcustomplot-dev libeigen3-dev libxrt-dev
     xvfb xauth fonts-dejavu-core python3-numpy
-    uuid-dev dpkg-dev file appstream ccache
+    uuid-dev dpkg-dev file appstream ccache groff-base
 )
 
 xi_log() { printf '==> %s\n' "$*" >&2; }

@@ -19,17 +19,17 @@ int runAttentionBench(const QStringList& args, CliContext& ctx)
             options.numpy = false;
         } else if (a == QLatin1String("--no-large-kernel")) {
             options.kernelModelLarge = false;
-        } else if ((a == QLatin1String("--repeat") || a == QLatin1String("--numpy-script")) && i + 1 < args.size()) {
+        } else if ((a == QLatin1String("--repeat") || a == QLatin1String("--threads")) && i + 1 < args.size()) {
             const QString& value = args.at(++i);
             bool ok = true;
-            if (a == QLatin1String("--repeat"))
-                options.repeats = value.toInt(&ok);
-            else
-                options.numpyScript = value;
-            if (!ok || options.repeats < 0) {
-                ctx.err << "bench attention: --repeat wants a positive count, got '" << value << "'\n";
+            const int n = value.toInt(&ok);
+            if (!ok || n < (a == QLatin1String("--repeat") ? 0 : 1)) {
+                ctx.err << "bench attention: " << a << " wants a positive count, got '" << value << "'\n";
                 return ExitUsage;
             }
+            (a == QLatin1String("--repeat") ? options.repeats : options.threads) = n;
+        } else if (a == QLatin1String("--numpy-script") && i + 1 < args.size()) {
+            options.numpyScript = args.at(++i);
         } else {
             ctx.err << "bench attention: unknown option " << a << '\n';
             return ExitUsage;

@@ -15,8 +15,8 @@ QList<BenchSubcommand> benchSubcommands()
           runParseBench },
         { QStringLiteral("attention"),
           QStringLiteral("float reference, float batch and int8 kernel model at 64x64 and Whisper-base (8 x 1500 x "
-                         "64), numpy float32 beside them"),
-          QStringLiteral("[--json] [--repeat N] [--no-numpy] [--no-large-kernel] [--numpy-script F]"),
+                         "64), numpy float32 and this CPU's measured FMA peak beside them"),
+          QStringLiteral("[--json] [--repeat N] [--threads N] [--no-numpy] [--no-large-kernel] [--numpy-script F]"),
           runAttentionBench },
     };
 }

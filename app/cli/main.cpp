@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
+#include "manpage.h"
 
 #include "util/buildconfig.h"
 
@@ -18,7 +19,7 @@ void printHelp(QTextStream& out)
         out << "  " << cmd->name().leftJustified(14) << cmd->summary() << '\n';
     }
     out << "\n'xclbin-inspector-cli COMMAND --help' describes one command. Exit codes: 0 ok, 1 a check failed,\n"
-           "2 unreadable or malformed input, 64 usage error.\n";
+           "2 unreadable or malformed input, 64 usage error. --man prints the manual page.\n";
 }
 
 } // namespace
@@ -37,6 +38,10 @@ int main(int argc, char** argv)
         || args.first() == QLatin1String("help")) {
         printHelp(args.isEmpty() ? err : out);
         return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == QLatin1String("--man")) {
+        out << ManPage::troff(QStringLiteral(XI_VERSION));
+        return ExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
         out << "xclbin-inspector-cli " << XI_VERSION << " (XRT " << XI_XRT_VERSION << ")\n";

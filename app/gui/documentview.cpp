@@ -15,6 +15,7 @@
 #include "widgets/xclbin/partitionview.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QItemSelectionModel>
@@ -28,6 +29,12 @@ namespace xi {
 namespace {
 // A rebuild writes the file in several steps: wait until it has been quiet for a moment.
 constexpr int ReloadDelayMs = 400;
+
+template<typename View>
+DocumentView::ViewSetter setXclbinOf()
+{
+    return [](QWidget* view, const XclbinPtr& x) { static_cast<View*>(view)->setXclbin(x); };
+}
 } // namespace
 
 DocumentView::DocumentView(QWidget* parent)
@@ -40,13 +47,6 @@ DocumentView::DocumentView(QWidget* parent)
     , m_issues(new IssuesModel(this))
     , m_banner(new QLabel(this))
     , m_views(new QTabWidget(this))
-    , m_overview(new OverviewView(this))
-    , m_argumentView(new ArgumentTableView(m_arguments, m_selection, this))
-    , m_diagram(new MemoryDiagram(m_arguments, m_selection, this))
-    , m_partition(new PartitionView(this))
-    , m_metadata(new MetadataView(this))
-    , m_decoder(new DecoderView(this))
-    , m_issuesView(new IssuesView(m_issues, this))
 {
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
@@ -57,22 +57,7 @@ DocumentView::DocumentView(QWidget* parent)
     m_reloadTimer->setInterval(ReloadDelayMs);
 
     m_views->setDocumentMode(true);
-    m_views->addTab(m_overview, tr("Overview"));
-    m_views->addTab(m_argumentView, tr("Arguments && group IDs"));
-    m_views->addTab(m_diagram, tr("Memory diagram"));
-    m_views->addTab(m_partition, tr("AIE partition"));
-    m_views->addTab(m_metadata, tr("Raw metadata"));
-    m_views->addTab(m_decoder, tr("Decoder"));
-    m_views->addTab(m_issuesView, tr("Issues"));
-    const QStringList tips { tr("Header, sections and a hex view of any section"),
-                             tr("Every kernel argument with its decoded group ID and verdict"),
-                             tr("Arguments and the memory banks they connect to"),
-                             tr("AIE_PARTITION: columns, PDIs and cdo groups"),
-                             tr("EMBEDDED_METADATA XML and the other text sections"),
-                             tr("Decode group IDs and XRT log text against this file"),
-                             tr("Every finding with its severity") };
-    for (int i = 0; i < tips.size(); ++i)
-        m_views->setTabToolTip(i, tips[i]);
+    addBuiltInViews();
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,13 +77,42 @@ DocumentView::DocumentView(QWidget* parent)
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &DocumentView::onFileChanged);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &DocumentView::onFileChanged);
     connect(m_reloadTimer, &QTimer::timeout, this, &DocumentView::reload);
-    connect(m_issuesView, &IssuesView::argumentActivated, this, &DocumentView::selectArgument);
     connect(m_arguments, &QAbstractItemModel::dataChanged, this, [this] {
         if (m_xclbin)
             m_issues->setIssues(IssuesModel::collect(*m_xclbin, m_arguments->kernels()));
     });
 }
 
+// One factory per view: nothing is built until its tab is shown.
+void DocumentView::addBuiltInViews()
+{
+    addViewFactory(
+        QStringLiteral("overview"), tr("Overview"), tr("Header, sections and a hex view of any section"),
+        [](QWidget* parent) { return new OverviewView(parent); }, setXclbinOf<OverviewView>());
+    addViewFactory(QStringLiteral("arguments"), tr("Arguments && group IDs"),
+                   tr("Every kernel argument with its decoded group ID and verdict"),
+                   [this](QWidget* parent) { return new ArgumentTableView(m_arguments, m_selection, parent); });
+    addViewFactory(QStringLiteral("diagram"), tr("Memory diagram"),
+                   tr("Arguments and the memory banks they connect to"),
+                   [this](QWidget* parent) { return new MemoryDiagram(m_arguments, m_selection, parent); });
+    addViewFactory(
+        QStringLiteral("partition"), tr("AIE partition"), tr("AIE_PARTITION: columns, PDIs and cdo groups"),
+        [](QWidget* parent) { return new PartitionView(parent); }, setXclbinOf<PartitionView>());
+    addViewFactory(
+        QStringLiteral("metadata"), tr("Raw metadata"), tr("EMBEDDED_METADATA XML and the other text sections"),
+        [](QWidget* parent) { return new MetadataView(parent); }, setXclbinOf<MetadataView>());
+    addViewFactory(
+        QStringLiteral("decoder"), tr("Decoder"), tr("Decode group IDs and XRT log text against this file"),
+        [](QWidget* parent) { return new DecoderView(parent); }, setXclbinOf<DecoderView>());
+    addViewFactory(QStringLiteral("issues"), tr("Issues"), tr("Every finding with its severity"),
+                   [this](QWidget* parent) {
+                       auto view = new IssuesView(m_issues, parent);
+                       connect(view, &IssuesView::argumentActivated, this, &DocumentView::selectArgument);
+                       return view;
+                   });
+}
+
+// The built-in views, in tab order.
 QStringList DocumentView::viewNames()
 {
     return { QStringLiteral("overview"),  QStringLiteral("arguments"), QStringLiteral("diagram"),
@@ -106,20 +120,106 @@ QStringList DocumentView::viewNames()
              QStringLiteral("issues") };
 }
 
-void DocumentView::addViewWidget(const QString& name, const QString& label, const QString& toolTip, QWidget* view,
-                                 std::function<void(const XclbinPtr&)> setXclbin)
+void DocumentView::addViewFactory(const QString& name, const QString& label, const QString& toolTip, ViewFactory create,
+                                  ViewSetter setXclbin)
 {
-    const int index = m_views->addTab(view, label);
+    auto page = new QWidget(m_views);
+    auto layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    page->installEventFilter(this);
+    m_entries.append({ name.toLower(), page, nullptr, std::move(create), std::move(setXclbin) });
+    const int index = m_views->addTab(page, label);
     m_views->setTabToolTip(index, toolTip);
-    m_addedNames.append(name.toLower());
-    m_addedSetters.append(std::move(setXclbin));
-    if (m_xclbin)
-        m_addedSetters.last()(m_xclbin);
+}
+
+bool DocumentView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Show) {
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            if (m_entries.at(i).page == watched) {
+                ensureView(i);
+                break;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QWidget* DocumentView::ensureView(qsizetype index)
+{
+    ViewEntry& entry = m_entries[index];
+    if (entry.view)
+        return entry.view;
+    QWidget* view = entry.create(entry.page);
+    m_entries[index].view = view; // `create` may have made other views: look the entry up again
+    QWidget* page = m_entries.at(index).page;
+    page->layout()->addWidget(view);
+    if (page->isVisible())
+        view->show(); // the layout alone would show it one event later
+    if (m_xclbin && m_entries.at(index).setXclbin)
+        m_entries.at(index).setXclbin(view, m_xclbin);
+    return view;
+}
+
+QWidget* DocumentView::viewWidget(const QString& name)
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).name == name.toLower())
+            return ensureView(i);
+    }
+    return nullptr;
+}
+
+bool DocumentView::isViewCreated(const QString& name) const
+{
+    for (const ViewEntry& entry : m_entries) {
+        if (entry.name == name.toLower())
+            return entry.view != nullptr;
+    }
+    return false;
+}
+
+OverviewView* DocumentView::overview()
+{
+    return view<OverviewView>(QStringLiteral("overview"));
+}
+
+ArgumentTableView* DocumentView::argumentView()
+{
+    return view<ArgumentTableView>(QStringLiteral("arguments"));
+}
+
+MemoryDiagram* DocumentView::diagram()
+{
+    return view<MemoryDiagram>(QStringLiteral("diagram"));
+}
+
+PartitionView* DocumentView::partition()
+{
+    return view<PartitionView>(QStringLiteral("partition"));
+}
+
+MetadataView* DocumentView::metadata()
+{
+    return view<MetadataView>(QStringLiteral("metadata"));
+}
+
+DecoderView* DocumentView::decoder()
+{
+    return view<DecoderView>(QStringLiteral("decoder"));
+}
+
+IssuesView* DocumentView::issues()
+{
+    return view<IssuesView>(QStringLiteral("issues"));
 }
 
 QStringList DocumentView::allViewNames() const
 {
-    return viewNames() + m_addedNames;
+    QStringList names;
+    for (const ViewEntry& entry : m_entries)
+        names << entry.name;
+    return names;
 }
 
 bool DocumentView::setCurrentView(const QString& name)
@@ -185,12 +285,10 @@ void DocumentView::onLoaded(XclbinPtr xclbin)
     m_arguments->setPalette(palette());
     m_arguments->setXclbin(m_xclbin);
     m_issues->setIssues(IssuesModel::collect(*m_xclbin, m_arguments->kernels()));
-    m_overview->setXclbin(m_xclbin);
-    m_partition->setXclbin(m_xclbin);
-    m_metadata->setXclbin(m_xclbin);
-    m_decoder->setXclbin(m_xclbin);
-    for (const auto& setter : std::as_const(m_addedSetters))
-        setter(m_xclbin);
+    for (const ViewEntry& entry : std::as_const(m_entries)) {
+        if (entry.view && entry.setXclbin)
+            entry.setXclbin(entry.view, m_xclbin);
+    }
     watchPath();
     emit titleChanged(title());
     emit loaded();
@@ -255,25 +353,23 @@ void DocumentView::onFileChanged()
 
 void DocumentView::activateFind()
 {
-    QWidget* current = m_views->currentWidget();
-    if (current == m_argumentView)
-        m_argumentView->findBar()->activate();
-    else if (current == m_overview)
-        m_overview->findBar()->activate();
-    else if (current == m_metadata)
-        m_metadata->activateFind();
-    else if (current == m_issuesView)
-        m_issuesView->findBar()->activate();
-    else {
-        m_views->setCurrentWidget(m_argumentView);
-        m_argumentView->findBar()->activate();
+    const QString current = currentViewName();
+    if (current == QLatin1String("overview")) {
+        overview()->findBar()->activate();
+    } else if (current == QLatin1String("metadata")) {
+        metadata()->activateFind();
+    } else if (current == QLatin1String("issues")) {
+        issues()->findBar()->activate();
+    } else {
+        setCurrentView(QStringLiteral("arguments"));
+        argumentView()->findBar()->activate();
     }
 }
 
 void DocumentView::selectArgument(const QString& kernelName, int argumentIndex)
 {
-    m_views->setCurrentWidget(m_argumentView);
-    m_argumentView->selectArgument(kernelName, argumentIndex);
+    setCurrentView(QStringLiteral("arguments"));
+    argumentView()->selectArgument(kernelName, argumentIndex);
 }
 
 } // namespace xi

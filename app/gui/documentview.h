@@ -29,24 +29,40 @@ class OverviewView;
 class PartitionView;
 
 // One open file: every view of it, loaded off the GUI thread. A failed (re)load shows its error above the views
-// while the last good load stays usable.
+// while the last good load stays usable. Each view is made when its tab is first shown (or first asked for), so
+// opening a file builds only the view on screen.
 class DocumentView : public QWidget {
     Q_OBJECT
 public:
+    using ViewFactory = std::function<QWidget*(QWidget* parent)>;
+    using ViewSetter = std::function<void(QWidget* view, const XclbinPtr& xclbin)>;
+
     explicit DocumentView(QWidget* parent = nullptr);
 
     static QStringList viewNames(); // "overview", "arguments", "diagram", ...
-    // Plugs in another view of the file (e.g. a binding or run view): it gets every successful load.
+    // Plugs in another view of the file (e.g. a binding or run view), made by `create` on first show; from then on
+    // it gets every successful load.
     template<typename View>
-    void addView(const QString& name, const QString& label, const QString& toolTip, View* view)
+    void addView(const QString& name, const QString& label, const QString& toolTip,
+                 std::function<View*(QWidget* parent)> create)
     {
-        addViewWidget(name, label, toolTip, view, [view](const XclbinPtr& x) { view->setXclbin(x); });
+        addViewFactory(
+            name, label, toolTip, [create = std::move(create)](QWidget* parent) -> QWidget* { return create(parent); },
+            [](QWidget* view, const XclbinPtr& x) { static_cast<View*>(view)->setXclbin(x); });
     }
-    void addViewWidget(const QString& name, const QString& label, const QString& toolTip, QWidget* view,
-                       std::function<void(const XclbinPtr&)> setXclbin);
+    void addViewFactory(const QString& name, const QString& label, const QString& toolTip, ViewFactory create,
+                        ViewSetter setXclbin = {});
     QStringList allViewNames() const; // viewNames() and the added ones
     bool setCurrentView(const QString& name);
     QString currentViewName() const;
+    // The named view, made now if it was not yet; nullptr for an unknown name.
+    QWidget* viewWidget(const QString& name);
+    template<typename View>
+    View* view(const QString& name)
+    {
+        return qobject_cast<View*>(viewWidget(name));
+    }
+    bool isViewCreated(const QString& name) const;
 
     void load(const QString& path);
     void reload();
@@ -68,13 +84,14 @@ public:
     QItemSelectionModel* sharedSelection() const { return m_selection; }
     IssuesModel* issuesModel() const { return m_issues; }
     QTabWidget* views() const { return m_views; }
-    OverviewView* overview() const { return m_overview; }
-    ArgumentTableView* argumentView() const { return m_argumentView; }
-    MemoryDiagram* diagram() const { return m_diagram; }
-    PartitionView* partition() const { return m_partition; }
-    MetadataView* metadata() const { return m_metadata; }
-    DecoderView* decoder() const { return m_decoder; }
-    IssuesView* issues() const { return m_issuesView; }
+    // The built-in views, made on first use.
+    OverviewView* overview();
+    ArgumentTableView* argumentView();
+    MemoryDiagram* diagram();
+    PartitionView* partition();
+    MetadataView* metadata();
+    DecoderView* decoder();
+    IssuesView* issues();
     QLabel* banner() const { return m_banner; }
 
 signals:
@@ -82,7 +99,20 @@ signals:
     void loadFailed(const QString& message);
     void titleChanged(const QString& title);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    struct ViewEntry {
+        QString name;
+        QWidget* page = nullptr; // the tab's page; holds the view once it is made
+        QWidget* view = nullptr;
+        ViewFactory create;
+        ViewSetter setXclbin;
+    };
+
+    void addBuiltInViews();
+    QWidget* ensureView(qsizetype index);
     void onLoaded(XclbinPtr xclbin);
     void onFailed(const XclbinError& error);
     void onFileChanged();
@@ -91,8 +121,7 @@ private:
 
     QString m_path;
     XclbinPtr m_xclbin;
-    QStringList m_addedNames;
-    QList<std::function<void(const XclbinPtr&)>> m_addedSetters;
+    QList<ViewEntry> m_entries;
     QString m_error;
     bool m_watchEnabled = false;
     QDateTime m_loadedModified;
@@ -104,13 +133,6 @@ private:
     IssuesModel* m_issues;
     QLabel* m_banner;
     QTabWidget* m_views;
-    OverviewView* m_overview;
-    ArgumentTableView* m_argumentView;
-    MemoryDiagram* m_diagram;
-    PartitionView* m_partition;
-    MetadataView* m_metadata;
-    DecoderView* m_decoder;
-    IssuesView* m_issuesView;
 };
 
 } // namespace xi

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "bench/gui/eventloopwatchdog.h"
 #include "bench/gui/heatmapbench.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "startupactions.h"
+#include "startupbench.h"
 #include "theme.h"
 #include "util/buildconfig.h"
 
@@ -34,7 +36,8 @@ bool needsNoScreen(int argc, char** argv)
     if (hasOption(argc, argv, { "--screenshot" }))
         return true;
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-    return noDisplay && hasOption(argc, argv, { "--help", "-h", "-?", "--help-all", "--version", "-v" });
+    return noDisplay
+        && hasOption(argc, argv, { "--help", "-h", "-?", "--help-all", "--version", "-v", "--bench-startup" });
 }
 
 // The run's summary on stdout, or why an action failed on stderr: scripts read what the window shows.
@@ -52,10 +55,17 @@ void reportWhenDone(xi::StartupActions* actions)
 
 int main(int argc, char** argv)
 {
+    xi::StartupBench::markMainEntered();
     const int benchHeatmap = xi::HeatmapBench::requestedSize(argc, argv); // hidden: JSON timings, then exit
     if ((benchHeatmap || needsNoScreen(argc, argv)) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // --bench-startup: the watchdog counts from here, so the window's construction is a stall of the launch.
+    std::unique_ptr<xi::EventLoopWatchdog> watchdog;
+    if (!xi::StartupBench::requestedFile(argc, argv).isEmpty()) {
+        watchdog = std::make_unique<xi::EventLoopWatchdog>();
+        watchdog->start(QStringLiteral("launch"));
+    }
     if (benchHeatmap)
         return xi::HeatmapBench::printJson(benchHeatmap);
     QApplication::setOrganizationName(QStringLiteral("xclbin-inspector"));
@@ -98,12 +108,19 @@ int main(int argc, char** argv)
                                  QStringLiteral("Run the first file in its Run view on BACKEND: cpu, emulated, "
                                                 "xrt-noop or xrt (with --screenshot: captured when the run is done)."),
                                  QStringLiteral("BACKEND"));
-    parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run });
+    const QCommandLineOption benchStartup(
+        QStringLiteral("bench-startup"),
+        QStringLiteral("Open FILE, then run 1500 x 64 vectors on the cpu backend; print as JSON the time from launch "
+                       "to the first painted table and the longest event-loop stall, then exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run, benchStartup });
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 
     QStringList files = parser.positionalArguments();
+    if (parser.isSet(benchStartup))
+        files = QStringList { parser.value(benchStartup) };
     if (parser.isSet(diff) && files.isEmpty()) {
         QTextStream(stderr) << "--diff A B needs the second file B\n";
         return 64;
@@ -125,11 +142,16 @@ int main(int argc, char** argv)
         window.openCompare(parser.value(diff), files.takeFirst());
     }
     window.openFiles(files);
-    if (!parser.isSet(diff) && parser.positionalArguments().isEmpty())
+    if (!parser.isSet(diff) && files.isEmpty())
         window.openDemo();
     if (parser.isSet(diff))
         window.setCurrentView(QStringLiteral("compare"));
     window.show();
+    if (watchdog) {
+        xi::StartupBench bench(&window, watchdog.get());
+        bench.start();
+        return app.exec();
+    }
 
     xi::StartupActions actions(&window);
     actions.setDecode(parser.value(decode));

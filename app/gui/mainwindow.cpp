@@ -36,26 +36,28 @@ namespace xi {
 
 namespace {
 
-// The binding and run views of a document; the run view follows the binding view's plan.
+// The binding and run views of a document, made when first shown; the run view follows the binding view's plan.
 void addBindingAndRunViews(DocumentView* document)
 {
-    auto binding = new BindingView(document);
-    auto run = new RunView(document);
-    document->addView(
+    document->addView<BindingView>(
         QStringLiteral("binding"), QObject::tr("Binding"),
         QObject::tr(
             "How the host calls the kernel: the plan checked against this file, XRT's warnings, the corrected call"),
-        binding);
-    document->addView(
+        [](QWidget* parent) { return new BindingView(parent); });
+    document->addView<RunView>(
         QStringLiteral("run"), QObject::tr("Run"),
         QObject::tr("Attention test vectors on the cpu, emulated or XRT backend: heatmaps, metrics, checklist, report"),
-        run);
-    QObject::connect(binding, &BindingView::planChanged, run, [binding, run](const BindingPlan& plan) {
-        run->setBindingPlan(plan);
-        run->setBindingReport(binding->report());
-    });
-    run->setBindingPlan(binding->plan());
-    run->setBindingReport(binding->report());
+        [document](QWidget* parent) {
+            auto run = new RunView(parent);
+            auto binding = document->view<BindingView>(QStringLiteral("binding"));
+            QObject::connect(binding, &BindingView::planChanged, run, [binding, run](const BindingPlan& plan) {
+                run->setBindingPlan(plan);
+                run->setBindingReport(binding->report());
+            });
+            run->setBindingPlan(binding->plan());
+            run->setBindingReport(binding->report());
+            return run;
+        });
 }
 
 const QString FileFilter = QStringLiteral("xclbin files (*.xclbin);;All files (*)");

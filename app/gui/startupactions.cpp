@@ -42,8 +42,8 @@ void StartupActions::begin()
 {
     disconnect(m_document, nullptr, this, nullptr);
     m_window->tabs()->setCurrentWidget(m_document);
-    auto binding = m_document->findChild<BindingView*>();
-    auto run = m_document->findChild<RunView*>();
+    auto binding = m_document->view<BindingView>(QStringLiteral("binding"));
+    auto run = m_document->view<RunView>(QStringLiteral("run"));
     if (!binding || !run) {
         fail(tr("%1 has no Binding or Run view").arg(m_document->path()));
         return;

@@ -11,7 +11,8 @@ class HeatmapBench {
 public:
     // N from "--bench-heatmap N" or "--bench-heatmap=N"; 0 when not asked for, -1 when N is not a positive number.
     static int requestedSize(int argc, char** argv);
-    // Median over `repeats`: fill (setMatrix), replot (layout, colour map image, paint), and the Run view showing a
+    // Median over `repeats`: the GUI thread's share of setMatrix, fill (until the data is in the plot, made on the
+    // thread pool for large matrices), replot (layout, colour map image, paint), and the Run view showing a
     // run whose attention weights are N x N (seq N, dim 64): every heatmap, the activity chart and the metrics.
     static QJsonObject measure(int n, int repeats = 5);
     // Prints measure(n) as JSON on stdout; the exit code (0, or 64 for a bad N).

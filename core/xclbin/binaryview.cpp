@@ -13,10 +13,18 @@ BinaryView::BinaryView(QByteArray bytes, quint64 base, QString file, QString wha
 {
 }
 
+BinaryView::BinaryView(QByteArray bytes, quint64 base, QString file, std::function<QString()> describe)
+    : m_bytes(std::move(bytes))
+    , m_base(base)
+    , m_file(std::move(file))
+    , m_describe(std::move(describe))
+{
+}
+
 void BinaryView::fail(XclbinError::Kind kind, quint64 at, const QString& expected) const
 {
-    throw XclbinException(
-        { kind, m_file, qint64(m_base + qMin(at, size())), m_what + QStringLiteral(": ") + expected });
+    const QString what = m_describe ? m_describe() : m_what;
+    throw XclbinException({ kind, m_file, qint64(m_base + qMin(at, size())), what + QStringLiteral(": ") + expected });
 }
 
 void BinaryView::require(quint64 at, quint64 length, const QString& field) const
@@ -79,7 +87,8 @@ quint64 BinaryView::u64(quint64 at) const
 
 QString BinaryView::fixedString(quint64 at, quint64 length) const
 {
-    require(at, length, QStringLiteral("a %1-byte text field").arg(length));
+    if (at > size() || length > size() - at)
+        require(at, length, QStringLiteral("a %1-byte text field").arg(length)); // fails, with its text
     const char* p = m_bytes.constData() + at;
     const qsizetype n = qstrnlen(p, uint(length));
     return QString::fromUtf8(p, n);

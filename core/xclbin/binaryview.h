@@ -6,13 +6,17 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace xi {
 
 // Bounds-checked little-endian reads from a byte range that sits at `base` in a file.
-// Every failure throws XclbinException with the absolute file offset.
+// Every failure throws XclbinException with the absolute file offset. What the range is ("section 3 (IP_LAYOUT)")
+// may be given as a function, called only when a read fails: a good file costs no error text.
 class BinaryView {
 public:
     BinaryView(QByteArray bytes, quint64 base, QString file, QString what);
+    BinaryView(QByteArray bytes, quint64 base, QString file, std::function<QString()> describe);
 
     quint64 size() const { return quint64(m_bytes.size()); }
     quint64 base() const { return m_base; }
@@ -40,6 +44,7 @@ private:
     quint64 m_base;
     QString m_file;
     QString m_what;
+    std::function<QString()> m_describe;
 };
 
 } // namespace xi

@@ -6,8 +6,13 @@
 #include "xclbin/sectionkind.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QUuid>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace xi {
 
@@ -20,6 +25,7 @@ constexpr quint64 kSectionHeaderSize = 40;
 constexpr quint32 kMaxSections = 10000;
 constexpr quint64 kMaxTextSection = 64ull << 20; // larger text sections stay raw, read on demand
 constexpr quint64 kMaxDecodedSection = 256ull << 20;
+constexpr quint64 kFirstRead = 256ull << 10; // one read covers a typical file whole; the rest is read as needed
 
 QUuid uuidAt(const BinaryView& v, quint64 at)
 {
@@ -34,14 +40,25 @@ public:
     {
     }
 
+    ~Reader()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    // Plain POSIX reads: a QFile costs more than a small file's whole parse.
     XclbinPtr run()
     {
-        m_file.setFileName(m_path);
-        if (!m_file.open(QIODevice::ReadOnly))
-            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("a readable file (%1)").arg(m_file.errorString()));
+        m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+        struct stat st { };
+        if (m_fd < 0 || ::fstat(m_fd, &st) != 0)
+            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("a readable file (%1)").arg(systemError()));
+        if (S_ISDIR(st.st_mode))
+            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("a readable file, found a folder"));
         auto x = std::make_shared<Xclbin>();
         x->filePath = m_path;
-        x->fileSize = quint64(m_file.size());
+        x->fileSize = quint64(st.st_size);
+        m_head = readFromFile(0, qMin(x->fileSize, kFirstRead));
         readHeader(*x);
         readSectionTable(*x);
         for (const SectionHeader& s : std::as_const(x->sections))
@@ -55,13 +72,33 @@ private:
         throw XclbinException({ kind, m_path, offset, expected });
     }
 
+    static QString systemError() { return QString::fromLocal8Bit(std::strerror(errno)); }
+
+    // From the first read when it holds the range, else from the file.
     QByteArray readRange(quint64 offset, quint64 size)
     {
-        m_file.seek(qint64(offset));
-        QByteArray bytes = m_file.read(qint64(size));
-        if (quint64(bytes.size()) != size)
-            error(XclbinError::Kind::SectionOutOfFile, qint64(offset),
-                  QStringLiteral("%1 readable bytes (%2)").arg(size).arg(m_file.errorString()));
+        const quint64 held = quint64(m_head.size());
+        if (offset <= held && size <= held - offset)
+            return QByteArray(m_head.constData() + offset, qsizetype(size));
+        return readFromFile(offset, size);
+    }
+
+    QByteArray readFromFile(quint64 offset, quint64 size)
+    {
+        QByteArray bytes(qsizetype(size), Qt::Uninitialized);
+        quint64 done = 0;
+        while (done < size) {
+            const ssize_t n = ::pread(m_fd, bytes.data() + done, size_t(size - done), off_t(offset + done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                error(XclbinError::Kind::SectionOutOfFile, qint64(offset),
+                      QStringLiteral("%1 readable bytes, found %2 (%3)")
+                          .arg(size)
+                          .arg(done)
+                          .arg(n < 0 ? systemError() : QStringLiteral("the file ends there")));
+            done += quint64(n);
+        }
         return bytes;
     }
 
@@ -141,8 +178,9 @@ private:
 
     BinaryView view(const SectionHeader& s)
     {
-        return BinaryView(readRange(s.offset, s.size), s.offset, m_path,
-                          QStringLiteral("section %1 (%2)").arg(s.index).arg(s.kindName()));
+        return BinaryView(readRange(s.offset, s.size), s.offset, m_path, [index = s.index, kind = s.kind] {
+            return QStringLiteral("section %1 (%2)").arg(index).arg(SectionHeader { index, kind, {}, 0, 0 }.kindName());
+        });
     }
 
     bool firstOfKind(Xclbin& x, const SectionHeader& s) const
@@ -312,7 +350,8 @@ private:
     }
 
     QString m_path;
-    QFile m_file;
+    int m_fd = -1;
+    QByteArray m_head; // the file's first kFirstRead bytes
 };
 
 } // namespace

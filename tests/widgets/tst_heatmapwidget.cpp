@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
+#include "widgets/plots/heatmapcolormap.h"
 #include "widgets/plots/heatmapgroup.h"
 #include "widgets/plots/heatmapqcp.h"
 #include "widgets/plots/heatmapwidget.h"
@@ -238,7 +239,13 @@ private slots:
         for (int r = 0; r < 1500; ++r)
             for (int c = 0; c < 1500; ++c)
                 m(r, c) = float(r - c);
+        QSignalSpy filled(&w, &HeatmapWidget::filled);
         w.setMatrix(m);
+        // Large: the values are there at once, the plot data follows from the thread pool.
+        QCOMPARE(*w.valueAt(1499, 0), 1499.0);
+        QVERIFY(w.isFilling());
+        QVERIFY(filled.wait(20000));
+        QVERIFY(!w.isFilling());
         QCPColorMapData* d = w.colorMap()->data();
         QCOMPARE(d->keySize(), 1500);
         QCOMPARE(d->valueSize(), 1500);
@@ -246,6 +253,64 @@ private slots:
         QCOMPARE(d->cell(0, 1499), 1499.0);
         QCOMPARE(*w.valueAt(1499, 0), 1499.0);
         QVERIFY(!w.valueAt(1500, 0));
+    }
+
+    // The image made on the thread pool is pixel for pixel the one QCustomPlot makes itself from the same data,
+    // for a square map, a long one (oversampled columns) and after a scale change during the fill.
+    void backgroundFillDrawsWhatQCustomPlotDraws_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::addColumn<bool>("sequential");
+        QTest::newRow("600 x 600 diverging") << 600 << 600 << false;
+        QTest::newRow("4100 x 64 diverging") << 4100 << 64 << false;
+        QTest::newRow("700 x 700 sequential") << 700 << 700 << true;
+    }
+    void backgroundFillDrawsWhatQCustomPlotDraws()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        QFETCH(bool, sequential);
+        HeatmapWidget w;
+        w.resize(500, 480);
+        w.show();
+        MatrixF m(rows, cols);
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c)
+                m(r, c) = float((r * 7 + c * 13) % 97 - 40);
+        QSignalSpy filled(&w, &HeatmapWidget::filled);
+        w.setMatrix(m);
+        if (sequential)
+            w.setScale(HeatmapWidget::Scale::Sequential);
+        QVERIFY(filled.wait(20000));
+        const QImage prepared = render(w);
+        QVERIFY(w.heatmapColorMap()->usesPreparedImage());
+        w.heatmapColorMap()->dropPreparedImage();
+        const QCPRange range = w.colorMap()->dataRange();
+        w.colorMap()->setDataRange(QCPRange(0, 1)); // invalidates the image: QCustomPlot colours the data again
+        w.colorMap()->setDataRange(range);
+        const QImage own = render(w);
+        QVERIFY(!w.heatmapColorMap()->usesPreparedImage());
+        QCOMPARE(prepared.size(), own.size());
+        QVERIFY(prepared == own);
+        QCOMPARE(w.colorMap()->dataRange().lower, sequential ? -40.0 : -56.0);
+    }
+
+    void laterMatrixWins()
+    {
+        HeatmapWidget w;
+        MatrixF large = MatrixF::Constant(800, 800, 5.0f);
+        w.setMatrix(large);
+        QVERIFY(w.isFilling());
+        w.setMatrix(MatrixF(MatrixF::Constant(3, 3, -2.0f))); // small: shown at once, the large fill is dropped
+        QVERIFY(!w.isFilling());
+        QTest::qWait(200);
+        QCOMPARE(w.colorMap()->data()->keySize(), 3);
+        QCOMPARE(w.colorMap()->data()->cell(1, 1), -2.0);
+        w.setMatrix(large);
+        w.clear(QStringLiteral("gone"));
+        QVERIFY(!w.isFilling());
+        QVERIFY(!w.hasData());
     }
 };
 

@@ -332,12 +332,49 @@ private slots:
         MainWindow window;
         DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
         QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
-        auto extra = new DecoderView;
-        doc->addView(QStringLiteral("extra"), QStringLiteral("Extra"), QStringLiteral("A plugged-in view"), extra);
+        int made = 0;
+        doc->addView<DecoderView>(QStringLiteral("extra"), QStringLiteral("Extra"), QStringLiteral("A plugged-in view"),
+                                  [&made](QWidget* parent) {
+                                      ++made;
+                                      return new DecoderView(parent);
+                                  });
+        QVERIFY(!doc->isViewCreated(QStringLiteral("extra")));
         QVERIFY(doc->setCurrentView(QStringLiteral("extra")));
         QCOMPARE(doc->currentViewName(), QStringLiteral("extra"));
+        auto extra = doc->view<DecoderView>(QStringLiteral("extra"));
+        QVERIFY(extra);
+        QCOMPARE(made, 1);
+        QCOMPARE(doc->view<DecoderView>(QStringLiteral("extra")), extra);
+        QCOMPARE(made, 1);
+        // Made after the load, it was handed that load.
         extra->setInput(QStringLiteral("65537"));
         QVERIFY(extra->results()->findings().first().groupId->summary().contains(QStringLiteral("SRAM")));
+    }
+
+    void viewsAreMadeWhenFirstShown()
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        const QString first = doc->currentViewName();
+        QVERIFY(doc->isViewCreated(first));
+        for (const QString& name : doc->allViewNames()) {
+            if (name != first)
+                QVERIFY2(!doc->isViewCreated(name), qPrintable(name + QStringLiteral(" was made before it was shown")));
+        }
+        // Shown: made and given the file; the Run view brings the Binding view it follows.
+        QVERIFY(doc->setCurrentView(QStringLiteral("partition")));
+        QVERIFY(doc->isViewCreated(QStringLiteral("partition")));
+        QVERIFY(doc->partition()->pdiModel()->rowCount() > 0);
+        QVERIFY(doc->setCurrentView(QStringLiteral("run")));
+        QVERIFY(doc->isViewCreated(QStringLiteral("run")));
+        QVERIFY(doc->isViewCreated(QStringLiteral("binding")));
+        QVERIFY(!doc->isViewCreated(QStringLiteral("diagram")));
+        // Asked for: made without being shown.
+        QCOMPARE(doc->diagram()->argumentBoxCount(), doc->argumentModel()->rowCount());
+        QVERIFY(!doc->viewWidget(QStringLiteral("no-such-view")));
     }
 
     void dragAndDropOpensFiles()

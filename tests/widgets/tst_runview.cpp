@@ -6,6 +6,7 @@
 #include "util/npyfile.h"
 #include "widgets/binding/bindingview.h"
 #include "widgets/plots/activitychart.h"
+#include "widgets/plots/heatmapcolormap.h"
 #include "widgets/plots/heatmapqcp.h"
 #include "widgets/plots/heatmapwidget.h"
 #include "widgets/run/reportexport.h"
@@ -327,6 +328,28 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_view->isRunning(), 30000);
         QVERIFY2(m_view->status()->text().contains(QStringLiteral("Cancelled")), qPrintable(m_view->status()->text()));
         QCOMPARE(m_view->history().size(), before);
+    }
+
+    // Whisper-length: the 1500 x 1500 weights and the 1500 x 64 matrices fill on the thread pool, and the plots
+    // show them once filled.
+    void longCpuRunFillsHeatmapsInTheBackground()
+    {
+        m_view->setBackend(AttentionBackendKind::Cpu);
+        m_view->setVectors(TestVectors::Pattern::Random, 1500, 64, 2);
+        const AttentionRun run = runOnce();
+        QCOMPARE(run.state, QStringLiteral("COMPLETED"));
+        RunViewResults* r = m_view->results();
+        HeatmapWidget* weights = r->heatmap(QStringLiteral("weights"));
+        QCOMPARE(weights->rows(), 1500);
+        QCOMPARE(weights->columns(), 1500);
+        for (HeatmapWidget* h : r->heatmaps())
+            QTRY_VERIFY_WITH_TIMEOUT(!h->isFilling(), 20000);
+        QCOMPARE(weights->colorMap()->data()->keySize(), 1500);
+        QCOMPARE(weights->colorMap()->data()->cell(7, 3), double(run.weights(3, 7)));
+        QCOMPARE(r->heatmap(QStringLiteral("q"))->colorMap()->data()->valueSize(), 1500);
+        save(m_view.get(), QStringLiteral("run-view-cpu-1500.png"));
+        QVERIFY(weights->heatmapColorMap()->usesPreparedImage());
+        m_view->setVectors(TestVectors::Pattern::Random, 64, 64, 1);
     }
 };
 

@@ -2,9 +2,8 @@
 #include "widgets/plots/heatmapwidget.h"
 
 #include "util/safefilewriter.h"
+#include "widgets/plots/heatmapcolormap.h"
 #include "widgets/plots/plotstyle.h"
-
-#include "widgets/plots/heatmapqcp.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -89,6 +88,7 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     , m_info(new QLabel(this))
     , m_resetButton(new QToolButton(this))
     , m_exportButton(new QToolButton(this))
+    , m_values(std::make_shared<const MatrixF>())
 {
     setupPlot();
 
@@ -133,6 +133,11 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
     clear();
 }
 
+QCPColorMap* HeatmapWidget::colorMap() const
+{
+    return m_map;
+}
+
 void HeatmapWidget::setupPlot()
 {
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -142,7 +147,7 @@ void HeatmapWidget::setupPlot()
     m_titleElement = new QCPTextElement(m_plot, QString(), QFont(font().family(), font().pointSize(), QFont::Bold));
     m_plot->plotLayout()->addElement(0, 0, m_titleElement);
 
-    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map = new HeatmapColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
     // QCustomPlot 2.1 places cell centres on the key/value range and draws half a cell beyond it; a tight
     // boundary would clip the outer rows and columns to half cells. Full cells it is: column c spans c +- 0.5.
@@ -207,39 +212,72 @@ void HeatmapWidget::setScale(Scale scale)
 {
     m_scale = scale;
     applyGradient();
-    if (hasData())
+    if (isFilling())
+        fillInBackground(); // again, for the new scale's range and gradient
+    else if (hasData())
         updateDataRange();
     replotQueued();
 }
 
 void HeatmapWidget::setMatrix(const MatrixF& values, bool integerValued)
 {
-    m_values = values;
+    m_values = std::make_shared<const MatrixF>(values);
     m_integer = integerValued;
     m_emptyReason.clear();
     const int r = rows();
     const int c = columns();
-    QCPColorMapData* data = m_map->data();
-    data->setSize(c, r);
-    data->setRange(QCPRange(0, qMax(0, c - 1)), QCPRange(0, qMax(0, r - 1)));
-    // Row-major source; QCPColorMapData is also key-fastest, so this walks both in order.
-    const float* p = m_values.data();
-    for (int row = 0; row < r; ++row) {
-        for (int col = 0; col < c; ++col)
-            data->setCell(col, row, double(*p++));
-    }
-    m_map->rescaleDataRange(true);
-    updateDataRange();
     static_cast<CellTicker*>(m_plot->xAxis->ticker().data())->setCellCount(c);
     static_cast<CellTicker*>(m_plot->yAxis->ticker().data())->setCellCount(r);
     m_emptyText->setVisible(false);
     m_frame->topLeft->setCoords(-0.5, -0.5);
     m_frame->bottomRight->setCoords(c - 0.5, r - 0.5);
     m_frame->setVisible(true);
-    updateInfo();
+    if (qint64(r) * c >= AsyncCells)
+        fillInBackground();
+    else
+        fillNow();
     resetZoom();
 }
 
+void HeatmapWidget::fillNow()
+{
+    m_fill.cancel();
+    const MatrixF& values = *m_values;
+    const int r = rows();
+    const int c = columns();
+    QCPColorMapData* data = m_map->data();
+    data->setSize(c, r);
+    data->setRange(QCPRange(0, qMax(0, c - 1)), QCPRange(0, qMax(0, r - 1)));
+    // Row-major source; QCPColorMapData is also key-fastest, so this walks both in order.
+    const float* p = values.data();
+    for (int row = 0; row < r; ++row) {
+        for (int col = 0; col < c; ++col)
+            data->setCell(col, row, double(*p++));
+    }
+    m_map->dropPreparedImage();
+    m_map->rescaleDataRange(true);
+    m_min = values.minCoeff();
+    m_max = values.maxCoeff();
+    updateDataRange();
+    updateInfo(m_min, m_max, (values.array() != 0.0f).count());
+    emit filled();
+}
+
+void HeatmapWidget::fillInBackground()
+{
+    m_info->setText(tr("%1x%2, preparing the plot...").arg(rows()).arg(columns()));
+    using Prepared = std::shared_ptr<HeatmapColorMap::Prepared>;
+    m_fill.start<Prepared>([values = m_values, gradient = m_map->gradient(), symmetric = m_scale == Scale::Diverging](
+                               const CancelToken&) { return HeatmapColorMap::prepare(*values, gradient, symmetric); },
+                           [this](Prepared prepared) {
+                               m_map->adopt(*prepared);
+                               m_min = prepared->min;
+                               m_max = prepared->max;
+                               updateInfo(m_min, m_max, prepared->nonzero);
+                               replotQueued();
+                               emit filled();
+                           });
+}
 void HeatmapWidget::setMatrix(const MatrixI8& values)
 {
     setMatrix(MatrixF(values.cast<float>()), true);
@@ -252,7 +290,8 @@ void HeatmapWidget::setMatrix(const MatrixI32& values)
 
 void HeatmapWidget::clear(const QString& reason)
 {
-    m_values = MatrixF();
+    m_fill.cancel();
+    m_values = std::make_shared<const MatrixF>();
     m_emptyReason = reason.isEmpty() ? tr("no data") : reason;
     m_map->data()->clear();
     static_cast<CellTicker*>(m_plot->xAxis->ticker().data())->setCellCount(0);
@@ -262,7 +301,7 @@ void HeatmapWidget::clear(const QString& reason)
     m_frame->setVisible(false);
     m_plot->xAxis->setRange(-0.5, 15.5);
     m_plot->yAxis->setRange(-0.5, 15.5);
-    updateInfo();
+    updateInfo(0, 0, 0);
     replotQueued();
 }
 
@@ -270,7 +309,7 @@ std::optional<double> HeatmapWidget::valueAt(int row, int column) const
 {
     if (row < 0 || column < 0 || row >= rows() || column >= columns())
         return std::nullopt;
-    return double(m_values(row, column));
+    return double((*m_values)(row, column));
 }
 
 bool HeatmapWidget::cellAt(const QPointF& plotPixel, int* row, int* column) const
@@ -299,7 +338,7 @@ QString HeatmapWidget::hoverText(const QPointF& plotPixel) const
     int col = 0;
     if (!cellAt(plotPixel, &row, &col))
         return {};
-    return tr("row %1, col %2: %3").arg(row).arg(col).arg(formatValue(m_values(row, col)));
+    return tr("row %1, col %2: %3").arg(row).arg(col).arg(formatValue((*m_values)(row, col)));
 }
 
 void HeatmapWidget::onMouseMove(QMouseEvent* event)
@@ -316,7 +355,7 @@ void HeatmapWidget::onMouseMove(QMouseEvent* event)
     int row = 0;
     int col = 0;
     cellAt(pos, &row, &col);
-    emit cellHovered(row, col, double(m_values(row, col)));
+    emit cellHovered(row, col, double((*m_values)(row, col)));
 }
 
 void HeatmapWidget::onRangeChanged()
@@ -374,36 +413,27 @@ void HeatmapWidget::replotQueued()
 
 void HeatmapWidget::updateDataRange()
 {
-    if (!hasData())
-        return;
-    const double lo = m_values.minCoeff();
-    const double hi = m_values.maxCoeff();
-    QCPRange range(lo, hi);
-    if (m_scale == Scale::Diverging) {
-        const double m = qMax(std::abs(lo), std::abs(hi));
-        range = m > 0 ? QCPRange(-m, m) : QCPRange(-1, 1);
-    } else if (hi <= lo) {
-        range = QCPRange(lo - 0.5, hi + 0.5);
-    }
-    m_map->setDataRange(range); // a zero-width range would be ignored and keep the previous data's
+    if (!hasData() || isFilling())
+        return; // a background fill brings its own range
+    // A zero-width range would be ignored and keep the previous data's.
+    m_map->setDataRange(HeatmapColorMap::rangeFor(m_min, m_max, m_scale == Scale::Diverging));
 }
 
-void HeatmapWidget::updateInfo()
+void HeatmapWidget::updateInfo(float min, float max, qint64 nonzero)
 {
     if (!hasData()) {
         m_info->setText(m_emptyReason);
         return;
     }
-    const qint64 nonzero = (m_values.array() != 0.0f).count();
-    const QString lo = formatValue(m_values.minCoeff());
-    const QString hi = formatValue(m_values.maxCoeff());
+    const QString lo = formatValue(min);
+    const QString hi = formatValue(max);
     m_info->setText(tr("%1x%2 [%3, %4] nz %5").arg(rows()).arg(columns()).arg(lo, hi).arg(nonzero));
     m_info->setToolTip(tr("%1 rows x %2 columns, min %3, max %4, non-zero %5 of %6")
                            .arg(rows())
                            .arg(columns())
                            .arg(lo, hi)
                            .arg(nonzero)
-                           .arg(m_values.size()));
+                           .arg(m_values->size()));
 }
 
 QString HeatmapWidget::formatValue(double value) const
@@ -498,12 +528,12 @@ bool HeatmapWidget::exportTo(const QString& path, QString* error, int width, int
 QString HeatmapWidget::toCsv() const
 {
     QString out;
-    out.reserve(int(m_values.size()) * 5);
+    out.reserve(int(m_values->size()) * 5);
     for (int r = 0; r < rows(); ++r) {
         for (int c = 0; c < columns(); ++c) {
             if (c)
                 out += u',';
-            out += formatValue(m_values(r, c));
+            out += formatValue((*m_values)(r, c));
         }
         out += u'\n';
     }

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "util/attentionmatrix.h"
+#include "util/jobtracker.h"
 
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QCPColorMap;
@@ -21,10 +23,12 @@ class QToolButton;
 
 namespace xi {
 
+class HeatmapColorMap;
+
 // A matrix as a QCustomPlot colour map in matrix orientation: row 0 on top, column 0 on the left, one full cell
 // per element, no interpolation, with a colour scale, hover value, zoom/pan (wheel/drag), reset (double-click) and
-// export (PNG, PDF, CSV). The data is written straight into QCPColorMapData: a 1500x1500 matrix shows in tens of
-// milliseconds.
+// export (PNG, PDF, CSV). Large matrices (from 256x256 cells) are turned into colour map data and image on the
+// thread pool and swapped in when ready (filled()), so that a 1500x1500 matrix never stalls the GUI thread.
 class HeatmapWidget : public QWidget {
     Q_OBJECT
 public:
@@ -39,16 +43,21 @@ public:
     void setScale(Scale scale);
     Scale scale() const { return m_scale; }
 
+    // Shown at once below AsyncCells cells; from there on filled in the background (values() is the new matrix at
+    // once, the plot follows with filled()).
+    static constexpr qint64 AsyncCells = 256 * 256;
     void setMatrix(const MatrixF& values, bool integerValued = false);
     void setMatrix(const MatrixI8& values);
     void setMatrix(const MatrixI32& values);
     // Shows `reason` over an empty plot ("no output read back").
     void clear(const QString& reason = {});
 
-    bool hasData() const { return m_values.size() > 0; }
-    int rows() const { return int(m_values.rows()); }
-    int columns() const { return int(m_values.cols()); }
-    const MatrixF& values() const { return m_values; }
+    bool hasData() const { return m_values->size() > 0; }
+    int rows() const { return int(m_values->rows()); }
+    int columns() const { return int(m_values->cols()); }
+    const MatrixF& values() const { return *m_values; }
+    // A large matrix is still being turned into colour map data off the GUI thread.
+    bool isFilling() const { return m_fill.isRunning(); }
     std::optional<double> valueAt(int row, int column) const;
     // The cell under a point in the plot's coordinates, or false outside the matrix.
     bool cellAt(const QPointF& plotPixel, int* row, int* column) const;
@@ -57,7 +66,8 @@ public:
     QString lastHoverText() const { return m_lastHover; }
 
     QCustomPlot* plot() const { return m_plot; }
-    QCPColorMap* colorMap() const { return m_map; }
+    QCPColorMap* colorMap() const;
+    HeatmapColorMap* heatmapColorMap() const { return m_map; } // the same, with its prepared image
     QCPColorScale* colorScale() const { return m_colorScale; }
 
     // Shows the whole matrix; cells are square unless the matrix is very long or wide.
@@ -70,6 +80,8 @@ public:
 
 signals:
     void cellHovered(int row, int column, double value);
+    // The plot shows the matrix last given to setMatrix() (at once for small ones, later for large ones).
+    void filled();
     // The user zoomed or panned (not emitted when the view fits itself to a new size).
     void rangesChanged(const QCPRange& columns, const QCPRange& rows);
     void zoomReset();
@@ -82,8 +94,10 @@ private:
     void fitAspect();
     void applyPalette();
     void applyGradient();
+    void fillNow();
+    void fillInBackground();
     void updateDataRange();
-    void updateInfo();
+    void updateInfo(float min, float max, qint64 nonzero);
     void onMouseMove(QMouseEvent* event);
     void onRangeChanged();
     void showContextMenu(const QPoint& pos);
@@ -91,7 +105,7 @@ private:
     QString formatValue(double value) const;
 
     QCustomPlot* m_plot;
-    QCPColorMap* m_map = nullptr;
+    HeatmapColorMap* m_map = nullptr;
     QCPColorScale* m_colorScale = nullptr;
     QCPTextElement* m_titleElement = nullptr;
     QCPItemText* m_emptyText = nullptr;
@@ -105,8 +119,11 @@ private:
     QSize m_fittedSize;
     bool m_showingAll = true; // not zoomed: a new size shows the whole matrix again
     bool m_fitting = false;
-    MatrixF m_values;
+    std::shared_ptr<const MatrixF> m_values; // shared with a background fill
+    float m_min = 0;
+    float m_max = 0;
     bool m_integer = false;
+    JobTracker m_fill { this };
     Scale m_scale = Scale::Diverging;
 };
 

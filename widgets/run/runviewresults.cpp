@@ -14,6 +14,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -65,7 +66,6 @@ RunViewResults::RunViewResults(QWidget* parent)
     , m_checklist(new QTextBrowser(this))
     , m_metrics(new QTableWidget(this))
     , m_group(new HeatmapGroup(this))
-    , m_activity(new ActivityChart(this))
     , m_messages(new QPlainTextEdit(this))
 {
     m_banner->setWordWrap(true);
@@ -85,7 +85,7 @@ RunViewResults::RunViewResults(QWidget* parent)
     m_messages->setReadOnly(true);
     m_messages->setLineWrapMode(QPlainTextEdit::WidgetWidth);
 
-    m_tabs->addTab(makeHeatmapPage(), tr("Result"));
+    m_tabs->addTab(makeResultPage(), tr("Result"));
     m_tabs->addTab(m_messages, tr("XRT messages"));
 
     auto layout = new QVBoxLayout(this);
@@ -93,9 +93,10 @@ RunViewResults::RunViewResults(QWidget* parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     clear(tr("No run yet: choose the vectors and a backend, then Run."));
+    QTimer::singleShot(0, this, &RunViewResults::ensurePlots);
 }
 
-QWidget* RunViewResults::makeHeatmapPage()
+QWidget* RunViewResults::makeResultPage()
 {
     auto left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_checklist);
@@ -103,13 +104,28 @@ QWidget* RunViewResults::makeHeatmapPage()
     left->setStretchFactor(0, 1);
     left->setStretchFactor(1, 2);
 
-    auto plots = new QWidget(this);
-    auto grid = new QGridLayout(plots);
+    m_plots = new QWidget(this);
+    auto grid = new QGridLayout(m_plots);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(4);
+
+    auto page = new QSplitter(Qt::Horizontal, this);
+    page->addWidget(left);
+    page->addWidget(m_plots);
+    page->setStretchFactor(0, 1);
+    page->setStretchFactor(1, 4);
+    page->setSizes({ 330, 1000 });
+    return page;
+}
+
+void RunViewResults::ensurePlots()
+{
+    if (m_activity)
+        return;
+    auto grid = static_cast<QGridLayout*>(m_plots->layout());
     const QStringList names = heatmapNames();
     for (int i = 0; i < names.size(); ++i) {
-        auto h = new HeatmapWidget(plots);
+        auto h = new HeatmapWidget(m_plots);
         h->setObjectName(names[i]);
         h->setTitle(titleOf(names[i]));
         if (names[i] == QLatin1String("weights"))
@@ -118,18 +134,34 @@ QWidget* RunViewResults::makeHeatmapPage()
         m_group->add(h);
         grid->addWidget(h, i / 4, i % 4);
     }
+    m_activity = new ActivityChart(m_plots);
     grid->addWidget(m_activity, 2, 0, 1, 4);
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
+    if (m_plots->isVisible()) { // else the layout would show them one event later
+        for (HeatmapWidget* h : std::as_const(m_heatmaps))
+            h->show();
+        m_activity->show();
+    }
+}
 
-    auto page = new QSplitter(Qt::Horizontal, this);
-    page->addWidget(left);
-    page->addWidget(plots);
-    page->setStretchFactor(0, 1);
-    page->setStretchFactor(1, 4);
-    page->setSizes({ 330, 1000 });
-    return page;
+QList<HeatmapWidget*> RunViewResults::heatmaps()
+{
+    ensurePlots();
+    return m_heatmaps;
+}
+
+HeatmapGroup* RunViewResults::group()
+{
+    ensurePlots();
+    return m_group;
+}
+
+ActivityChart* RunViewResults::activity()
+{
+    ensurePlots();
+    return m_activity;
 }
 
 QStringList RunViewResults::heatmapNames()
@@ -139,8 +171,9 @@ QStringList RunViewResults::heatmapNames()
              QStringLiteral("difference") };
 }
 
-HeatmapWidget* RunViewResults::heatmap(const QString& name) const
+HeatmapWidget* RunViewResults::heatmap(const QString& name)
 {
+    ensurePlots();
     return m_heatmaps.value(int(heatmapNames().indexOf(name)));
 }
 
@@ -151,9 +184,10 @@ void RunViewResults::clear(const QString& reason)
     m_banner->setPalette(palette());
     m_checklist->clear();
     m_metrics->setRowCount(0);
-    for (HeatmapWidget* h : m_heatmaps)
+    for (HeatmapWidget* h : std::as_const(m_heatmaps)) // not made yet: they start empty
         h->clear();
-    m_activity->clear();
+    if (m_activity)
+        m_activity->clear();
     m_messages->clear();
 }
 
@@ -271,6 +305,7 @@ void RunViewResults::showMetrics(const AttentionRun& run)
 
 void RunViewResults::showMatrices(const AttentionRun& run)
 {
+    ensurePlots();
     heatmap(QStringLiteral("q"))->setMatrix(run.vectors.q);
     heatmap(QStringLiteral("k"))->setMatrix(run.vectors.k);
     heatmap(QStringLiteral("v"))->setMatrix(run.vectors.v);

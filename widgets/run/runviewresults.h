@@ -19,7 +19,8 @@ class HeatmapWidget;
 
 // One attention run: which backend computed it, the success checklist, the metrics, heatmaps of Q, K, V, the
 // attention weights, the output, the float reference and their difference (linked zoom), the output's
-// activity, and what XRT said.
+// activity, and what XRT said. The plots are made one event-loop turn after the rest (or when first needed), so
+// that showing the Run view for the first time does not hold the window for all of them at once.
 class RunViewResults : public QWidget {
     Q_OBJECT
 public:
@@ -30,10 +31,10 @@ public:
 
     // "q", "k", "v", "weights", "output", "reference", "difference"
     static QStringList heatmapNames();
-    HeatmapWidget* heatmap(const QString& name) const;
-    QList<HeatmapWidget*> heatmaps() const { return m_heatmaps; }
-    HeatmapGroup* group() const { return m_group; }
-    ActivityChart* activity() const { return m_activity; }
+    HeatmapWidget* heatmap(const QString& name);
+    QList<HeatmapWidget*> heatmaps();
+    HeatmapGroup* group();
+    ActivityChart* activity();
     QTextBrowser* checklist() const { return m_checklist; }
     QTableWidget* metrics() const { return m_metrics; }
     QLabel* banner() const { return m_banner; }
@@ -46,7 +47,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QWidget* makeHeatmapPage();
+    QWidget* makeResultPage();
+    void ensurePlots();
     void showBanner(const AttentionRun& run);
     void showChecklist(const AttentionRun& run);
     void showMetrics(const AttentionRun& run);
@@ -57,9 +59,10 @@ private:
     QTabWidget* m_tabs;
     QTextBrowser* m_checklist;
     QTableWidget* m_metrics;
+    QWidget* m_plots = nullptr; // holds the heatmaps and the activity chart once made
     QList<HeatmapWidget*> m_heatmaps;
     HeatmapGroup* m_group;
-    ActivityChart* m_activity;
+    ActivityChart* m_activity = nullptr;
     QPlainTextEdit* m_messages;
     bool m_passed = false;
     bool m_hasRun = false;
