@@ -3,11 +3,13 @@
 
 #include "demofiles.h"
 #include "documentview.h"
+#include "instructions/npustreamreader.h"
 #include "recentfiles.h"
 #include "widgets/binding/bindingview.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/tablecopy.h"
 #include "widgets/compare/compareview.h"
+#include "widgets/instructions/instructionsview.h"
 #include "widgets/issues/issuesmodel.h"
 #include "widgets/run/runview.h"
 #include "widgets/xclbin/argumenttablemodel.h"
@@ -19,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -39,6 +42,11 @@ namespace {
 // The binding and run views of a document, made when first shown; the run view follows the binding view's plan.
 void addBindingAndRunViews(DocumentView* document)
 {
+    document->addView<InstructionsView>(
+        QStringLiteral("instructions"), QObject::tr("Instructions"),
+        QObject::tr("The instruction stream next to the file (or opened, or dropped): what the NPU reads and writes "
+                    "per argument, the transfers, every op"),
+        [](QWidget* parent) { return new InstructionsView(parent); });
     document->addView<BindingView>(
         QStringLiteral("binding"), QObject::tr("Binding"),
         QObject::tr(
@@ -254,8 +262,34 @@ DocumentView* MainWindow::openFile(const QString& path)
 
 void MainWindow::openFiles(const QStringList& paths)
 {
-    for (const QString& path : paths)
-        openFile(path);
+    for (const QString& path : paths) {
+        if (!isInstructionStream(path) || !openStream(path))
+            openFile(path);
+    }
+}
+
+// An instruction stream (anything that is not an xclbin but decodes as one) goes to the current document's
+// Instructions view.
+bool MainWindow::isInstructionStream(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.peek(8) == QByteArray("xclbin2\0", 8))
+        return false;
+    return NpuStreamReader::read(f.read(64 * 1024)).has_value() || path.endsWith(QLatin1String(".seq"))
+        || path.contains(QLatin1String("insts"));
+}
+
+bool MainWindow::openStream(const QString& path)
+{
+    auto doc = qobject_cast<DocumentView*>(m_tabs->currentWidget());
+    if (!doc) {
+        m_status->setText(tr("%1 is an instruction stream: open its xclbin first, then drop the stream on it.")
+                              .arg(QFileInfo(path).fileName()));
+        return true;
+    }
+    doc->view<InstructionsView>(QStringLiteral("instructions"))->setStreamFile(path);
+    doc->setCurrentView(QStringLiteral("instructions"));
+    return true;
 }
 
 CompareView* MainWindow::openCompare(const QString& before, const QString& after)

@@ -59,6 +59,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    static bool isInstructionStream(const QString& path);
+    bool openStream(const QString& path);
     void createActions();
     void createMenus();
     void showOpenDialog();
