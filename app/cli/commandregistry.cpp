@@ -9,6 +9,7 @@
 #include "dumpsectioncommand.h"
 #include "groupscommand.h"
 #include "infocommand.h"
+#include "recompilecommand.h"
 #include "reportcommand.h"
 #include "runbindingcommand.h"
 #include "runcommand.h"
@@ -37,6 +38,7 @@ QList<CliCommandFactory> cliCommands()
         make<RunBindingCommand>(),
         make<CheckCommand>(),
         make<AnalyzeMlirCommand>(),
+        make<RecompileCommand>(),
         make<RunCommand>(),
         make<ReportCommand>(),
         make<BenchCommand>(),

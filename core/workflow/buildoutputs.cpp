@@ -13,7 +13,7 @@ namespace xi {
 namespace {
 
 // File times have a coarse resolution on some file systems: allow a little slack.
-constexpr qint64 TimeSlackMs = 2000;
+constexpr qint64 TimeSlackMs = 500;
 
 bool writtenSince(const QFileInfo& info, const QDateTime& since)
 {

@@ -2,6 +2,7 @@
 #include "workflow/recompilejob.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 
 #include <signal.h>
 #include <unistd.h>
@@ -143,12 +144,17 @@ void RecompileJob::complete()
     m_result.diagnostics = m_parser.diagnostics();
     const QString previousXclbin = m_result.outputs.previousXclbin;
     const QString previousInsts = m_result.outputs.previousInstructions;
-    if (m_result.started && !m_result.cancelled) {
+    // Only a build that ended well has outputs of its own; a failed one leaves at most its project folder.
+    if (m_result.started && !m_result.cancelled && !m_result.crashed && m_result.exitCode == 0) {
         m_result.outputs = BuildOutputs::find(m_request.designPath, m_request.workingDirectory, m_request.xclbinName,
                                               m_request.instructionsName, m_startedAt);
-        m_result.outputs.previousXclbin = previousXclbin;
-        m_result.outputs.previousInstructions = previousInsts;
+    } else {
+        const QString prj = BuildOutputs::projectFolderFor(m_request.designPath, m_request.workingDirectory);
+        m_result.outputs.workingDirectory = m_request.workingDirectory;
+        m_result.outputs.projectFolder = QFileInfo(prj).isDir() ? prj : QString();
     }
+    m_result.outputs.previousXclbin = previousXclbin;
+    m_result.outputs.previousInstructions = previousInsts;
     QProcess* process = std::exchange(m_process, nullptr);
     process->disconnect(this);
     process->deleteLater();
