@@ -79,7 +79,7 @@ int main(int argc, char** argv)
         QStringLiteral("view"),
         QStringLiteral(
             "View to show: overview, arguments, diagram, partition, metadata, decoder, issues, binding, run, "
-            "compare."),
+            "design, compare; for an .mlir design: design, recompile, workflows, report."),
         QStringLiteral("NAME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark."),
                                    QStringLiteral("THEME"));
@@ -99,7 +99,8 @@ int main(int argc, char** argv)
                                                 "xrt-noop or xrt (with --screenshot: captured when the run is done)."),
                                  QStringLiteral("BACKEND"));
     parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run });
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files to open (B after --diff A)."),
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QStringLiteral("xclbin files or .mlir designs to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 
