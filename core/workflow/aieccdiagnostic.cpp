@@ -65,7 +65,6 @@ QList<AieccDiagnostic> AieccLogParser::feed(const QString& rawLine)
         QStringLiteral("^(.+?):(\\d+):(\\d+):\\s*(error|warning|note|remark):\\s*(.*)$"));
     static const QRegularExpression failed(QStringLiteral("Error encountered while running:\\s*(.*)$"));
     static const QRegularExpression plainError(QStringLiteral("^(?:error|Error|ERROR)\\s*:\\s*(.+)$"));
-    static const QRegularExpression exceptionLine(QStringLiteral("^([A-Za-z_][\\w.]*(?:Error|Exception)):\\s*(.*)$"));
 
     ++m_lines;
     QString line = rawLine;
@@ -83,15 +82,14 @@ QList<AieccDiagnostic> AieccLogParser::feed(const QString& rawLine)
         return found;
     }
     if (m_inTraceback) {
-        // The exception's own line ends the traceback; the frames before it are indented.
-        const QRegularExpressionMatch m = exceptionLine.match(line);
-        if (m.hasMatch()) {
-            m_inTraceback = false;
-            AieccDiagnostic d;
-            d.kind = AieccDiagnostic::Kind::Exception;
-            d.message = line.trimmed();
-            add(d);
-        }
+        // The frames are indented; the first line that is not ends the traceback: the exception itself.
+        if (line.isEmpty() || line.at(0).isSpace())
+            return found;
+        m_inTraceback = false;
+        AieccDiagnostic d;
+        d.kind = AieccDiagnostic::Kind::Exception;
+        d.message = line.trimmed();
+        add(d);
         return found;
     }
     if (const QRegularExpressionMatch m = failed.match(line); m.hasMatch()) {

@@ -188,6 +188,8 @@ QString BugReport::title(const BugReportInput& in)
         return QStringLiteral("%1 (%2): runs succeed, nothing to report").arg(kernel, npu);
     case BugReportAssessment::Target::Unknown: break;
     }
+    if (in.runs.isEmpty())
+        return QStringLiteral("%1 (%2): not enough evidence yet (no run)").arg(kernel, npu);
     return QStringLiteral("%1 (%2): run fails with a correct binding").arg(kernel, npu);
 }
 
@@ -267,7 +269,9 @@ QString BugReport::markdown(const BugReportInput& in)
 
     md += QStringLiteral("## Host binding\n\n");
     if (in.binding) {
-        md += QStringLiteral("Checked call: `%1`\n\n").arg(in.binding->planQuick);
+        md += QStringLiteral("Checked call: `%1`%2\n\n")
+                  .arg(in.binding->planQuick,
+                       in.callSource.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(in.callSource));
         md += header({ QStringLiteral("severity"), QStringLiteral("argument"), QStringLiteral("code"),
                        QStringLiteral("fix"), QStringLiteral("where"), QStringLiteral("finding") });
         for (const BindingFinding& f : in.binding->findings) {

@@ -22,6 +22,7 @@ struct BugReportInput {
     QString designPath;
     std::optional<MlirDesign> design;
     std::optional<BindingReport> binding;
+    QString callSource; // where the checked call comes from ("test.py", "the call every mlir-aie host makes")
     std::optional<RunResult> xrtRun; // a run through XRT (noop or a device): version, device, XRT's own messages
     QList<AttentionRun> runs;
     std::optional<ToolchainStatus> toolchain; // the mlir-aie version

@@ -39,6 +39,7 @@ CpuFallbackResult CpuFallback::run(const TestVectors& vectors, int repetitions)
                                 return std::int8_t(qBound(-128.0f, t, 127.0f));
                             })
                             .cast<std::int8_t>();
+    result.answerMetrics = AttentionMetrics::compute(result.answer, &result.answer);
     result.int8Metrics = AttentionMetrics::compute(result.answerInt8, &result.answer);
     const MatrixI8 kernel = AttentionReference::kernelModel(vectors);
     result.kernelMetrics = AttentionMetrics::compute(kernel, &result.answer);

@@ -16,6 +16,7 @@ struct CpuFallbackResult {
     MatrixI8 answerInt8; // as the guide returns it: output.astype(np.int8), truncated toward zero
     double timeMs = 0; // computing the answer on this CPU (best of a few repetitions)
     int repetitions = 0;
+    AttentionMetrics answerMetrics; // the float answer's own activity and range
     AttentionMetrics int8Metrics; // the int8 answer against the float one
     AttentionMetrics kernelMetrics; // our int8 kernel (host build) against the float answer, for comparison
     QString conclusion;

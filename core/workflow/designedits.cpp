@@ -220,7 +220,11 @@ FileEdit DesignEdits::restoreConnectivity(const QString& path, const QString& te
                            .arg(name, wanted, c.captured(1));
         } else if (!c.hasMatch()) {
             const QRegularExpressionMatch q = qualifierRe.match(object);
-            const QString separator = q.captured(1).isEmpty() ? QStringLiteral(" ") : q.captured(1);
+            // The new member goes on its own line when the members are on lines of their own, with their indent.
+            const QString space = q.captured(1);
+            const qsizetype newline = space.lastIndexOf(QLatin1Char('\n'));
+            const QString separator
+                = newline < 0 ? QStringLiteral(" ") : QString(QLatin1Char('\n') + space.mid(newline + 1));
             object.insert(q.capturedEnd(1),
                           QString(QStringLiteral("\"memory-connection\": \"%1\",").arg(wanted) + separator));
             changes << QStringLiteral("line %1: %2 gets the memory-connection %3 it had none of")

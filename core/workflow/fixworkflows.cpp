@@ -90,9 +90,11 @@ QString FixWorkflows::conclusion(FixWorkflowId id, const BuildCheck& before, con
     if (!before.error.isEmpty() || !after.error.isEmpty())
         return QStringLiteral("Not verified: %1").arg(!before.error.isEmpty() ? before.error : after.error);
     const bool same = WorkflowVerification::sameGroupIds(before, after);
-    const QString how = rebuild.kind == RebuildResult::Kind::Recompiled
-        ? QStringLiteral("recompiled with aiecc")
-        : QStringLiteral("repackaged from the aiecc inputs (not recompiled: the edit itself was not compiled)");
+    // A repackage of corrected aiecc inputs is the whole rebuild; one that stands in for aiecc says so (its notes).
+    const QString how = rebuild.kind == RebuildResult::Kind::Recompiled ? QStringLiteral("recompiled with aiecc")
+        : rebuild.notes.isEmpty()
+        ? QStringLiteral("repackaged from the corrected aiecc inputs")
+        : QStringLiteral("repackaged from the aiecc inputs (not recompiled: the design edit itself was not compiled)");
     switch (id) {
     case FixWorkflowId::SymNames:
         return same
@@ -250,7 +252,8 @@ DesignFixPlan FixWorkflows::planDesignFix(const QString& designPath, const Xclbi
     return plan;
 }
 
-bool FixWorkflows::copyProjectInputs(const QString& folder, const QString& target, QString* error)
+bool FixWorkflows::copyProjectInputs(const QString& folder, const QString& target, QString* error,
+                                     const QString& except)
 {
     const QDir from(folder);
     if (!QDir().mkpath(target)) {
@@ -259,6 +262,8 @@ bool FixWorkflows::copyProjectInputs(const QString& folder, const QString& targe
         return false;
     }
     for (const QString& name : from.entryList({ QStringLiteral("*.json"), QStringLiteral("*.pdi") }, QDir::Files)) {
+        if (name == except)
+            continue;
         const QString to = QDir(target).filePath(name);
         QFile::remove(to);
         if (!QFile::copy(from.filePath(name), to)) {

@@ -74,8 +74,10 @@ public:
     // Buffers on a shim tile: the design edit; else an xclbin argument with no connectivity and a project folder:
     // the aiecc inputs edit; else nothing (the reason names what was checked).
     static DesignFixPlan planDesignFix(const QString& designPath, const XclbinPtr& build, const QString& projectFolder);
-    // Copies an aiecc project folder's inputs (JSON files and PDIs) into `target` (created), for an edit on a copy.
-    static bool copyProjectInputs(const QString& folder, const QString& target, QString* error);
+    // Copies an aiecc project folder's inputs (JSON files and PDIs) into `target` (created), for an edit on a copy;
+    // `except` (a file name) is left out: the edit writes it.
+    static bool copyProjectInputs(const QString& folder, const QString& target, QString* error,
+                                  const QString& except = {});
     // The folder an edited copy of a project's inputs goes to: <folder>-corrected.
     static QString correctedFolderFor(const QString& folder);
 };

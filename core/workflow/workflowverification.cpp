@@ -39,6 +39,21 @@ QString countVerdict(int before, int after)
     return after < before ? QStringLiteral("fixed") : QStringLiteral("worse");
 }
 
+// "fixed" when the value rose by more than the tolerance, "worse" when it fell, else "same" (-1 = no value).
+QString betterOrWorse(double before, double after, double tolerance)
+{
+    if (after > before + tolerance)
+        return QStringLiteral("fixed");
+    if (after < before - tolerance)
+        return QStringLiteral("worse");
+    return QStringLiteral("same");
+}
+
+double correlationOf(const AttentionRun& r)
+{
+    return r.hasOutput() && r.metrics.correlationDefined() ? r.metrics.correlation : -1.0;
+}
+
 } // namespace
 
 QJsonObject BuildCheck::toJson() const
@@ -138,7 +153,7 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
     };
     add(QStringLiteral("xclbin"), before.error.isEmpty() ? before.xclbinPath : before.error,
         after.error.isEmpty() ? after.xclbinPath : after.error,
-        before.error.isEmpty() && after.error.isEmpty() ? QStringLiteral("same") : QStringLiteral("unknown"));
+        before.error.isEmpty() && after.error.isEmpty() ? QStringLiteral("reloaded") : QStringLiteral("unknown"));
     if (before.groups && after.groups) {
         int count = 0;
         for (const ArgumentGroup& a : before.groups->arguments)
@@ -148,7 +163,14 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
         for (int i = 0; i < count; ++i) {
             const QString b = groupText(*before.groups, i);
             const QString a = groupText(*after.groups, i);
-            add(QStringLiteral("group_id(%1)").arg(i), b, a, verdictOf(b, a));
+            QString verdict = verdictOf(b, a);
+            const ArgumentGroup* was = before.groups->argument(i);
+            const ArgumentGroup* is = after.groups->argument(i);
+            if (was && is && was->verdict == Verdict::Invalid && is->verdict == Verdict::Valid)
+                verdict = QStringLiteral("fixed");
+            else if (was && is && was->verdict == Verdict::Valid && is->verdict == Verdict::Invalid)
+                verdict = QStringLiteral("worse");
+            add(QStringLiteral("group_id(%1)").arg(i), b, a, verdict);
         }
     } else {
         add(QStringLiteral("group IDs"), before.groups ? QStringLiteral("known") : QStringLiteral("unknown"),
@@ -163,9 +185,14 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
         add(QStringLiteral("XRT connectivity warnings predicted"), QString::number(bw), QString::number(aw),
             countVerdict(bw, aw));
     }
+    QString stateVerdict
+        = before.run && after.run ? verdictOf(before.run->state, after.run->state) : QStringLiteral("unknown");
+    if (stateVerdict == QLatin1String("changed"))
+        stateVerdict = after.run->state == QLatin1String("COMPLETED") ? QStringLiteral("fixed")
+            : before.run->state == QLatin1String("COMPLETED")         ? QStringLiteral("worse")
+                                                                      : stateVerdict;
     add(QStringLiteral("run state"), runText(before.run, [](const AttentionRun& r) { return r.state; }),
-        runText(after.run, [](const AttentionRun& r) { return r.state; }),
-        before.run && after.run ? verdictOf(before.run->state, after.run->state) : QStringLiteral("unknown"));
+        runText(after.run, [](const AttentionRun& r) { return r.state; }), stateVerdict);
     auto nonzero = [](const AttentionRun& r) {
         return r.hasOutput() ? QStringLiteral("%1/%2").arg(r.metrics.nonzero).arg(r.metrics.total)
                              : QStringLiteral("no output");
@@ -193,6 +220,12 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
         QString verdict = before.run && after.run ? verdictOf(b, a) : QStringLiteral("unknown");
         if (aspect == QLatin1String("checklist") && b != a)
             verdict = a == QLatin1String("passed") ? QStringLiteral("fixed") : QStringLiteral("worse");
+        if (aspect == QLatin1String("non-zero outputs") && verdict == QLatin1String("changed"))
+            // As fractions: builds of different sizes (64x64 against 32x32) compare fairly.
+            verdict = betterOrWorse(before.run->hasOutput() ? before.run->metrics.nonzeroFraction() : 0.0,
+                                    after.run->hasOutput() ? after.run->metrics.nonzeroFraction() : 0.0, 0.05);
+        if (aspect == QLatin1String("correlation to float attention") && verdict == QLatin1String("changed"))
+            verdict = betterOrWorse(correlationOf(*before.run), correlationOf(*after.run), 0.005);
         if (aspect == QLatin1String("run time") && verdict == QLatin1String("changed"))
             verdict = QStringLiteral("same"); // timings always differ a little: not a change of the build
         add(aspect, b, a, verdict);

@@ -48,7 +48,7 @@ struct VerificationRow {
     QString aspect;
     QString before;
     QString after;
-    QString verdict; // "same", "changed", "fixed", "worse", "unknown"
+    QString verdict; // "same", "changed", "fixed", "worse", "unknown", "reloaded" (the xclbin row)
     QJsonObject toJson() const;
 };
 
