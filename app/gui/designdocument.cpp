@@ -80,6 +80,7 @@ DesignDocument::DesignDocument(QWidget* parent)
         m_build = std::move(x);
         m_design->setXclbin(m_build);
         updateBugReport();
+        emit titleChanged(title()); // the window's status line names the build
     });
     connect(m_loader, &LoadJob::failed, this, [this](const XclbinError& e) {
         m_build.reset();
@@ -219,6 +220,8 @@ void DesignDocument::updateBugReport()
             options.instructions = BindingInstructions::load(m_instructions);
         if (plan)
             input.binding = BindingChecker::check(*m_build, *plan, options);
+        input.callSource = tr("the call every mlir-aie host makes; open the host program in the xclbin's Binding view "
+                              "to check its own call");
     }
     input.runs = m_runs;
     input.toolchain = m_recompile->toolchain()->status();

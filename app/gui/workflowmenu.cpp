@@ -52,6 +52,7 @@ void showXclbinReport(MainWindow* window, DocumentView* doc)
     input.xclbin = doc->xclbin();
     if (auto binding = doc->findChild<BindingView*>()) {
         input.binding = binding->report();
+        input.callSource = QObject::tr("the Binding view's plan");
         if (!binding->lastRun().xrtVersion.isEmpty())
             input.xrtRun = binding->lastRun();
     }

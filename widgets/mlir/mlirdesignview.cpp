@@ -135,6 +135,8 @@ void MlirDesignView::setDesign(const QString& path, const QString& text)
     m_findings->setFindings(findings);
     m_source->setSource(text, findings);
     m_tables->setEnabled(true);
+    // Errors first; a design without any opens on how its host buffers become XRT arguments.
+    m_tables->setCurrentIndex(MlirDesignChecker::errorCount(findings) > 0 ? 0 : 1);
     setXclbin(m_xclbin);
     updateSummary();
     updateFixButton();

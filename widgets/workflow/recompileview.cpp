@@ -119,6 +119,11 @@ QWidget* RecompileView::makeBuildTab()
     m_comparisonTable->verticalHeader()->hide();
     m_comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_comparisonTable->setToolTip(tr("The instruction stream of the previous build against this one"));
+    m_comparisonTable->verticalHeader()->setDefaultSectionSize(m_comparisonTable->fontMetrics().height() + 6);
+    m_comparisonTable->hide();
+    auto fitDiagnostics = [this] { m_diagnosticsTable->resizeColumnsToContents(); };
+    connect(m_diagnostics, &QAbstractItemModel::modelReset, this, fitDiagnostics);
+    connect(m_diagnostics, &QAbstractItemModel::rowsInserted, this, fitDiagnostics);
 
     auto buttons = new QHBoxLayout;
     buttons->addWidget(m_recompile);
@@ -254,6 +259,7 @@ void RecompileView::startWith(const ToolchainStatus& status)
     m_log->clear();
     m_diagnostics->clear();
     m_comparisonTable->setRowCount(0);
+    m_comparisonTable->hide();
     m_result->clear();
     setRunning(true, tr("starting aiecc ..."));
     emit started();
@@ -306,6 +312,7 @@ void RecompileView::repackage()
     m_log->clear();
     m_diagnostics->clear();
     m_comparisonTable->setRowCount(0);
+    m_comparisonTable->hide();
     m_command->setText(tr("repackage %1 -> %2 (our xclbin writer; aiecc is not run)").arg(folder, output));
     emit started();
     struct Outcome {
@@ -368,6 +375,7 @@ void RecompileView::showOutputs(const QString& xclbin, const QString& instructio
 void RecompileView::showComparison(const BuildComparison& comparison)
 {
     m_comparison = comparison;
+    m_comparisonTable->show();
     m_comparisonTable->setRowCount(int(comparison.instructions.size()) + 1);
     auto summary = new QTableWidgetItem(tr("xclbin"));
     m_comparisonTable->setItem(0, 0, summary);
@@ -396,11 +404,13 @@ void RecompileView::setRunning(bool running, const QString& step)
     m_cancel->setEnabled(running);
     m_progress->setRange(0, running ? 0 : 1);
     m_progress->setValue(running ? 0 : 1);
+    m_progress->setFormat(running ? QString() : tr("done"));
     m_step->setText(running ? step : QString());
 }
 
 void RecompileView::showResult(const QString& text, bool ok)
 {
+    m_progress->setFormat(ok ? tr("succeeded") : tr("not built"));
     QPalette pal = m_result->palette();
     pal.setColor(QPalette::Window, VerdictStyle::background(ok ? Verdict::Valid : Verdict::Invalid, palette()));
     pal.setColor(QPalette::WindowText, palette().color(QPalette::Text));

@@ -156,17 +156,20 @@ void RunWorkflowPage::showFallback(const CpuFallbackResult& result)
     m_fallback = result;
     m_run->setEnabled(true);
     m_cancel->setEnabled(false);
-    auto row = [](const QString& what, const AttentionMetrics& m) {
-        return QStringList { what, correlationText(m.correlationDefined() ? m.correlation : std::nan("")),
+    auto row = [](const QString& what, const QString& time, const AttentionMetrics& m) {
+        return QStringList { what,
+                             time,
+                             correlationText(m.correlationDefined() ? m.correlation : std::nan("")),
                              QString::number(m.maxAbsError, 'g', 3),
                              QStringLiteral("%1/%2").arg(m.nonzero).arg(m.total),
-                             QStringLiteral("[%1, %2]").arg(m.min).arg(m.max) };
+                             QStringLiteral("[%1, %2]").arg(m.min, 0, 'g', 4).arg(m.max, 0, 'g', 4) };
     };
-    setRows({ tr("Answer"), tr("Correlation to the float answer"), tr("Max error"), tr("Non-zero"), tr("Range") },
-            { QStringList { tr("float attention (the fallback's answer)"), QStringLiteral("1.0000"),
-                            QStringLiteral("0"), tr("time %1 ms").arg(result.timeMs, 0, 'f', 3), QString() },
-              row(tr("the guide's astype(np.int8) of it"), result.int8Metrics),
-              row(tr("our int8 kernel (host build)"), result.kernelMetrics) });
+    setRows({ tr("Answer"), tr("Time on this CPU"), tr("Correlation to the float answer"), tr("Max error"),
+              tr("Non-zero"), tr("Range") },
+            { row(tr("float attention (the fallback's answer)"), tr("%1 ms").arg(result.timeMs, 0, 'f', 3),
+                  result.answerMetrics),
+              row(tr("the guide's astype(np.int8) of it"), tr("(a cast)"), result.int8Metrics),
+              row(tr("our int8 kernel (host build)"), tr("(not timed here)"), result.kernelMetrics) });
     m_conclusion->setText(result.conclusion);
     emit finished();
 }

@@ -90,7 +90,7 @@ QVariant VerificationModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    static const char* const names[] = { "Checked", "Before", "After", "Verdict" };
+    static const char* const names[] = { "Checked", "Verdict", "Before", "After" };
     return tr(names[section]);
 }
 

@@ -12,7 +12,7 @@ namespace xi {
 class VerificationModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { AspectColumn, BeforeColumn, AfterColumn, VerdictColumn, ColumnCount };
+    enum Column { AspectColumn, VerdictColumn, BeforeColumn, AfterColumn, ColumnCount };
 
     explicit VerificationModel(QObject* parent = nullptr);
     void setRows(const QList<VerificationRow>& rows);

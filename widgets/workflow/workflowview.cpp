@@ -69,7 +69,8 @@ EditWorkflowSpec designFixSpec()
     spec.beforeWrite = [](const WorkflowContext& c, const QString& target, QString* error) {
         if (!target.endsWith(QLatin1String(".json")))
             return true;
-        return FixWorkflows::copyProjectInputs(c.projectFolder, QFileInfo(target).absolutePath(), error);
+        return FixWorkflows::copyProjectInputs(c.projectFolder, QFileInfo(target).absolutePath(), error,
+                                               QFileInfo(target).fileName());
     };
     spec.rebuild = [](const WorkflowContext& c, const QString& written, const CancelToken& token) {
         if (!written.endsWith(QLatin1String(".json"))) {
