@@ -78,6 +78,7 @@ void TestRecompileCommand::cleanup()
     qunsetenv("AIECC_STANDIN_HELP");
     qunsetenv("AIECC_STANDIN_FAIL");
     qunsetenv("PYTHONPATH");
+    qunsetenv("PYTHONDONTWRITEBYTECODE");
 }
 
 void TestRecompileCommand::successHuman()
@@ -242,6 +243,7 @@ void TestRecompileCommand::flagSetFromHelp()
 void TestRecompileCommand::pythonModuleCommand()
 {
     qputenv("PYTHONPATH", QFileInfo(standin()).absolutePath().toUtf8());
+    qputenv("PYTHONDONTWRITEBYTECODE", "1"); // nothing written into the source tree
     QTemporaryDir dir;
     const QString design = designCopy(dir, QStringLiteral("attention_64x64.mlir"));
     const test::CliRun run = runCli({ QStringLiteral("recompile"), design, QStringLiteral("--aiecc"),
