@@ -64,6 +64,7 @@ private Q_SLOTS:
     void cancelledTokenInBlockingRun();
     void programThatDoesNotStart();
     void oneFinishedPerStart();
+    void realAieccWhenInstalled();
 };
 
 void TestRecompileJob::cleanup()
@@ -231,6 +232,25 @@ void TestRecompileJob::oneFinishedPerStart()
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.size(), 2);
     QVERIFY(finished.last().first().value<RecompileResult>().succeeded());
+}
+
+void TestRecompileJob::realAieccWhenInstalled()
+{
+    // The stand-in proves the job; the real aiecc, when this machine has one, must at least be driven the same way:
+    // detected, its flags understood, run, and its exit told in words.
+    const ToolchainStatus status = ToolchainDetection::detect(ToolchainSettings());
+    if (!status.canRecompile())
+        QSKIP(qPrintable(QStringLiteral("no real aiecc here: %1").arg(status.tool(QStringLiteral("aiecc"))->detail)));
+    QTemporaryDir dir;
+    const QString design = test::designCopy(dir, QStringLiteral("attention_64x64.mlir"));
+    QString error;
+    const std::optional<RecompileRequest> r = RecompileRequest::prepare(design, ToolchainSettings(), status, &error);
+    QVERIFY2(r, qPrintable(error));
+    const RecompileResult result = RecompileJob::runBlocking(*r);
+    QVERIFY2(result.started, qPrintable(result.sentence()));
+    QVERIFY(!result.sentence().isEmpty());
+    if (!result.succeeded())
+        QVERIFY2(!result.diagnostics.isEmpty() || result.exitCode != 0, qPrintable(result.sentence()));
 }
 
 QTEST_GUILESS_MAIN(TestRecompileJob)
