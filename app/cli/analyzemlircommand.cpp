@@ -4,6 +4,7 @@
 #include "cliutil.h"
 #include "mlir/mlirdesign.h"
 #include "mlir/mlirdesignchecker.h"
+#include "workflow/findingfix.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,8 +31,8 @@ QJsonArray buffersJson(const MlirDesign& design)
     QJsonArray list;
     for (const MlirDesign::Buffer& b : design.buffers) {
         list.append(QJsonObject { { QStringLiteral("name"), b.name },
-                                  { QStringLiteral("symName"), b.symName },
-                                  { QStringLiteral("memBank"), b.memBank ? QJsonValue(*b.memBank) : QJsonValue() },
+                                  { QStringLiteral("sym_name"), b.symName },
+                                  { QStringLiteral("mem_bank"), b.memBank ? QJsonValue(*b.memBank) : QJsonValue() },
                                   { QStringLiteral("tile"), b.tile },
                                   { QStringLiteral("type"), b.type },
                                   { QStringLiteral("bytes"), b.bytes },
@@ -68,11 +69,12 @@ QJsonValue sequenceJson(const MlirDesign& design)
     QJsonArray arguments;
     for (qsizetype i = 0; i < s.arguments.size(); ++i) {
         const int xrtArgument = MlirDesignChecker::FirstHostArgument + int(i);
-        arguments.append(QJsonObject { { QStringLiteral("name"), s.arguments[i].name },
+        arguments.append(QJsonObject { { QStringLiteral("index"), int(i) },
+                                       { QStringLiteral("name"), s.arguments[i].name },
                                        { QStringLiteral("type"), s.arguments[i].type },
                                        { QStringLiteral("bytes"), s.arguments[i].bytes },
                                        { QStringLiteral("bo"), QStringLiteral("bo%1").arg(i) },
-                                       { QStringLiteral("xrtArgument"), xrtArgument },
+                                       { QStringLiteral("xrt_argument"), xrtArgument },
                                        { QStringLiteral("bindable"), i < MlirDesignChecker::MaxHostBuffers } });
     }
     return QJsonObject { { QStringLiteral("name"), s.name },
@@ -88,7 +90,8 @@ QJsonArray findingsJson(const QList<MlirDesignChecker::Finding>& findings)
         list.append(QJsonObject { { QStringLiteral("severity"), severityName(f.severity) },
                                   { QStringLiteral("code"), f.code },
                                   { QStringLiteral("line"), f.line },
-                                  { QStringLiteral("message"), f.message } });
+                                  { QStringLiteral("message"), f.message },
+                                  { QStringLiteral("fix"), FindingFix::forMlir(f).toJson() } });
     }
     return list;
 }
@@ -99,12 +102,12 @@ void printJsonReport(const QString& path, const MlirDesign& design, const QList<
     printJson(ctx,
               QJsonObject { { QStringLiteral("file"), path },
                             { QStringLiteral("device"), design.device },
-                            { QStringLiteral("deviceLine"), design.deviceLine },
+                            { QStringLiteral("device_line"), design.deviceLine },
                             { QStringLiteral("tiles"), tilesJson(design) },
                             { QStringLiteral("buffers"), buffersJson(design) },
-                            { QStringLiteral("objectFifos"), objectFifosJson(design) },
+                            { QStringLiteral("object_fifos"), objectFifosJson(design) },
                             { QStringLiteral("cores"), coresJson(design) },
-                            { QStringLiteral("runtimeSequence"), sequenceJson(design) },
+                            { QStringLiteral("runtime_sequence"), sequenceJson(design) },
                             { QStringLiteral("findings"), findingsJson(findings) },
                             { QStringLiteral("errors"), MlirDesignChecker::errorCount(findings) } });
 }
@@ -121,9 +124,14 @@ void printTextReport(const QString& path, const MlirDesign& design, const QList<
     for (const MlirDesign::Buffer& b : design.buffers)
         ctx.out << "  buffer %" << b.name << " on %" << b.tile << ": " << b.type << ", " << b.bytes << " bytes, line "
                 << b.line << '\n';
-    for (const MlirDesignChecker::Finding& f : findings)
+    for (const MlirDesignChecker::Finding& f : findings) {
+        const FixAdvice fix = FindingFix::forMlir(f);
         ctx.out << path << ':' << f.line << ": " << severityName(f.severity) << ": " << f.message << " [" << f.code
-                << "]\n";
+                << ']';
+        if (fix.kind != FixKind::None)
+            ctx.out << " (" << fix.kindLabel() << ')';
+        ctx.out << '\n';
+    }
 }
 
 } // namespace
@@ -149,7 +157,8 @@ QString AnalyzeMlirCommand::usage() const
         "  too-many-host-buffers   error: more than 5 host buffers (only bo0..bo4 = XRT arguments 3..7)\n"
         "  buffer-too-large        error: buffers over a compute tile's 64 KiB or a mem tile's 512 KiB\n"
         "  host-arguments          info: runtime-sequence argument i = XRT argument 3+i = bo i\n"
-        "  attributes-not-groups   info: sym_name / mem_bank do not change XRT group IDs\n\n"
+        "  attributes-not-groups   info: sym_name / mem_bank do not change XRT group IDs\n"
+        "Each finding says the fix it needs: a design fix with a rebuild (error findings), or none.\n\n"
         "  --json   machine-readable output (see docs/cli.md)\n\n"
         "Exit codes: 0 no error finding, 1 an error finding, 2 the file cannot be read or is not an mlir-aie\n"
         "design, 64 usage.\n");

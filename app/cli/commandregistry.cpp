@@ -10,6 +10,7 @@
 #include "groupscommand.h"
 #include "infocommand.h"
 #include "instructionscommand.h"
+#include "recompilecommand.h"
 #include "reportcommand.h"
 #include "runbindingcommand.h"
 #include "runcommand.h"
@@ -39,6 +40,7 @@ QList<CliCommandFactory> cliCommands()
         make<RunBindingCommand>(),
         make<CheckCommand>(),
         make<AnalyzeMlirCommand>(),
+        make<RecompileCommand>(),
         make<RunCommand>(),
         make<ReportCommand>(),
         make<BenchCommand>(),

@@ -89,7 +89,7 @@ int main(int argc, char** argv)
         QStringLiteral("view"),
         QStringLiteral(
             "View to show: overview, arguments, diagram, partition, metadata, decoder, issues, binding, run, "
-            "compare."),
+            "design, compare; for an .mlir design: design, recompile, workflows, report."),
         QStringLiteral("NAME"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark."),
                                    QStringLiteral("THEME"));
@@ -114,7 +114,7 @@ int main(int argc, char** argv)
                        "to the first painted table and the longest event-loop stall, then exit."),
         QStringLiteral("FILE"));
     parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run, benchStartup });
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files to open (B after --diff A)."),
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files or .mlir designs to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 

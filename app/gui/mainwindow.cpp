@@ -2,8 +2,10 @@
 #include "mainwindow.h"
 
 #include "demofiles.h"
+#include "designdocument.h"
 #include "documentview.h"
 #include "instructions/npustreamreader.h"
+#include "neighbourdesignview.h"
 #include "recentfiles.h"
 #include "widgets/binding/bindingview.h"
 #include "widgets/common/findbar.h"
@@ -13,6 +15,7 @@
 #include "widgets/issues/issuesmodel.h"
 #include "widgets/run/runview.h"
 #include "widgets/xclbin/argumenttablemodel.h"
+#include "workflowmenu.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -68,7 +71,9 @@ void addBindingAndRunViews(DocumentView* document)
         });
 }
 
-const QString FileFilter = QStringLiteral("xclbin files (*.xclbin);;All files (*)");
+const QString FileFilter
+    = QStringLiteral("xclbin files and mlir-aie designs (*.xclbin *.mlir);;xclbin files (*.xclbin);;"
+                     "mlir-aie designs (*.mlir);;All files (*)");
 
 QStringList localFiles(const QMimeData* mime)
 {
@@ -95,7 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
-    m_tabs->setToolTip(tr("Open files; drop .xclbin files here to open them"));
+    m_tabs->setToolTip(tr("Open files; drop .xclbin files or .mlir designs here to open them"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
     m_status->setText(tr("Open an .xclbin with File > Open, drop one here, or try Help > Open demo."));
@@ -118,7 +123,7 @@ void MainWindow::createActions()
 {
     m_open = new QAction(tr("&Open..."), this);
     m_open->setShortcuts(QKeySequence::Open);
-    m_open->setToolTip(tr("Open one or more .xclbin files"));
+    m_open->setToolTip(tr("Open one or more .xclbin files or .mlir designs"));
     connect(m_open, &QAction::triggered, this, &MainWindow::showOpenDialog);
 
     m_reload = new QAction(tr("&Reload"), this);
@@ -213,6 +218,8 @@ void MainWindow::createMenus()
         m_themeGroup->addAction(action);
     }
 
+    WorkflowMenu::create(this, menuBar());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setToolTipsVisible(true);
     QAction* demo = help->addAction(tr("Open &demo"), this, [this] {
@@ -226,6 +233,10 @@ void MainWindow::createMenus()
 
 DocumentView* MainWindow::openFile(const QString& path)
 {
+    if (DesignDocument::isDesignFile(path)) {
+        openDesign(path);
+        return nullptr;
+    }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     for (int i = 0; i < documentCount(); ++i) {
         if (document(i)->path() == absolute) {
@@ -236,6 +247,13 @@ DocumentView* MainWindow::openFile(const QString& path)
     }
     auto doc = new DocumentView(m_tabs);
     addBindingAndRunViews(doc);
+    doc->addView<NeighbourDesignView>(QStringLiteral("design"), tr("Design"),
+                                      tr("The mlir-aie design next to this xclbin"), [this](QWidget* parent) {
+                                          auto design = new NeighbourDesignView(parent);
+                                          connect(design, &NeighbourDesignView::openDesignRequested, this,
+                                                  [this](const QString& p) { openDesign(p); });
+                                          return design;
+                                      });
     doc->setWatchEnabled(m_watch->isChecked());
     const int index = m_tabs->addTab(doc, QFileInfo(absolute).fileName());
     m_tabs->setTabToolTip(index, absolute);
@@ -290,6 +308,39 @@ bool MainWindow::openStream(const QString& path)
     doc->view<InstructionsView>(QStringLiteral("instructions"))->setStreamFile(path);
     doc->setCurrentView(QStringLiteral("instructions"));
     return true;
+}
+
+DesignDocument* MainWindow::openDesign(const QString& path, int line)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto design = qobject_cast<DesignDocument*>(m_tabs->widget(i));
+        if (design && design->path() == absolute) {
+            m_tabs->setCurrentWidget(design);
+            design->reload();
+            if (line > 0)
+                design->gotoLine(line);
+            return design;
+        }
+    }
+    auto design = new DesignDocument(m_tabs);
+    const int index = m_tabs->addTab(design, QFileInfo(absolute).fileName());
+    m_tabs->setTabToolTip(index, absolute);
+    m_tabs->setCurrentIndex(index);
+    connect(design, &DesignDocument::openFileRequested, this, [this](const QString& p, int l) {
+        if (DesignDocument::isDesignFile(p))
+            openDesign(p, l);
+        else
+            openFile(p);
+    });
+    connect(design, &DesignDocument::compareRequested, this, &MainWindow::openCompare);
+    if (design->load(absolute))
+        m_recent->add(absolute);
+    if (line > 0)
+        design->gotoLine(line);
+    updateActions();
+    updateStatus();
+    return design;
 }
 
 CompareView* MainWindow::openCompare(const QString& before, const QString& after)
@@ -354,6 +405,11 @@ CompareView* MainWindow::currentCompare() const
     return qobject_cast<CompareView*>(m_tabs->currentWidget());
 }
 
+DesignDocument* MainWindow::currentDesign() const
+{
+    return qobject_cast<DesignDocument*>(m_tabs->currentWidget());
+}
+
 bool MainWindow::setCurrentView(const QString& name)
 {
     if (name.compare(QLatin1String("compare"), Qt::CaseInsensitive) == 0) {
@@ -365,6 +421,8 @@ bool MainWindow::setCurrentView(const QString& name)
         }
         return false;
     }
+    if (DesignDocument* design = currentDesign())
+        return design->setCurrentView(name);
     DocumentView* doc = currentDocument();
     return doc && doc->setCurrentView(name);
 }
@@ -415,6 +473,8 @@ void MainWindow::reloadCurrent()
 {
     if (DocumentView* doc = currentDocument())
         doc->reload();
+    else if (DesignDocument* design = currentDesign())
+        design->reload();
     else if (CompareView* compare = currentCompare(); compare && compare->before() && compare->after())
         compare->loadFiles(compare->before()->filePath, compare->after()->filePath);
 }
@@ -432,7 +492,7 @@ void MainWindow::closeTab(int index)
 void MainWindow::updateActions()
 {
     const bool hasDocument = currentDocument() != nullptr;
-    m_reload->setEnabled(hasDocument || currentCompare());
+    m_reload->setEnabled(hasDocument || currentCompare() || currentDesign());
     m_close->setEnabled(m_tabs->count() > 0);
     for (QAction* action : std::as_const(m_viewActions))
         action->setEnabled(hasDocument);
@@ -444,6 +504,10 @@ void MainWindow::updateStatus()
     setWindowTitle(tab.isEmpty() ? tr("xclbin inspector") : tr("%1 \u2014 xclbin inspector").arg(tab));
     if (CompareView* compare = currentCompare()) {
         m_status->setText(tr("Comparing %1").arg(compare->title()));
+        return;
+    }
+    if (DesignDocument* design = currentDesign()) {
+        m_status->setText(design->statusText());
         return;
     }
     DocumentView* doc = currentDocument();

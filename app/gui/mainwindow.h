@@ -14,6 +14,7 @@ class QTabWidget;
 namespace xi {
 
 class CompareView;
+class DesignDocument;
 class DocumentView;
 class RecentFiles;
 
@@ -28,7 +29,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // An .mlir file opens as a design tab (then nullptr is returned), anything else as an xclbin document.
     DocumentView* openFile(const QString& path);
+    DesignDocument* openDesign(const QString& path, int line = 0);
     void openFiles(const QStringList& paths);
     CompareView* openCompare(const QString& before, const QString& after);
     // The bundled demo: both files and their comparison. False when no demo file is found.
@@ -38,6 +41,7 @@ public:
     DocumentView* document(int index) const;
     DocumentView* currentDocument() const;
     CompareView* currentCompare() const;
+    DesignDocument* currentDesign() const;
     QTabWidget* tabs() const { return m_tabs; }
     RecentFiles* recentFiles() const { return m_recent; }
     bool setCurrentView(const QString& name);

@@ -54,14 +54,25 @@ void TestAnalyzeMlirCommand::attentionJson()
     const QJsonObject report = run.json();
     QCOMPARE(report.value(QLatin1String("device")).toString(), QStringLiteral("npu1"));
     QCOMPARE(report.value(QLatin1String("errors")).toInt(), 0);
+    QCOMPARE(report.value(QLatin1String("device_line")).toInt(), file.contains(QLatin1String("64x64")) ? 13 : 15);
+    QCOMPARE(report.value(QLatin1String("object_fifos")).toArray().size(), 2);
+    // snake_case only: the camelCase keys of earlier versions are gone.
+    for (const char* old : { "deviceLine", "objectFifos", "runtimeSequence" })
+        QVERIFY2(!report.contains(QLatin1String(old)), old);
     const QJsonArray arguments
-        = report.value(QLatin1String("runtimeSequence")).toObject().value(QLatin1String("arguments")).toArray();
+        = report.value(QLatin1String("runtime_sequence")).toObject().value(QLatin1String("arguments")).toArray();
     QCOMPARE(arguments.size(), 2);
+    QCOMPARE(arguments[0].toObject().value(QLatin1String("index")).toInt(), 0);
     QCOMPARE(arguments[0].toObject().value(QLatin1String("bo")).toString(), QStringLiteral("bo0"));
-    QCOMPARE(arguments[0].toObject().value(QLatin1String("xrtArgument")).toInt(), 3);
+    QCOMPARE(arguments[0].toObject().value(QLatin1String("xrt_argument")).toInt(), 3);
+    QCOMPARE(arguments[1].toObject().value(QLatin1String("index")).toInt(), 1);
     QCOMPARE(arguments[1].toObject().value(QLatin1String("bo")).toString(), QStringLiteral("bo1"));
-    QCOMPARE(arguments[1].toObject().value(QLatin1String("xrtArgument")).toInt(), 4);
-    QCOMPARE(findingsWithCode(report, QStringLiteral("host-arguments")).size(), 1);
+    QCOMPARE(arguments[1].toObject().value(QLatin1String("xrt_argument")).toInt(), 4);
+    QVERIFY(!arguments[0].toObject().contains(QLatin1String("xrtArgument")));
+    const QJsonArray hostArguments = findingsWithCode(report, QStringLiteral("host-arguments"));
+    QCOMPARE(hostArguments.size(), 1);
+    QCOMPARE(hostArguments[0].toObject().value(QLatin1String("fix")).toObject().value(QLatin1String("kind")).toString(),
+             QStringLiteral("none"));
 }
 
 void TestAnalyzeMlirCommand::seedOptionOneExitsOne()
@@ -75,6 +86,8 @@ void TestAnalyzeMlirCommand::seedOptionOneExitsOne()
     QVERIFY(text.contains(path + QStringLiteral(":10: error: buffer %buf_out")));
     QVERIFY(text.contains(path + QStringLiteral(":11: error: buffer %buf_instr")));
     QVERIFY(text.contains(QLatin1String("[attributes-not-groups]")));
+    // Every error says the fix it needs: a design fix and a rebuild, not a host change.
+    QVERIFY2(text.contains(QLatin1String("[buffer-on-shim] (design fix (rebuild))")), qPrintable(text));
 }
 
 void TestAnalyzeMlirCommand::sixHostBuffersJson()
@@ -87,11 +100,16 @@ void TestAnalyzeMlirCommand::sixHostBuffersJson()
     QCOMPARE(many.size(), 1);
     QCOMPARE(many[0].toObject().value(QLatin1String("line")).toInt(), 11);
     QCOMPARE(many[0].toObject().value(QLatin1String("severity")).toString(), QStringLiteral("error"));
+    const QJsonObject fix = many[0].toObject().value(QLatin1String("fix")).toObject();
+    QCOMPARE(fix.value(QLatin1String("kind")).toString(), QStringLiteral("design-rebuild"));
+    QCOMPARE(fix.value(QLatin1String("action")).toString(), QStringLiteral("correct-design"));
     const QJsonArray arguments
-        = report.value(QLatin1String("runtimeSequence")).toObject().value(QLatin1String("arguments")).toArray();
+        = report.value(QLatin1String("runtime_sequence")).toObject().value(QLatin1String("arguments")).toArray();
     QCOMPARE(arguments.size(), 6);
     QVERIFY(arguments[4].toObject().value(QLatin1String("bindable")).toBool());
     QVERIFY(!arguments[5].toObject().value(QLatin1String("bindable")).toBool());
+    QCOMPARE(arguments[5].toObject().value(QLatin1String("index")).toInt(), 5);
+    QCOMPARE(arguments[5].toObject().value(QLatin1String("xrt_argument")).toInt(), 8);
 }
 
 void TestAnalyzeMlirCommand::oldSyntaxText()

@@ -11,6 +11,7 @@
 #include "widgets/common/tablecopy.h"
 #include "widgets/common/verdictstyle.h"
 #include "widgets/xclbin/argumenttableview.h"
+#include "workflow/findingfix.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -113,7 +114,7 @@ BindingView::BindingView(QWidget* parent)
 
     m_findings = new QTreeWidget(this);
     m_findings->setRootIsDecorated(false);
-    m_findings->setHeaderLabels({ tr("Severity"), tr("Argument"), tr("Code"), tr("Where"), tr("Message") });
+    m_findings->setHeaderLabels({ tr("Severity"), tr("Argument"), tr("Code"), tr("Where"), tr("Message"), tr("Fix") });
     m_findings->setWordWrap(true);
     m_findings->setToolTip(tr("The checker's findings; activate one to see its line in the host program"));
     m_source = makeCode(this);
@@ -563,6 +564,10 @@ void BindingView::applyFixToFile()
 void BindingView::updateFindings()
 {
     m_findings->clear();
+    // Which kind of fix each finding needs: a defect of the xclbin itself is not fixed in the host.
+    std::optional<KernelGroups> groups;
+    if (const Kernel* kernel = m_xclbin ? m_xclbin->kernel(m_report.kernelName) : nullptr)
+        groups = ArgumentGroups::compute(*m_xclbin, *kernel);
     for (const BindingFinding& f : m_report.findings) {
         auto item = new QTreeWidgetItem(m_findings);
         item->setIcon(0, VerdictStyle::icon(VerdictStyle::forSeverity(f.severity)));
@@ -578,7 +583,11 @@ void BindingView::updateFindings()
         item->setData(3, Qt::UserRole, f.location.line);
         item->setText(4, f.message);
         item->setToolTip(4, f.message);
-        for (int c = 0; c < 5; ++c)
+        const FixAdvice fix = FindingFix::forBinding(f, groups ? &*groups : nullptr);
+        item->setText(5, fix.kind == FixKind::None ? QStringLiteral("-") : fix.kindLabel());
+        item->setToolTip(
+            5, fix.actionLabel.isEmpty() ? fix.reason : QString(fix.actionLabel + QStringLiteral(": ") + fix.reason));
+        for (int c = 0; c < 6; ++c)
             item->setBackground(c, VerdictStyle::background(VerdictStyle::forSeverity(f.severity), palette()));
     }
     for (int c = 0; c < 4; ++c)

@@ -19,6 +19,15 @@ Verdict styleOf(Severity s)
     return Verdict::Scalar;
 }
 
+// Reader warnings and kernel notes have no mapped fix: say so rather than guess one.
+FixAdvice unclassified()
+{
+    return { FixKind::Unknown,
+             QStringLiteral("resolve"),
+             {},
+             QStringLiteral("No fix is mapped for this kind of finding: read the message.") };
+}
+
 } // namespace
 
 IssuesModel::IssuesModel(QObject* parent)
@@ -30,14 +39,19 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
 {
     QList<Issue> issues;
     for (const QString& warning : xclbin.warnings)
-        issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath, warning });
+        issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath, warning, unclassified() });
     for (const KernelGroups& kernel : kernels) {
         for (const QString& note : kernel.notes)
-            issues.append(
-                { Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note });
+            issues.append({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note,
+                            unclassified() });
         issues.append(
-            { Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
-              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason) });
+            { Severity::Info,
+              QStringLiteral("kernel"),
+              kernel.kernelName,
+              -1,
+              kernel.kernelName,
+              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason),
+              {} });
         for (const ArgumentGroup& arg : kernel.arguments) {
             if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar)
                 continue;
@@ -45,7 +59,8 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
                 { arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning, QStringLiteral("argument"),
                   kernel.kernelName, arg.index,
                   QStringLiteral("%1 #%2 %3").arg(kernel.kernelName, QString::number(arg.index), arg.argument.name),
-                  QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()) });
+                  QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()),
+                  FindingFix::forArgument(arg, kernel.convention) });
         }
     }
     if (kernels.isEmpty()) {
@@ -54,7 +69,8 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
                         {},
                         -1,
                         xclbin.filePath,
-                        QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check") });
+                        QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check"),
+                        unclassified() });
     }
     std::stable_sort(issues.begin(), issues.end(),
                      [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
@@ -95,10 +111,14 @@ QVariant IssuesModel::data(const QModelIndex& index, int role) const
         case SeverityColumn: return severityName(issue.severity);
         case AreaColumn: return issue.area;
         case LocationColumn: return issue.location;
+        case FixColumn: return issue.fix.kind == FixKind::None ? QStringLiteral("-") : issue.fix.kindLabel();
         case MessageColumn: return issue.message;
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == FixColumn && !issue.fix.reason.isEmpty())
+            return issue.fix.actionLabel.isEmpty() ? issue.fix.reason
+                                                   : tr("%1: %2").arg(issue.fix.actionLabel, issue.fix.reason);
         return issue.argumentIndex >= 0 ? tr("%1\nDouble-click to show the argument").arg(issue.message)
                                         : issue.message;
     case Qt::DecorationRole:
@@ -114,7 +134,7 @@ QVariant IssuesModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    static const char* const names[] = { "Severity", "Area", "Where", "Finding" };
+    static const char* const names[] = { "Severity", "Area", "Where", "Fix", "Finding" };
     if (role == Qt::DisplayRole)
         return tr(names[section]);
     return {};

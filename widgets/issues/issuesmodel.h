@@ -3,6 +3,7 @@
 
 #include "binding/bindingchecker.h"
 #include "groups/argumentgroups.h"
+#include "workflow/findingfix.h"
 
 #include <QAbstractTableModel>
 
@@ -16,13 +17,14 @@ struct Issue {
     int argumentIndex = -1;
     QString location; // "MLIR_AIE #3 bo0"
     QString message;
+    FixAdvice fix; // the kind of fix it needs (FindingFix): a host change, or a design change and a rebuild
 };
 
 // Every finding of the checks on an xclbin: argument verdicts, kernel notes and reader warnings.
 class IssuesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SeverityColumn, AreaColumn, LocationColumn, MessageColumn, ColumnCount };
+    enum Column { SeverityColumn, AreaColumn, LocationColumn, FixColumn, MessageColumn, ColumnCount };
     enum Role { SeverityRole = Qt::UserRole + 1, KernelNameRole, ArgumentIndexRole };
 
     explicit IssuesModel(QObject* parent = nullptr);
