@@ -114,7 +114,8 @@ int main(int argc, char** argv)
                        "to the first painted table and the longest event-loop stall, then exit."),
         QStringLiteral("FILE"));
     parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run, benchStartup });
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("xclbin files or .mlir designs to open (B after --diff A)."),
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QStringLiteral("xclbin files or .mlir designs to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
     parser.process(app);
 

@@ -36,10 +36,10 @@ void TestReportCommand::beforeAfterReport()
              0);
     const QString html = outputDir() + QStringLiteral("/report-before-after.html");
     const CliRun r
-        = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), demoXclbin(),
-                   QStringLiteral("--run-json"), after + QStringLiteral("/run.json"), QStringLiteral("--before"),
-                   before, QStringLiteral("--after"), after, QStringLiteral("--call"),
-                   QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"), QStringLiteral("--output"), html });
+        = runCli({ QStringLiteral("report"), QStringLiteral("--xclbin"), demoXclbin(), QStringLiteral("--run-json"),
+                   after + QStringLiteral("/run.json"), QStringLiteral("--before"), before, QStringLiteral("--after"),
+                   after, QStringLiteral("--call"), QStringLiteral("instr:1, ninstr, 0, bo:3, bo:4"),
+                   QStringLiteral("--output"), html });
     QVERIFY2(r.exitCode == 0, r.describe());
     const QString text = QString::fromUtf8(readFile(html));
     QVERIFY(text.startsWith(QLatin1String("<!DOCTYPE html>")));

@@ -72,8 +72,8 @@ void TestRunCommand::misboundCallFailsWithXrtWarning()
 
 void TestRunCommand::xrtWithoutDevice()
 {
-    const CliRun r = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"),
-                              QStringLiteral("xrt"), QStringLiteral("--json") });
+    const CliRun r = runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--backend"), QStringLiteral("xrt"),
+                              QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QLatin1String("backend")).toString(), QStringLiteral("xrt"));
@@ -117,9 +117,8 @@ void TestRunCommand::usageErrors()
 {
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("gpu") }).exitCode, 64);
     QCOMPARE(runCli({ QStringLiteral("run"), QStringLiteral("--backend"), QStringLiteral("emulated") }).exitCode, 64);
-    QCOMPARE(
-        runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode,
-        64);
+    QCOMPARE(runCli({ QStringLiteral("run"), demoXclbin(), QStringLiteral("--size"), QStringLiteral("48") }).exitCode,
+             64);
     const CliRun missing = runCli({ QStringLiteral("run"), QStringLiteral("/nonexistent.xclbin") });
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains(QLatin1String("/nonexistent.xclbin")));

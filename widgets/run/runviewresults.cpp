@@ -342,8 +342,8 @@ void RunViewResults::showMessages(const AttentionRun& run)
     lines << tr("Backend: %1 (%2)").arg(run.backend, run.backendDescription);
     lines << tr("Call: %1").arg(run.call);
     if (run.scope.usesInstructions)
-        lines << tr("Instructions: %1").arg(run.scope.instructionFile.isEmpty() ? run.scope.instructionNote
-                                                                                : run.scope.instructionFile);
+        lines << tr("Instructions: %1")
+                     .arg(run.scope.instructionFile.isEmpty() ? run.scope.instructionNote : run.scope.instructionFile);
     if (!run.scope.design.isEmpty())
         lines << tr("Design: %1").arg(run.scope.design);
     if (!run.error.isEmpty())
