@@ -19,7 +19,7 @@ namespace xi {
 
 namespace {
 
-constexpr qint64 HeaderEnd = 456; // the first section header (DOMAIN.md section 5)
+constexpr qint64 HeaderEnd = 456; // the first section header (docs/domain.md section 5)
 constexpr qint64 LengthOffset = 304;
 constexpr qint64 SectionCountOffset = 304 + 144;
 constexpr qint64 SectionHeaderSize = 40;

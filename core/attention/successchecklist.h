@@ -44,7 +44,7 @@ public:
 
     static QList<ChecklistItem> evaluate(const Inputs& inputs);
     static bool allPassed(const QList<ChecklistItem>& items);
-    // True for XRT's connectivity warning and its clone / host-copy follow-ups (DOMAIN.md section 2).
+    // True for XRT's connectivity warning and its clone / host-copy follow-ups (docs/domain.md section 2).
     static bool isBankWarning(const QString& message);
     static QJsonArray toJson(const QList<ChecklistItem>& items);
     static QList<ChecklistItem> fromJson(const QJsonArray& array);

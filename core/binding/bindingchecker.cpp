@@ -415,7 +415,7 @@ private:
         }
     }
 
-    // XRT sets the arguments in index order and validates each BO as it is set (DOMAIN.md section 2).
+    // XRT sets the arguments in index order and validates each BO as it is set (docs/domain.md section 2).
     QList<PredictedXrtWarning> predict(const KernelGroups& groups, SlotMode mode) const
     {
         QList<PredictedXrtWarning> out;

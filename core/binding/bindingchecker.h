@@ -31,7 +31,7 @@ struct BindingFinding {
 };
 
 // The connectivity warning XRT prints when a BO's bank is not connected to the argument it is passed at
-// (DOMAIN.md section 2), for one XRT flavour.
+// (docs/domain.md section 2), for one XRT flavour.
 struct PredictedXrtWarning {
     int argument = -1;
     qint64 boBank = 0; // "The argument is allocated in bank <boBank>"
@@ -70,7 +70,7 @@ struct BindingReport {
     QJsonObject toJson() const;
 };
 
-// Checks a binding plan against a kernel of an xclbin (DOMAIN.md sections 1-3 and 6).
+// Checks a binding plan against a kernel of an xclbin (docs/domain.md sections 1-3 and 6).
 class BindingChecker {
 public:
     // The kernel is plan.kernelName; when the plan names none, the first kernel with an mlir-aie convention.

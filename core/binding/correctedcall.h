@@ -12,7 +12,7 @@ enum class HostLanguage { Python, Cpp };
 QString hostLanguageName(HostLanguage language); // "Python (pyxrt)", "C++"
 bool hostLanguageFromPath(const QString& path, HostLanguage* out);
 
-// How a kernel must be called, from its own argument list and convention (DOMAIN.md section 3):
+// How a kernel must be called, from its own argument list and convention (docs/domain.md section 3):
 // an opcode-convention kernel is `kernel(3, instr_bo, n_words, bo0, bo1, ...)`.
 // Shared by the log decoder, the binding checker and the GUI's details panel.
 class CorrectedCall {

@@ -7,7 +7,7 @@
 
 namespace xi {
 
-// One thing found in XRT log text, with what it means (DOMAIN.md sections 1, 2, 6).
+// One thing found in XRT log text, with what it means (docs/domain.md sections 1, 2, 6).
 struct LogFinding {
     enum class Kind {
         GroupIdNumber, // a bare group ID such as 131072

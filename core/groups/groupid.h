@@ -5,7 +5,7 @@
 
 namespace xi {
 
-// The 32-bit word xrt::kernel::group_id() returns (DOMAIN.md section 1):
+// The 32-bit word xrt::kernel::group_id() returns (docs/domain.md section 1):
 // bits 0-15 bank (0xFFFF = no memory), bits 16-23 hardware-context slot, bits 24-31 BO flags.
 struct GroupId {
     static constexpr quint16 NoMemory = 0xFFFF;

@@ -19,7 +19,7 @@ struct GroupIdMatch {
     Verdict verdict = Verdict::Valid;
 };
 
-// What one raw number means (DOMAIN.md section 1), against an xclbin when one is given.
+// What one raw number means (docs/domain.md section 1), against an xclbin when one is given.
 struct DecodedGroupId {
     QString text; // as given
     GroupId groupId;

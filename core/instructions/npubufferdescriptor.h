@@ -20,7 +20,7 @@ struct NpuExtent {
 };
 
 // The eight words of a shim DMA buffer descriptor (identical fields on AIE2 npu1 and AIE2P npu2,
-// NPU-INSTRUCTIONS.md section 2.2) and the geometry of one queue push of it (section 2.4).
+// docs/domain.md section 9) and the geometry of one queue push of it (section 2.4).
 struct NpuBufferDescriptor {
     std::array<quint32, 8> words {};
 

@@ -10,7 +10,7 @@ namespace xi {
 // A shim DMA channel. MM2S reads host memory into the array (host -> NPU), S2MM writes it (NPU -> host).
 enum class NpuChannel { S2MM0, S2MM1, MM2S0, MM2S1 };
 
-// Register addresses of the array as the instruction stream writes them (NPU-INSTRUCTIONS.md section 2.1):
+// Register addresses of the array as the instruction stream writes them (docs/domain.md section 9):
 // address = column << 25 | row << 20 | tile-local offset; row 0 is the shim, then mem-tile rows, then cores.
 class NpuRegisters {
 public:

@@ -7,7 +7,7 @@
 namespace xi {
 
 // The flags one aiecc version understands, read from its `--help`: the names changed between versions
-// (DOMAIN.md section 7), so the command line is built from what the tool itself says it accepts.
+// (docs/domain.md section 7), so the command line is built from what the tool itself says it accepts.
 class AieccFlagSet {
 public:
     enum class Generation {

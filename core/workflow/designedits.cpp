@@ -155,7 +155,7 @@ FileEdit DesignEdits::derive32x32(const QString& path, const QString& text)
         if (!noted && edited.startsWith(QLatin1String("//")) && edited.contains(QLatin1String("32x32"))) {
             out << QStringLiteral("// The guide's option 2: the same single-tile design at 32x32. Its group IDs equal "
                                   "the 64x64 ones;")
-                << QStringLiteral("// size never changed a bank (DOMAIN.md section 6).");
+                << QStringLiteral("// size never changed a bank (docs/domain.md section 6).");
             changes << QStringLiteral("line %1: a note on what the guide expected from the 32x32 size").arg(i + 2);
             noted = true;
         }

@@ -21,7 +21,7 @@ struct FixWorkflowInfo {
     QString key; // "sym-names", "variant-32x32", "tiled", "cpu-fallback", "host-fix", "design-fix"
     QString title;
     QString guideSays; // what the seed guide claims
-    QString truth; // what really happens (DOMAIN.md section 6)
+    QString truth; // what really happens (docs/domain.md section 6)
 };
 
 // The corrected design a workflow offers for what is wrong: an edit of the .mlir design, an edit of the aiecc

@@ -58,7 +58,7 @@ ToolStatus detectAiecc(const ToolchainSettings& settings, const QProcessEnvironm
     return t;
 }
 
-// xclbinutil must run, not only exist: Debian's is a wrapper whose binary is missing (DOMAIN.md section 4).
+// xclbinutil must run, not only exist: Debian's is a wrapper whose binary is missing (docs/domain.md section 4).
 ToolStatus detectXclbinutil(const QProcessEnvironment& env, int timeoutMs)
 {
     ToolStatus t;

@@ -13,7 +13,7 @@
 
 namespace xi {
 
-// The axlf header and the fixed fields before it (DOMAIN.md section 5).
+// The axlf header and the fixed fields before it (docs/domain.md section 5).
 struct AxlfHeader {
     QByteArray magic; // "xclbin2"
     qint32 signatureLength = -1; // -1 = unsigned

@@ -18,7 +18,7 @@ namespace xi {
 
 namespace {
 
-// Layout constants (XRT xclbin.h; DOMAIN.md section 5).
+// Layout constants (XRT xclbin.h; docs/domain.md section 5).
 constexpr quint64 kHeaderOffset = 304;
 constexpr quint64 kSectionTableOffset = 456;
 constexpr quint64 kSectionHeaderSize = 40;

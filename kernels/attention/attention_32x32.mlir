@@ -2,8 +2,8 @@
 //
 // 32x32 int8 attention on one npu1 compute tile: out = softmax(Q K^T / sqrt(32)) V.
 // The guide's option 2: the same single-tile design at 32x32. Its group IDs equal the 64x64 ones;
-// size never changed a bank (DOMAIN.md section 6).
-// Host buffers (runtime sequence arguments = XRT arguments 3 and 4, see DOMAIN.md section 3):
+// size never changed a bank (docs/domain.md section 6).
+// Host buffers (runtime sequence arguments = XRT arguments 3 and 4, see docs/domain.md section 3):
 //   bo0: Q, K, V packed, 3072 bytes    bo1: output, 1024 bytes
 // Call it as kernel(3, instr_bo, n_words, bo0, bo1). The kernel is attention.c, built by Peano:
 //   ${PEANO_INSTALL_DIR}/bin/clang --target=aie2-none-unknown-elf -O2 -c attention.c -o attention.o

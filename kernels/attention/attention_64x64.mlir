@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // 64x64 int8 attention on one npu1 compute tile: out = softmax(Q K^T / sqrt(64)) V.
-// Host buffers (runtime sequence arguments = XRT arguments 3 and 4, see DOMAIN.md section 3):
+// Host buffers (runtime sequence arguments = XRT arguments 3 and 4, see docs/domain.md section 3):
 //   bo0: Q, K, V packed, 12288 bytes    bo1: output, 4096 bytes
 // Call it as kernel(3, instr_bo, n_words, bo0, bo1). The kernel is attention.c, built by Peano:
 //   ${PEANO_INSTALL_DIR}/bin/clang --target=aie2-none-unknown-elf -O2 -c attention.c -o attention.o

@@ -11,7 +11,7 @@ using test::runCli;
 
 namespace {
 
-// The seed project's run, as its log showed it (DOMAIN.md sections 2 and 6).
+// The seed project's run, as its log showed it (docs/domain.md sections 2 and 6).
 const QByteArray kSeedLog = "Kernel Group IDs:\n"
                             "Arg 0: group_id = 131071\n"
                             "Arg 3: group_id = 65536\n"

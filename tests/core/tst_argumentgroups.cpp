@@ -35,7 +35,7 @@ private slots:
         xi::test::addFixtureRows(xi::test::mlirAieFixtureNames());
     }
 
-    // Every mlir-aie xclbin gives the same numbers (DOMAIN.md section 1).
+    // Every mlir-aie xclbin gives the same numbers (docs/domain.md section 1).
     void mlirAie()
     {
         QFETCH(QString, name);

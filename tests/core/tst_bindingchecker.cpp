@@ -77,7 +77,7 @@ class TestBindingChecker : public QObject {
 private Q_SLOTS:
     void initTestCase() { XI_REQUIRE_FIXTURES(); }
 
-    // Every bug class of DOMAIN.md section 6, as our own Python and C++ host programs, against a real MLIR_AIE
+    // Every bug class of docs/domain.md section 6, as our own Python and C++ host programs, against a real MLIR_AIE
     // fixture with its instruction stream (and the Riallto fixture for the old convention).
     void bugClasses_data()
     {
@@ -177,7 +177,7 @@ private Q_SLOTS:
     }
 
     // The seed guide's own call against the seed project's real mel kernel and an IRON kernel: the warning
-    // DOMAIN.md section 6 quotes, in every XRT flavour.
+    // docs/domain.md section 6 quotes, in every XRT flavour.
     void seedGuideCallPredictions_data()
     {
         QTest::addColumn<QString>("fixture");

@@ -139,7 +139,7 @@ void TestXclbinDiff::movedConnectionShowsInConnectionsAndGroupIds()
 void TestXclbinDiff::attentionAndMatmulBuildsDifferOnlyInThePartition()
 {
     XI_REQUIRE_FIXTURES();
-    // DOMAIN.md section 6: the "broken" attention build has the same kernels and memories as the working
+    // docs/domain.md section 6: the "broken" attention build has the same kernels and memories as the working
     // matmul build; only the AIE partition (its PDI) and the build stamp differ.
     const XclbinPtr attention = XclbinReader::read(test::attentionXclbin());
     const XclbinPtr matmul = XclbinReader::read(test::aieccReferenceXclbin(QStringLiteral("whisper-matmul-16x16")));

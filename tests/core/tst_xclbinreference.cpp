@@ -741,7 +741,7 @@ void TestXclbinReference::mlirAieGroupIds()
             QStringLiteral("bo1"),    QStringLiteral("bo2"),   QStringLiteral("bo3"),    QStringLiteral("bo4") };
     const QList<Verdict> verdicts = { Verdict::Scalar, Verdict::Valid, Verdict::Scalar, Verdict::Valid,
                                       Verdict::Valid,  Verdict::Valid, Verdict::Valid,  Verdict::Valid };
-    // Banks per DOMAIN.md section 1: 0 = HOST, 1 = SRAM, 0xFFFF = scalar.
+    // Banks per docs/domain.md section 1: 0 = HOST, 1 = SRAM, 0xFFFF = scalar.
     const QList<int> banks = { 0xFFFF, 1, 0xFFFF, 0, 0, 0, 0, 0 };
 
     for (int slot : { 1, 2 }) {

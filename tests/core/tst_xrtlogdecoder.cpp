@@ -9,7 +9,7 @@ using namespace xi;
 
 namespace {
 
-// DOMAIN.md section 2, as XRT prints it on one line.
+// docs/domain.md section 2, as XRT prints it on one line.
 const QString kIndex0Warning = QStringLiteral(
     "Kernel MLIR_AIE has no compute units with connectivity required for global argument at index 0. The argument "
     "is allocated in bank 1, the compute unit is connected to bank 131071. Allocating local copy of argument buffer "

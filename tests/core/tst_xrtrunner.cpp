@@ -101,7 +101,7 @@ private slots:
 
     void oldConventionCallWarnsAtZeroAndTwo()
     {
-        // k(instr, 16u, in, out) against an opcode-convention xclbin (DOMAIN.md section 4).
+        // k(instr, 16u, in, out) against an opcode-convention xclbin (docs/domain.md section 4).
         const RunResult r = XrtRunner::runBlocking(request(QStringLiteral("instr:1, 16, bo:3, bo:4")), cliOptions());
         QVERIFY2(r.completed, qPrintable(r.error));
         QCOMPARE(r.messageTexts(), (QStringList { xrt213Warning(0, 1, -1), xrt213Warning(2, 0, -1) }));

@@ -195,7 +195,7 @@ def sequence_name(text):
 
 
 def txn_stream(buffers):
-    """A minimal TXN v0.1 stream (NPU-INSTRUCTIONS.md section 1.5): one shim BD per host buffer, its address patch
+    """A minimal TXN v0.1 stream (docs/domain.md section 9): one shim BD per host buffer, its address patch
     and queue write; the last buffer is the output (S2MM) and is waited on."""
     ops = []
     for idx, (_, size) in enumerate(buffers):

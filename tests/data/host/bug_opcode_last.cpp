@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Bug class: instruction BO first and the opcode last (DOMAIN.md section 6).
+// Bug class: instruction BO first and the opcode last (docs/domain.md section 6).
 // kernel(bo_instr, bo_in, bo_out, 3): every argument is at the wrong index.
 #include <cstdint>
 #include <cstring>

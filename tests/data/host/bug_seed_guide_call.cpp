@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Bug class: the seed guide's own call (DOMAIN.md section 6), written in C++.
+// Bug class: the seed guide's own call (docs/domain.md section 6), written in C++.
 // kernel(bo_instr, instr_v.size() * sizeof(int), 0, bo_in, bo_out): the instruction BO sits at the opcode.
 #include <cstdint>
 #include <cstring>

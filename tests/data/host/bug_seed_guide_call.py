@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Bug class: the seed guide's own call (DOMAIN.md section 6).
+# Bug class: the seed guide's own call (docs/domain.md section 6).
 # kernel(instr_bo, len(insts), 0, input_bo, output_bo): the instruction BO sits at the scalar opcode.
 import numpy as np
 import pyxrt as xrt

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Bug class: only the data buffers passed (DOMAIN.md section 6).
+// Bug class: only the data buffers passed (docs/domain.md section 6).
 // kernel(bo_in, bo_out): BOs land at the scalar opcode and the instruction index.
 #include <cstdint>
 #include <cstring>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The seed guide's option 1 ("Explicit Bank Assignment"): every buffer on shim tile (0,0) with a sym_name.
-// Shim tiles have no data memory, so this cannot work (DOMAIN.md section 6).
+// Shim tiles have no data memory, so this cannot work (docs/domain.md section 6).
 module {
   aie.device(npu1) {
     %tile_0_0 = aie.tile(0, 0)
