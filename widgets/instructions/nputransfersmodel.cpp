@@ -46,7 +46,7 @@ QVariant NpuTransfersModel::data(const QModelIndex& index, int role) const
         return t.chainStep > 0 ? QStringLiteral("%1 (chain %2)").arg(t.bd).arg(t.chainStep) : QString::number(t.bd);
     case ArgumentColumn: return t.patched ? QString::number(t.xrtArgument) : tr("no patch");
     case OffsetColumn: return QStringLiteral("0x%1").arg(t.offset, 0, 16);
-    case BytesColumn: return double(t.bytes);
+    case BytesColumn: return qulonglong(t.bytes);
     case RangeColumn: return QStringLiteral("[%1, %2)").arg(t.extent.first).arg(t.extent.end);
     case PatternColumn: {
         std::array<NpuDim, 3> dims;
