@@ -60,7 +60,12 @@ void printNoop(QTextStream& out, const NoopRun& run)
     for (const QString& note : run.notes)
         out << "  note: " << note << "\n";
     out << "  run: " << (r.error.isEmpty() ? r.runStateName() : r.error) << "\n";
-    out << "  " << (run.comparison.matches ? "matches the prediction" : "DIFFERS from the prediction") << "\n";
+    if (!r.errorDetail.isEmpty())
+        out << "  XRT said: " << r.errorDetail << "\n";
+    if (!run.comparison.checkRan)
+        out << "  XRT's argument check did not run: nothing to compare with the prediction\n";
+    else
+        out << "  " << (run.comparison.matches ? "matches the prediction" : "DIFFERS from the prediction") << "\n";
 }
 
 QJsonObject noopJson(const NoopRun& run)
@@ -75,6 +80,7 @@ QJsonObject noopJson(const NoopRun& run)
         { QLatin1String("xrt_messages_captured"), r.messagesCaptured },
         { QLatin1String("run_state"), r.runStateName() },
         { QLatin1String("error"), r.error },
+        { QLatin1String("error_detail"), r.errorDetail },
         { QLatin1String("notes"), QJsonArray::fromStringList(run.notes) },
         { QLatin1String("matches_prediction"), run.comparison.matches },
         { QLatin1String("comparison"), run.comparison.toJson() },

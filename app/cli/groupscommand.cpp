@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "groupscommand.h"
 
+#include "binding/bindingchecker.h"
 #include "cliutil.h"
 #include "groups/argumentgroups.h"
+#include "summary/filesummarizer.h"
 #include "texttable.h"
 #include "util/textformat.h"
 
@@ -99,9 +101,11 @@ QString GroupsCommand::usage() const
 {
     return QStringLiteral(
         "Usage: xclbin-inspector-cli groups FILE [--slot N | --xrt213] [--kernel NAME] [--json]\n\n"
-        "For every argument of every kernel: index, name, qualifier, type, offset, size, connected banks and\n"
-        "their memory tags, the group ID xrt::kernel::group_id() returns (hex and decimal), its slot and bank,\n"
-        "and a verdict (valid, scalar, warning, invalid) with the reason.\n\n"
+        "The file's summary first (its verdict in one line, the kernels' calls, the instruction stream next to\n"
+        "it, counts per verdict). Then for every argument of every kernel: index, name, qualifier, type, offset,\n"
+        "size, connected banks and their memory tags, the group ID xrt::kernel::group_id() returns (hex and\n"
+        "decimal), its slot and bank, and a verdict (valid, scalar, warning, invalid, or unknown where the file\n"
+        "cannot say: a software-emulation file) with the reason.\n\n"
         "  --slot N        hardware-context slot (1 = the first xrt::hw_context of a process; default 1)\n"
         "  --xrt213        the numbers XRT 2.13 returns (no slot; -1 for scalars)\n"
         "  --kernel NAME   only this kernel\n"
@@ -142,6 +146,8 @@ int GroupsCommand::run(const QStringList& args, CliContext& ctx)
         }
     }
     const bool invalid = std::any_of(kernels.cbegin(), kernels.cend(), [](const auto& k) { return k.hasInvalid(); });
+    const FileSummary summary = FileSummarizer::summarize(
+        *xclbin, kernels, StreamSummary::nextTo(*xclbin, BindingChecker::defaultKernel(*xclbin)));
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
@@ -154,24 +160,20 @@ int GroupsCommand::run(const QStringList& args, CliContext& ctx)
                       { QStringLiteral("xrt213"), mode->legacyXrt213 },
                       { QStringLiteral("has_invalid"), invalid },
                       { QStringLiteral("kernels"), list },
+                      { QStringLiteral("summary"), summary.toJson() },
                   });
         return invalid ? ExitCheckFailed : ExitOk;
     }
 
+    ctx.out << summary.toText();
     ctx.out << path << ": group IDs for " << mode->describe() << '\n'
             << "(bits 16-23 of a group ID are the hardware-context slot, bits 0-15 the memory bank; 0xFFFF = no "
                "memory)\n";
     if (kernels.isEmpty())
         ctx.out << "\nNo kernels (the file has no EMBEDDED_METADATA kernel list).\n";
-    int counts[4] = {};
-    for (const KernelGroups& k : std::as_const(kernels)) {
+    for (const KernelGroups& k : std::as_const(kernels))
         printKernel(k, *mode, ctx.out);
-        for (const ArgumentGroup& a : k.arguments)
-            ++counts[int(a.verdict)];
-    }
-    ctx.out << "\n"
-            << counts[int(Verdict::Valid)] << " valid, " << counts[int(Verdict::Scalar)] << " scalar, "
-            << counts[int(Verdict::Warning)] << " warning, " << counts[int(Verdict::Invalid)] << " invalid\n";
+    ctx.out << "\n" << summary.countsText() << '\n';
     return invalid ? ExitCheckFailed : ExitOk;
 }
 

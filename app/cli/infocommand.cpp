@@ -3,6 +3,7 @@
 
 #include "cliutil.h"
 #include "groups/argumentgroups.h"
+#include "summary/filesummarizer.h"
 #include "texttable.h"
 #include "util/textformat.h"
 
@@ -219,15 +220,16 @@ QString InfoCommand::name() const
 
 QString InfoCommand::summary() const
 {
-    return QStringLiteral("Header, UUIDs, sections, memories, kernels and AIE partition of an xclbin");
+    return QStringLiteral("The file's summary, then header, UUIDs, sections, memories, kernels and AIE partition");
 }
 
 QString InfoCommand::usage() const
 {
     return QStringLiteral("Usage: xclbin-inspector-cli info FILE [--json]\n\n"
-                          "A compact `xclbinutil --info`: header fields and UUIDs, the section table (kind, name,\n"
-                          "offset, size), the memory table group IDs index, the kernels with their calling\n"
-                          "convention, and the AIE partition.\n\n"
+                          "The file's summary (its verdict in one line, what it is, how to call its kernels, what the\n"
+                          "instruction stream next to it moves, counts per verdict), then a compact `xclbinutil\n"
+                          "--info`: header fields and UUIDs, the section table (kind, name, offset, size), the memory\n"
+                          "table group IDs index, the kernels with their calling convention, and the AIE partition.\n\n"
                           "  --json   machine-readable output (see docs/cli.md)\n\n"
                           "Exit codes: 0 ok, 2 unreadable or malformed file, 64 usage.\n");
 }
@@ -251,12 +253,14 @@ int InfoCommand::run(const QStringList& args, CliContext& ctx)
             { QStringLiteral("memories"), memoriesJson(x->memories()) },
             { QStringLiteral("kernels"), kernelsJson(*x) },
             { QStringLiteral("warnings"), QJsonArray::fromStringList(x->warnings) },
+            { QStringLiteral("summary"), FileSummarizer::summarize(*x).toJson() },
         };
         if (x->aiePartition)
             o.insert(QStringLiteral("aie_partition"), partitionJson(*x->aiePartition));
         printJson(ctx, o);
         return ExitOk;
     }
+    ctx.out << FileSummarizer::summarize(*x).toText();
     printHeader(*x, ctx.out);
     printSections(*x, ctx.out);
     printMemories(*x, ctx.out);

@@ -7,6 +7,7 @@
 #include "xclbin/xclbinreader.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -143,9 +144,14 @@ int ReportCommand::run(const QStringList& args, CliContext& ctx)
         if (!loadSide(c.beforeLabel, &c.beforeRun, &c.beforeXclbin, ctx)
             || !loadSide(c.afterLabel, &c.afterRun, &c.afterXclbin, ctx))
             return ExitBadInput;
+        // Named as they lie relative to the report: no absolute path of this machine in it.
+        const QDir reportDir = QFileInfo(p.value(QStringLiteral("output"))).absoluteDir();
+        c.beforeLabel = reportDir.relativeFilePath(QFileInfo(c.beforeLabel).absoluteFilePath());
+        c.afterLabel = reportDir.relativeFilePath(QFileInfo(c.afterLabel).absoluteFilePath());
         in.comparison = c;
     }
     const QString output = p.value(QStringLiteral("output"));
+    in.outputPath = output;
     if (!SafeFileWriter::write(output, HtmlReport::generate(in).toUtf8(), &error)) {
         ctx.err << "report: " << error << "\n";
         return ExitBadInput;

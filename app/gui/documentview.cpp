@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentview.h"
 
+#include "binding/bindingchecker.h"
+#include "summary/filesummarizer.h"
+#include "widgets/common/accessiblenames.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/loadjob.h"
 #include "widgets/common/verdictstyle.h"
 #include "widgets/decoder/decoderview.h"
 #include "widgets/issues/issuesmodel.h"
 #include "widgets/issues/issuesview.h"
+#include "widgets/summary/summaryview.h"
 #include "widgets/xclbin/argumenttablemodel.h"
 #include "widgets/xclbin/argumenttableview.h"
 #include "widgets/xclbin/memorydiagram.h"
@@ -87,6 +91,22 @@ DocumentView::DocumentView(QWidget* parent)
 void DocumentView::addBuiltInViews()
 {
     addViewFactory(
+        QStringLiteral("summary"), tr("Summary"),
+        tr("The file's verdict in one line, how to call its kernels, its instruction stream and every finding"),
+        [this](QWidget* parent) {
+            auto view = new SummaryView(parent);
+            connect(view, &SummaryView::linkActivated, this, &DocumentView::followLink);
+            return view;
+        },
+        [this](QWidget* view, const XclbinPtr&) {
+            SummaryHtml::Views views;
+            for (const QString& name : allViewNames())
+                views.append({ name, viewLabel(name) });
+            auto summary = static_cast<SummaryView*>(view);
+            summary->setViews(views);
+            summary->setSummary(m_summary);
+        });
+    addViewFactory(
         QStringLiteral("overview"), tr("Overview"), tr("Header, sections and a hex view of any section"),
         [](QWidget* parent) { return new OverviewView(parent); }, setXclbinOf<OverviewView>());
     addViewFactory(QStringLiteral("arguments"), tr("Arguments && group IDs"),
@@ -115,9 +135,9 @@ void DocumentView::addBuiltInViews()
 // The built-in views, in tab order.
 QStringList DocumentView::viewNames()
 {
-    return { QStringLiteral("overview"),  QStringLiteral("arguments"), QStringLiteral("diagram"),
-             QStringLiteral("partition"), QStringLiteral("metadata"),  QStringLiteral("decoder"),
-             QStringLiteral("issues") };
+    return { QStringLiteral("summary"), QStringLiteral("overview"),  QStringLiteral("arguments"),
+             QStringLiteral("diagram"), QStringLiteral("partition"), QStringLiteral("metadata"),
+             QStringLiteral("decoder"), QStringLiteral("issues") };
 }
 
 void DocumentView::addViewFactory(const QString& name, const QString& label, const QString& toolTip, ViewFactory create,
@@ -151,6 +171,7 @@ QWidget* DocumentView::ensureView(qsizetype index)
     if (entry.view)
         return entry.view;
     QWidget* view = entry.create(entry.page);
+    AccessibleNames::fromToolTips(view); // for screen readers, controls without a name get their tooltip's start
     m_entries[index].view = view; // `create` may have made other views: look the entry up again
     QWidget* page = m_entries.at(index).page;
     page->layout()->addWidget(view);
@@ -177,6 +198,11 @@ bool DocumentView::isViewCreated(const QString& name) const
             return entry.view != nullptr;
     }
     return false;
+}
+
+SummaryView* DocumentView::summaryView()
+{
+    return view<SummaryView>(QStringLiteral("summary"));
 }
 
 OverviewView* DocumentView::overview()
@@ -236,6 +262,12 @@ QString DocumentView::currentViewName() const
     return allViewNames().value(m_views->currentIndex());
 }
 
+QString DocumentView::viewLabel(const QString& name) const
+{
+    const qsizetype index = allViewNames().indexOf(name.toLower());
+    return index < 0 ? QString() : m_views->tabText(int(index)).replace(QLatin1String("&&"), QLatin1String("&"));
+}
+
 void DocumentView::load(const QString& path)
 {
     if (!m_path.isEmpty() && !m_watcher->files().isEmpty())
@@ -283,8 +315,13 @@ void DocumentView::onLoaded(XclbinPtr xclbin)
     m_views->setEnabled(true);
     m_selection->clear();
     m_arguments->setPalette(palette());
+    const std::optional<StreamSummary> stream
+        = StreamSummary::nextTo(*m_xclbin, BindingChecker::defaultKernel(*m_xclbin));
+    m_arguments->setStream(stream);
     m_arguments->setXclbin(m_xclbin);
+    m_summary = FileSummarizer::summarize(*m_xclbin, m_arguments->kernels(), stream);
     m_issues->setIssues(IssuesModel::collect(*m_xclbin, m_arguments->kernels()));
+    selectInitialArgument();
     for (const ViewEntry& entry : std::as_const(m_entries)) {
         if (entry.view && entry.setXclbin)
             entry.setXclbin(entry.view, m_xclbin);
@@ -375,6 +412,32 @@ void DocumentView::selectArgument(const QString& kernelName, int argumentIndex)
 } // namespace xi
 
 namespace xi {
+
+// The first argument that is not valid, else the first row: the Arguments view opens on something explained.
+void DocumentView::selectInitialArgument()
+{
+    int chosen = -1;
+    for (Verdict wanted : { Verdict::Invalid, Verdict::Warning, Verdict::Unknown }) {
+        for (int row = 0; row < m_arguments->rowCount() && chosen < 0; ++row) {
+            if (m_arguments->argumentOfRow(row)->verdict == wanted)
+                chosen = row;
+        }
+    }
+    if (chosen < 0 && m_arguments->rowCount() > 0)
+        chosen = 0;
+    if (chosen >= 0)
+        m_selection->select(m_arguments->index(chosen, 0),
+                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows
+                                | QItemSelectionModel::Current);
+}
+
+void DocumentView::followLink(const QString& view, const QString& kernelName, int argumentIndex)
+{
+    if (argumentIndex >= 0)
+        selectArgument(kernelName, argumentIndex);
+    else
+        setCurrentView(view);
+}
 
 bool DocumentView::selectFirstFinding()
 {

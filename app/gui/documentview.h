@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "summary/filesummary.h"
 #include "xclbin/xclbin.h"
 #include "xclbin/xclbinerror.h"
 
@@ -27,6 +28,7 @@ class MemoryDiagram;
 class MetadataView;
 class OverviewView;
 class PartitionView;
+class SummaryView;
 
 // One open file: every view of it, loaded off the GUI thread. A failed (re)load shows its error above the views
 // while the last good load stays usable. Each view is made when its tab is first shown (or first asked for), so
@@ -39,7 +41,7 @@ public:
 
     explicit DocumentView(QWidget* parent = nullptr);
 
-    static QStringList viewNames(); // "overview", "arguments", "diagram", ...
+    static QStringList viewNames(); // "summary", "overview", "arguments", "diagram", ...
     // Plugs in another view of the file (e.g. a binding or run view), made by `create` on first show; from then on
     // it gets every successful load.
     template<typename View>
@@ -55,6 +57,8 @@ public:
     QStringList allViewNames() const; // viewNames() and the added ones
     bool setCurrentView(const QString& name);
     QString currentViewName() const;
+    // The tab's label of a view ("Arguments & group IDs"); empty for an unknown name.
+    QString viewLabel(const QString& name) const;
     // The named view, made now if it was not yet; nullptr for an unknown name.
     QWidget* viewWidget(const QString& name);
     template<typename View>
@@ -79,12 +83,17 @@ public:
     void selectArgument(const QString& kernelName, int argumentIndex);
     // Selects the first invalid argument (else the first warning); false when every argument is fine.
     bool selectFirstFinding();
+    // Shows a summary link's view, with the argument selected there when argument >= 0.
+    void followLink(const QString& view, const QString& kernelName, int argumentIndex);
+    // The summary of the last good load.
+    const FileSummary& summary() const { return m_summary; }
 
     ArgumentTableModel* argumentModel() const { return m_arguments; }
     QItemSelectionModel* sharedSelection() const { return m_selection; }
     IssuesModel* issuesModel() const { return m_issues; }
     QTabWidget* views() const { return m_views; }
     // The built-in views, made on first use.
+    SummaryView* summaryView();
     OverviewView* overview();
     ArgumentTableView* argumentView();
     MemoryDiagram* diagram();
@@ -116,11 +125,13 @@ private:
     void onLoaded(XclbinPtr xclbin);
     void onFailed(const XclbinError& error);
     void onFileChanged();
+    void selectInitialArgument();
     void showBanner(const QString& text, bool error);
     void watchPath();
 
     QString m_path;
     XclbinPtr m_xclbin;
+    FileSummary m_summary;
     QList<ViewEntry> m_entries;
     QString m_error;
     bool m_watchEnabled = false;

@@ -87,13 +87,19 @@ int main(int argc, char** argv)
                                         QStringLiteral("OUT.png"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral(
-            "View to show: overview, arguments, diagram, partition, metadata, decoder, issues, binding, run, "
-            "design, compare; for an .mlir design: design, recompile, workflows, report."),
+        QStringLiteral("View to show: summary (the first view of every file), overview, arguments, diagram, "
+                       "partition, metadata, decoder, issues, instructions, binding, run, design, compare; for "
+                       "an .mlir design: design, recompile, workflows, report."),
         QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the bundled demo (a correct and a broken attention xclbin and "
+                                                 "their comparison). Without files and without --demo the window "
+                                                 "opens on its welcome page, unless the demo was chosen there for "
+                                                 "every start."));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark."),
                                    QStringLiteral("THEME"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for screenshots (1400x900)."),
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size (with --screenshot, 1400x900 unless given)."),
                                   QStringLiteral("WxH"));
     const QCommandLineOption decode(QStringLiteral("decode"),
                                     QStringLiteral("Decode group IDs or XRT log text against the first file, in its "
@@ -113,7 +119,7 @@ int main(int argc, char** argv)
         QStringLiteral("Open FILE, then run 1500 x 64 vectors on the cpu backend; print as JSON the time from launch "
                        "to the first painted table and the longest event-loop stall, then exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({ diff, screenshot, view, theme, size, decode, call, run, benchStartup });
+    parser.addOptions({ diff, screenshot, view, demo, theme, size, decode, call, run, benchStartup });
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("xclbin files or .mlir designs to open (B after --diff A)."),
                                  QStringLiteral("[FILE...]"));
@@ -135,15 +141,19 @@ int main(int argc, char** argv)
     xi::MainWindow window;
     if (parser.isSet(theme))
         window.setTheme(xi::Theme::fromName(parser.value(theme)));
-    if (parser.isSet(screenshot)) {
-        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        window.resize(wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize(1400, 900));
-    }
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+        window.resize(wh[0].toInt(), wh[1].toInt());
+    else if (parser.isSet(screenshot))
+        window.resize(1400, 900);
     if (parser.isSet(diff)) {
         window.openCompare(parser.value(diff), files.takeFirst());
     }
     window.openFiles(files);
-    if (!parser.isSet(diff) && files.isEmpty())
+    // The demo opens when asked for; a start without files otherwise shows the welcome page (Open, recent files,
+    // the demo), unless the user chose the demo for every start. Screenshots and benches never take the setting.
+    const bool demoChosen = window.demoAtStart() && !parser.isSet(screenshot) && !parser.isSet(benchStartup);
+    if (parser.isSet(demo) || (!parser.isSet(diff) && files.isEmpty() && demoChosen))
         window.openDemo();
     if (parser.isSet(diff))
         window.setCurrentView(QStringLiteral("compare"));

@@ -4,9 +4,11 @@
 #include "demofiles.h"
 #include "designdocument.h"
 #include "documentview.h"
+#include "helpdialogs.h"
 #include "instructions/npustreamreader.h"
 #include "neighbourdesignview.h"
 #include "recentfiles.h"
+#include "welcomepage.h"
 #include "widgets/binding/bindingview.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/tablecopy.h"
@@ -34,6 +36,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextEdit>
@@ -75,6 +78,27 @@ const QString FileFilter
     = QStringLiteral("xclbin files and mlir-aie designs (*.xclbin *.mlir);;xclbin files (*.xclbin);;"
                      "mlir-aie designs (*.mlir);;All files (*)");
 
+// Every view with its menu label and shortcut, in the order a newcomer needs them.
+struct ViewMenuEntry {
+    const char* name;
+    const char* label;
+    QKeySequence key;
+};
+const ViewMenuEntry ViewMenu[] = {
+    { "summary", QT_TRANSLATE_NOOP("MainWindow", "&Summary"), QKeySequence(Qt::CTRL | Qt::Key_1) },
+    { "arguments", QT_TRANSLATE_NOOP("MainWindow", "&Arguments and group IDs"), QKeySequence(Qt::CTRL | Qt::Key_2) },
+    { "diagram", QT_TRANSLATE_NOOP("MainWindow", "&Memory diagram"), QKeySequence(Qt::CTRL | Qt::Key_3) },
+    { "binding", QT_TRANSLATE_NOOP("MainWindow", "&Binding"), QKeySequence(Qt::CTRL | Qt::Key_4) },
+    { "run", QT_TRANSLATE_NOOP("MainWindow", "R&un"), QKeySequence(Qt::CTRL | Qt::Key_5) },
+    { "instructions", QT_TRANSLATE_NOOP("MainWindow", "I&nstructions"), QKeySequence(Qt::CTRL | Qt::Key_6) },
+    { "issues", QT_TRANSLATE_NOOP("MainWindow", "&Issues"), QKeySequence(Qt::CTRL | Qt::Key_7) },
+    { "overview", QT_TRANSLATE_NOOP("MainWindow", "&Overview"), QKeySequence(Qt::CTRL | Qt::Key_8) },
+    { "partition", QT_TRANSLATE_NOOP("MainWindow", "AIE &partition"), QKeySequence(Qt::CTRL | Qt::Key_9) },
+    { "metadata", QT_TRANSLATE_NOOP("MainWindow", "&Raw metadata"), QKeySequence(Qt::CTRL | Qt::Key_0) },
+    { "decoder", QT_TRANSLATE_NOOP("MainWindow", "&Decoder"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D) },
+    { "compare", QT_TRANSLATE_NOOP("MainWindow", "&Comparison"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C) },
+};
+
 QStringList localFiles(const QMimeData* mime)
 {
     QStringList paths;
@@ -91,6 +115,8 @@ QStringList localFiles(const QMimeData* mime)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(this))
     , m_tabs(new QTabWidget(this))
     , m_recent(new RecentFiles(this))
     , m_status(new QLabel(this))
@@ -101,9 +127,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setToolTip(tr("Open files; drop .xclbin files or .mlir designs here to open them"));
-    setCentralWidget(m_tabs);
+    m_tabs->setAccessibleName(tr("Open files"));
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
     statusBar()->addWidget(m_status, 1);
     m_status->setText(tr("Open an .xclbin with File > Open, drop one here, or try Help > Open demo."));
+    m_welcome->setDemoAvailable(!DemoFiles::files().isEmpty());
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::showOpenDialog);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) { openFile(path); });
+    connect(m_welcome, &WelcomePage::demoAtStartChanged, this, &MainWindow::setDemoAtStart);
 
     createActions();
     createMenus();
@@ -111,10 +145,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateActions();
         updateStatus();
+        updateCentral();
     });
     connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) { openFile(path); });
+    m_welcome->setRecentFiles(m_recent->files());
+    connect(m_recent, &RecentFiles::changed, this, [this] { m_welcome->setRecentFiles(m_recent->files()); });
     restoreSettings();
     updateActions();
+    updateCentral();
 }
 
 MainWindow::~MainWindow() = default;
@@ -152,6 +190,16 @@ void MainWindow::createActions()
     m_copy->setShortcuts(QKeySequence::Copy);
     m_copy->setToolTip(tr("Copy the selected rows of the focused table as tab-separated text"));
     connect(m_copy, &QAction::triggered, this, &MainWindow::copyFromFocus);
+
+    m_nextFile = new QAction(tr("&Next file"), this);
+    m_nextFile->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown) });
+    m_nextFile->setToolTip(tr("Show the next open file or comparison"));
+    connect(m_nextFile, &QAction::triggered, this, [this] { switchFile(1); });
+    m_previousFile = new QAction(tr("&Previous file"), this);
+    m_previousFile->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::CTRL | Qt::Key_PageUp) });
+    m_previousFile->setToolTip(tr("Show the previous open file or comparison"));
+    connect(m_previousFile, &QAction::triggered, this, [this] { switchFile(-1); });
 
     m_find = new QAction(tr("&Find..."), this);
     m_find->setShortcuts(QKeySequence::Find);
@@ -196,17 +244,17 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setToolTipsVisible(true);
-    const QStringList labels { tr("&Overview"),       tr("&Arguments and group IDs"),
-                               tr("&Memory diagram"), tr("AIE &partition"),
-                               tr("&Raw metadata"),   tr("&Decoder"),
-                               tr("&Issues") };
-    const QStringList names = DocumentView::viewNames();
-    for (int i = 0; i < labels.size(); ++i) {
-        QAction* action = view->addAction(labels[i], this, [this, name = names[i]] { setCurrentView(name); });
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        action->setToolTip(tr("Show the %1 view of the current file").arg(names[i]));
+    for (const ViewMenuEntry& entry : ViewMenu) {
+        const QString name = QString::fromLatin1(entry.name);
+        QAction* action = view->addAction(tr(entry.label), this, [this, name] { setCurrentView(name); });
+        action->setShortcut(entry.key);
+        action->setData(name);
+        action->setToolTip(tr("Show the %1 view of the current file").arg(name));
         m_viewActions << action;
     }
+    view->addSeparator();
+    view->addAction(m_nextFile);
+    view->addAction(m_previousFile);
     view->addSeparator();
     QMenu* theme = view->addMenu(tr("&Theme"));
     m_themeGroup = new QActionGroup(this);
@@ -222,13 +270,20 @@ void MainWindow::createMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setToolTipsVisible(true);
+    QAction* guide = help->addAction(tr("&User guide"), this, [this] { HelpDialogs::userGuide(this)->show(); });
+    guide->setShortcuts(QKeySequence::HelpContents);
+    guide->setToolTip(tr("The user guide, with screenshots of every view"));
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this,
+                                    [this] { HelpDialogs::shortcuts(menuActions(), this)->show(); });
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    keys->setToolTip(tr("Every shortcut of the window"));
     QAction* demo = help->addAction(tr("Open &demo"), this, [this] {
         if (!openDemo())
             m_status->setText(tr("No demo files found (set XI_DEMO_DIR)."));
     });
     demo->setToolTip(tr("Open the bundled demo: a correct and a deliberately wrong xclbin and their comparison"));
     QAction* about = help->addAction(tr("&About"), this, &MainWindow::showAbout);
-    about->setToolTip(tr("Version and licence"));
+    about->setToolTip(tr("Version, licence, and the Qt and XRT versions"));
 }
 
 DocumentView* MainWindow::openFile(const QString& path)
@@ -275,6 +330,7 @@ DocumentView* MainWindow::openFile(const QString& path)
     });
     doc->load(absolute);
     updateActions();
+    updateCentral();
     return doc;
 }
 
@@ -357,6 +413,7 @@ CompareView* MainWindow::openCompare(const QString& before, const QString& after
     });
     view->loadFiles(before, after);
     updateActions();
+    updateCentral();
     return view;
 }
 
@@ -368,11 +425,9 @@ bool MainWindow::openDemo()
     openFiles(files);
     if (files.size() >= 2)
         openCompare(files[0], files[1]);
-    // Start on the file with the findings, its first invalid argument explained: the broken one shows every colour.
-    DocumentView* last = document(documentCount() - 1);
-    m_tabs->setCurrentWidget(last);
-    setCurrentView(QStringLiteral("arguments"));
-    connect(last, &DocumentView::loaded, last, &DocumentView::selectFirstFinding, Qt::SingleShotConnection);
+    // Start on the file with the findings: its summary says what is wrong, its Arguments view has the first finding
+    // selected and explained.
+    m_tabs->setCurrentWidget(document(documentCount() - 1));
     return true;
 }
 
@@ -487,15 +542,61 @@ void MainWindow::closeTab(int index)
     m_tabs->removeTab(index);
     widget->deleteLater();
     updateActions();
+    updateCentral();
 }
 
 void MainWindow::updateActions()
 {
-    const bool hasDocument = currentDocument() != nullptr;
-    m_reload->setEnabled(hasDocument || currentCompare() || currentDesign());
+    DocumentView* doc = currentDocument();
+    m_reload->setEnabled(doc || currentCompare() || currentDesign());
     m_close->setEnabled(m_tabs->count() > 0);
-    for (QAction* action : std::as_const(m_viewActions))
-        action->setEnabled(hasDocument);
+    m_nextFile->setEnabled(m_tabs->count() > 1);
+    m_previousFile->setEnabled(m_tabs->count() > 1);
+    bool hasCompare = false;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        hasCompare = hasCompare || qobject_cast<CompareView*>(m_tabs->widget(i));
+    for (QAction* action : std::as_const(m_viewActions)) {
+        const QString name = action->data().toString();
+        action->setEnabled(name == QLatin1String("compare") ? hasCompare : doc && doc->allViewNames().contains(name));
+    }
+}
+
+void MainWindow::updateCentral()
+{
+    m_stack->setCurrentWidget(m_tabs->count() > 0 ? static_cast<QWidget*>(m_tabs) : m_welcome);
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::switchFile(int step)
+{
+    const int count = m_tabs->count();
+    if (count > 1)
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + count) % count);
+}
+
+void MainWindow::setDemoAtStart(bool on)
+{
+    m_demoAtStart = on;
+    m_welcome->setDemoAtStart(on);
+    QSettings().setValue(QStringLiteral("MainWindow/demoAtStart"), on);
+}
+
+QList<QAction*> MainWindow::menuActions() const
+{
+    QList<QAction*> actions;
+    for (QAction* menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction* action : menu->menu()->actions()) {
+            if (!action->isSeparator() && !action->menu())
+                actions << action;
+        }
+    }
+    return actions;
 }
 
 void MainWindow::updateStatus()
@@ -521,17 +622,13 @@ void MainWindow::updateStatus()
                           .arg(doc->path())
                           .arg(doc->xclbin()->sections.size())
                           .arg(doc->argumentModel()->rowCount())
-                          .arg(issues->count(Severity::Error))
-                          .arg(issues->count(Severity::Warning)));
+                          .arg(issues->total(Severity::Error))
+                          .arg(issues->total(Severity::Warning)));
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About xclbin inspector"),
-        tr("<p><b>xclbin inspector</b> %1</p><p>Inspect .xclbin files, XRT group IDs and NPU kernel bindings.</p>"
-           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
-            .arg(QApplication::applicationVersion()));
+    QMessageBox::about(this, tr("About xclbin inspector"), HelpDialogs::aboutHtml());
 }
 
 QString MainWindow::lastDirectory() const
@@ -587,6 +684,8 @@ void MainWindow::restoreSettings()
         settings.beginGroup(QStringLiteral("MainWindow"));
     }
     m_watch->setChecked(settings.value(QStringLiteral("watch"), false).toBool());
+    m_demoAtStart = settings.value(QStringLiteral("demoAtStart"), false).toBool();
+    m_welcome->setDemoAtStart(m_demoAtStart);
     const Theme::Kind theme = Theme::fromName(settings.value(QStringLiteral("theme")).toString());
     settings.endGroup();
     if (theme != Theme::System)

@@ -9,6 +9,7 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 
 namespace xi {
@@ -17,9 +18,11 @@ class CompareView;
 class DesignDocument;
 class DocumentView;
 class RecentFiles;
+class WelcomePage;
 
-// The desktop inspector: one tab per open file (or comparison), File/Edit/View/Help menus with the standard
-// shortcuts, drag and drop, recent files, and window layout kept in QSettings.
+// The desktop inspector: one tab per open file (or comparison), a welcome page when none is open, File/Edit/View/Help
+// menus with the standard shortcuts and one for every view, drag and drop, recent files, and window layout kept in
+// QSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -36,6 +39,11 @@ public:
     CompareView* openCompare(const QString& before, const QString& after);
     // The bundled demo: both files and their comparison. False when no demo file is found.
     bool openDemo();
+    // Whether a start without files opens the demo (chosen on the welcome page; off by default).
+    bool demoAtStart() const { return m_demoAtStart; }
+    void setDemoAtStart(bool on);
+    WelcomePage* welcomePage() const { return m_welcome; }
+    bool isWelcomeShown() const;
 
     int documentCount() const;
     DocumentView* document(int index) const;
@@ -53,6 +61,11 @@ public:
     QAction* copyAction() const { return m_copy; }
     QAction* findAction() const { return m_find; }
     QAction* compareAction() const { return m_compare; }
+    QAction* nextFileAction() const { return m_nextFile; }
+    QAction* previousFileAction() const { return m_previousFile; }
+    QList<QAction*> viewActions() const { return m_viewActions; }
+    // Every action of the menus, for the shortcut list.
+    QList<QAction*> menuActions() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -74,9 +87,13 @@ private:
     void closeTab(int index);
     void updateActions();
     void updateStatus();
+    void updateCentral();
+    void switchFile(int step);
     void showAbout();
     QString lastDirectory() const;
 
+    QStackedWidget* m_stack;
+    WelcomePage* m_welcome;
     QTabWidget* m_tabs;
     RecentFiles* m_recent;
     QLabel* m_status;
@@ -88,9 +105,12 @@ private:
     QAction* m_close = nullptr;
     QAction* m_copy = nullptr;
     QAction* m_find = nullptr;
+    QAction* m_nextFile = nullptr;
+    QAction* m_previousFile = nullptr;
     QActionGroup* m_themeGroup = nullptr;
     QList<QAction*> m_viewActions;
     Theme::Kind m_theme = Theme::System;
+    bool m_demoAtStart = false;
 };
 
 } // namespace xi

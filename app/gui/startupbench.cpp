@@ -8,6 +8,7 @@
 #include "widgets/plots/heatmapwidget.h"
 #include "widgets/run/runview.h"
 #include "widgets/run/runviewresults.h"
+#include "widgets/summary/summaryview.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTextStream>
 #include <QTimer>
 
@@ -115,14 +117,20 @@ void StartupBench::start()
     });
 }
 
+// The first view of the opened file painted with its content: a table with rows, or the summary of the load.
 bool StartupBench::isLoadedTable(QObject* watched) const
 {
     auto viewport = qobject_cast<QWidget*>(watched);
-    auto view = viewport ? qobject_cast<QAbstractItemView*>(viewport->parentWidget()) : nullptr;
-    if (!view || view->viewport() != viewport || !view->model() || view->model()->rowCount() == 0)
+    auto area = viewport ? qobject_cast<QAbstractScrollArea*>(viewport->parentWidget()) : nullptr;
+    if (!area || area->viewport() != viewport)
         return false;
+    auto table = qobject_cast<QAbstractItemView*>(area);
+    const bool filled = table
+        ? table->model() && table->model()->rowCount() > 0
+        : qobject_cast<QTextBrowser*>(area) && area->parentWidget() && qobject_cast<SummaryView*>(area->parentWidget())
+            && !static_cast<SummaryView*>(area->parentWidget())->summary().fileName.isEmpty();
     QWidget* current = m_document->views()->currentWidget();
-    return m_document->xclbin() && current && current->isAncestorOf(view);
+    return filled && m_document->xclbin() && current && current->isAncestorOf(area);
 }
 
 bool StartupBench::eventFilter(QObject* watched, QEvent* event)

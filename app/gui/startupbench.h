@@ -16,10 +16,10 @@ class RunView;
 // `xclbin-inspector --bench-startup FILE`: how soon a launched inspector shows a file, and how long its event loop
 // ever stops answering, measured by the application itself. Launch is the process start as the kernel records it
 // (whole clock ticks, so the figure is an upper bound by up to one tick); the table is the first item view of the
-// opened file painted with its rows; beside it, the process's CPU time until then (all threads, loading included). Then
-// the file's Run view is shown (made on first show, phase "run-view"), and once idle it runs 1500 x 64 random vectors
-// on the cpu backend (attention weights 1500 x 1500, phase "run") until every heatmap is painted. Stalls are counted
-// per phase. Prints one JSON object and exits.
+// opened file painted with its rows (or the summary with its content); beside it, the process's CPU time until then
+// (all threads, loading included). Then the file's Run view is shown (made on first show, phase "run-view"), and once
+// idle it runs 1500 x 64 random vectors on the cpu backend (attention weights 1500 x 1500, phase "run") until every
+// heatmap is painted. Stalls are counted per phase. Prints one JSON object and exits.
 class StartupBench : public QObject {
     Q_OBJECT
 public:

@@ -265,8 +265,17 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
     const InstructionFileChoice instructions
         = InstructionFileLocator::locate(options.instructionFile, *plan, options.xclbinPath);
     plan->instructionFile = instructions.path;
-    if (instructions.found() && !wireInstructions(*plan, request, error))
+    if (!instructions.tried.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("The run did not start. %1").arg(instructions.describe());
         return std::nullopt;
+    }
+    if (instructions.found() && !wireInstructions(*plan, request, error)) {
+        if (error)
+            *error
+                = QStringLiteral("The run did not start: the instruction stream could not be read (%1).").arg(*error);
+        return std::nullopt;
+    }
     const RunScope scope = scopeFor(options, *plan, instructions);
     // Inputs and outputs as the decoded stream moves them: Q, K, V into the argument it reads, the output from the
     // argument it writes. Without a stream nothing is fed or read: that would be a guess.
@@ -375,6 +384,7 @@ AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const Atte
                    InstructionFileLocator::locate(request.plan.instructionFile, request.plan, options.xclbinPath));
     run.state = stateFor(result);
     run.error = result.error;
+    run.errorDetail = result.errorDetail;
     if (!result.processOutcome.isEmpty())
         run.error += (run.error.isEmpty() ? QString() : QStringLiteral("; ")) + result.processOutcome;
     for (const XrtMessage& m : result.messages)

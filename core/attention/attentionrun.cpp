@@ -127,6 +127,7 @@ QJsonObject AttentionRun::toJson(bool withMatrices) const
         { QStringLiteral("backend_description"), backendDescription },
         { QStringLiteral("state"), state },
         { QStringLiteral("error"), error },
+        { QStringLiteral("error_detail"), errorDetail },
         { QStringLiteral("xclbin"), xclbinPath },
         { QStringLiteral("kernel"), kernelName },
         { QStringLiteral("instructions"), instructionFile },
@@ -170,6 +171,7 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     r.backendDescription = o.value(QLatin1String("backend_description")).toString();
     r.state = o.value(QLatin1String("state")).toString();
     r.error = o.value(QLatin1String("error")).toString();
+    r.errorDetail = o.value(QLatin1String("error_detail")).toString();
     r.xclbinPath = o.value(QLatin1String("xclbin")).toString();
     r.kernelName = o.value(QLatin1String("kernel")).toString();
     r.instructionFile = o.value(QLatin1String("instructions")).toString();

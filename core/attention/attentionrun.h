@@ -33,7 +33,8 @@ public:
     QString backend; // "cpu", "emulated", "xrt" (always shown with the result)
     QString backendDescription; // one sentence: what actually computed the output
     QString state; // "COMPLETED", "ERROR", "NO_DEVICE", ... ; empty = did not run
-    QString error; // why the run failed, in XRT's words when XRT said it
+    QString error; // why the run failed and what to do
+    QString errorDetail; // XRT's own words for it, when it said something
     QString xclbinPath;
     QString kernelName;
     QString instructionFile;

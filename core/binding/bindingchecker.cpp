@@ -600,8 +600,7 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1) {
         report.findings.prepend(BindingFinding {
             Severity::Info, -1, QStringLiteral("kernel-chosen"),
-            QStringLiteral("The plan names no kernel: checked %1, the first with an mlir-aie calling convention.")
-                .arg(kernel->name),
+            QStringLiteral("The plan names no kernel: checked %1, the first NPU kernel of the file.").arg(kernel->name),
             plan.call });
     }
     const auto& insts = options.instructions;
@@ -615,11 +614,16 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
     return report;
 }
 
-// Riallto files list a PL kernel first: prefer the first kernel with an mlir-aie convention.
+// Riallto and Ryzen AI files list a PL kernel first: prefer the first kernel with an mlir-aie convention, then the
+// first NPU (type "dpu") kernel.
 const Kernel* BindingChecker::defaultKernel(const Xclbin& xclbin)
 {
     for (const Kernel& k : xclbin.kernels) {
         if (ArgumentGroups::detectConvention(k) != Convention::Other)
+            return &k;
+    }
+    for (const Kernel& k : xclbin.kernels) {
+        if (k.type == QLatin1String("dpu"))
             return &k;
     }
     return xclbin.kernels.isEmpty() ? nullptr : &xclbin.kernels.first();

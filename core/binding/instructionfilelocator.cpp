@@ -25,7 +25,13 @@ QString InstructionFileChoice::describe() const
         = QStringLiteral("the checks that need the stream (ninstr against its word count, the instruction BO's size) "
                          "are left out");
     switch (source) {
-    case Source::Given: return QStringLiteral("Instruction file %1 (given).").arg(path);
+    case Source::Given:
+        if (!tried.isEmpty()) {
+            return QStringLiteral("The instruction file %1 is not there: a relative path is looked for in the current "
+                                  "folder and next to the xclbin, and neither has it (%2).")
+                .arg(path, tried.join(QStringLiteral(", ")));
+        }
+        return QStringLiteral("Instruction file %1 (given).").arg(path);
     case Source::NamedByHost: return QStringLiteral("Instruction file %1 (named in the host program).").arg(path);
     case Source::NamedButMissing:
         return QStringLiteral("The host program loads the instruction file %1, which is not there: %2.")
@@ -45,6 +51,14 @@ InstructionFileChoice InstructionFileLocator::locate(const QString& given, const
     if (!given.isEmpty()) {
         choice.path = given;
         choice.source = InstructionFileChoice::Source::Given;
+        const QFileInfo info(given);
+        if (info.isAbsolute() || info.isFile() || xclbinPath.isEmpty())
+            return choice;
+        const QString nextToXclbin = QFileInfo(xclbinPath).dir().filePath(given);
+        if (QFileInfo(nextToXclbin).isFile())
+            choice.path = nextToXclbin;
+        else
+            choice.tried = QStringList { info.absoluteFilePath(), QFileInfo(nextToXclbin).absoluteFilePath() };
         return choice;
     }
     if (plan.sourceFile.isEmpty()) {

@@ -23,6 +23,7 @@ struct InstructionFileChoice {
     QString path; // empty unless the file exists (Given: as given)
     Source source = Source::None;
     QString named; // what the host program wrote, for NamedByHost / NamedButMissing
+    QStringList tried; // Given, not found: every place it was looked for
 
     bool found() const { return !path.isEmpty(); }
     QString sourceName() const; // "given", "named in the host program", ...
@@ -32,6 +33,8 @@ struct InstructionFileChoice {
 
 class InstructionFileLocator {
 public:
+    // A relative path given is looked for in the current folder, then next to the xclbin (a path typed in the GUI
+    // has no meaningful current folder).
     static InstructionFileChoice locate(const QString& given, const BindingPlan& plan, const QString& xclbinPath);
     // The instruction stream next to an xclbin: <name>.insts.bin, <name>.seq, <name>.insts.*, then insts.bin,
     // npu_insts.bin, insts.txt, *.insts.*, *insts*.bin, *.seq (names in order; the content is sniffed on load).

@@ -12,6 +12,7 @@ QString verdictName(Verdict v)
     case Verdict::Scalar: return QStringLiteral("scalar");
     case Verdict::Warning: return QStringLiteral("warning");
     case Verdict::Invalid: return QStringLiteral("invalid");
+    case Verdict::Unknown: return QStringLiteral("not judged");
     }
     return {};
 }
@@ -90,7 +91,8 @@ Convention ArgumentGroups::detectConvention(const Kernel& kernel, QString* reaso
     }
     if (isGlobal(a0) && a0->name.startsWith(QLatin1String("instr")) && isScalar(a1)) {
         say(QStringLiteral("argument 0 is the instruction buffer and 1 its word count, with no opcode: the old "
-                           "mlir-aie/Riallto convention kernel(instr_bo, n_words, in, tmp, out)"));
+                           "mlir-aie/Riallto convention kernel(instr_bo, n_words, in, tmp, out). A host written for "
+                           "kernel(3, instr_bo, n_words, bo0, ...) puts every buffer one index too far here"));
         return Convention::Legacy;
     }
     say(QStringLiteral("the argument list matches neither mlir-aie convention; it is judged by its connectivity only"));
@@ -103,7 +105,8 @@ KernelGroups ArgumentGroups::compute(const Xclbin& xclbin, const Kernel& kernel,
     result.kernelName = kernel.name;
     result.convention = detectConvention(kernel, &result.conventionReason);
     result.computeUnit = xclbin.firstComputeUnit(kernel.name);
-    if (result.computeUnit < 0) {
+    result.judged = !isSoftwareEmulationWithoutLayout(xclbin);
+    if (result.computeUnit < 0 && result.judged) {
         result.notes << QStringLiteral("IP_LAYOUT has no compute unit for kernel %1: XRT cannot open it, and no "
                                        "argument has a connection")
                             .arg(kernel.name);
@@ -144,57 +147,69 @@ KernelGroups ArgumentGroups::compute(const Xclbin& xclbin, const Kernel& kernel,
             row.bank = row.banks.last();
         row.groupId = mode.legacyXrt213 ? GroupId::legacyBank(row.banks.isEmpty() ? -1 : row.bank)
                                         : GroupId::compose(mode.slot, quint16(row.bank));
-        judge(row, result.convention, outOfRange, unusedTags, memories.size());
+        judge(row, result.convention, outOfRange, unusedTags, memories.size(), result.judged);
         result.arguments.append(row);
     }
     return result;
 }
 
+bool ArgumentGroups::isSoftwareEmulationWithoutLayout(const Xclbin& xclbin)
+{
+    constexpr quint16 SoftwareEmulationMode = 5; // XCLBIN_SW_EMU
+    return xclbin.header.mode == SoftwareEmulationMode && !xclbin.ipLayout;
+}
+
 void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QList<int>& outOfRange,
-                           const QStringList& unusedTags, qsizetype memoryCount)
+                           const QStringList& unusedTags, qsizetype memoryCount, bool judged)
 {
     const KernelArgument& arg = row.argument;
-    auto set = [&row](Verdict v, const QString& reason) {
+    auto set = [&row](Verdict v, const char* code, const QString& reason) {
         row.verdict = v;
+        row.code = QLatin1String(code);
         row.reason = reason;
     };
     if (!outOfRange.isEmpty()) {
         QStringList numbers;
         for (int i : outOfRange)
             numbers << QString::number(i);
-        return set(Verdict::Invalid,
+        return set(Verdict::Invalid, "memory-out-of-range",
                    QStringLiteral("Connected to memory index %1, outside the %2-entry memory table.")
                        .arg(numbers.join(QStringLiteral(", ")))
                        .arg(memoryCount));
     }
     if (!arg.isBuffer()) {
         if (!row.banks.isEmpty()) {
-            return set(Verdict::Warning,
+            return set(Verdict::Warning, "scalar-with-memory",
                        QStringLiteral("A %1 argument with a memory connection (bank %2): XRT reports the bank, but the "
                                       "kernel takes a value here, not a buffer.")
                            .arg(arg.addressQualifierName())
                            .arg(row.bank));
         }
-        return set(Verdict::Scalar,
+        return set(Verdict::Scalar, "scalar",
                    QStringLiteral("A %1 argument: no memory (bank 0xFFFF); pass a value, never a BO, "
                                   "and never allocate a BO with this group ID.")
                        .arg(arg.addressQualifierName()));
     }
+    if (!judged) {
+        return set(Verdict::Unknown, "not-judged",
+                   QStringLiteral("Not judged: a software-emulation file carries no IP layout or connectivity, so no "
+                                  "bank can be computed for this buffer from the file."));
+    }
     if (row.banks.isEmpty()) {
         if (!unusedTags.isEmpty()) {
-            return set(Verdict::Invalid,
+            return set(Verdict::Invalid, "unused-memory-only",
                        QStringLiteral("Connected only to unused memory %1: XRT skips it and finds no "
                                       "bank for this buffer.")
                            .arg(unusedTags.join(QStringLiteral(", "))));
         }
-        return set(Verdict::Invalid,
+        return set(Verdict::Invalid, "no-connectivity",
                    QStringLiteral("A global argument with no connectivity on the first compute unit: "
                                   "XRT has no bank for its BO (newer XRT throws EINVAL)."));
     }
     const QString tag = row.memoryTags.last();
     const QString expected = expectedTag(convention, arg.name, row.index);
     if (!expected.isEmpty() && tag != expected) {
-        return set(Verdict::Warning,
+        return set(Verdict::Warning, "unexpected-memory",
                    QStringLiteral("Connected to bank %1 (%2), but the aiecc convention puts %3 on %4.")
                        .arg(row.bank)
                        .arg(tag,
@@ -203,14 +218,7 @@ void ArgumentGroups::judge(ArgumentGroup& row, Convention convention, const QLis
                                 : QStringLiteral("data buffers"),
                             expected));
     }
-    if (convention == Convention::Legacy) {
-        return set(Verdict::Warning,
-                   QStringLiteral("Connected to bank %1 (%2), in the old no-opcode convention: hosts written for "
-                                  "kernel(3, instr, n, bo0, ...) put their buffers at the wrong indices here.")
-                       .arg(row.bank)
-                       .arg(tag));
-    }
-    return set(Verdict::Valid,
+    return set(Verdict::Valid, "connected",
                QStringLiteral("Connected to bank %1 (%2) on the first compute unit; allocate its BO "
                               "with group_id(%3).")
                    .arg(row.bank)

@@ -3,11 +3,14 @@
 
 #include "attention/attentionrunfiles.h"
 #include "groups/argumentgroups.h"
+#include "report/reportimages.h"
+#include "report/reportpaths.h"
+#include "report/reportverdict.h"
+#include "summary/filesummarizer.h"
 #include "util/buildconfig.h"
-#include "util/pngwriter.h"
-#include "util/textformat.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -15,22 +18,32 @@ namespace xi {
 
 namespace {
 
+// Widths in percent so that tables fit the page, in a browser and in the PDF alike.
 const char kStyle[] = R"(
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #1d1d1d; }
-h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #ccc; padding-bottom: .2em; margin-top: 1.6em; }
-table { border-collapse: collapse; margin: .6em 0; }
-th, td { border: 1px solid #c8c8c8; padding: .25em .6em; text-align: left; vertical-align: top; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 1.5em; color: #1d1d1d; font-size: 10pt; }
+h1 { font-size: 1.5em; margin: .2em 0; } h1.pass { color: #1e6b32; } h1.fail { color: #b01c1c; }
+h2 { font-size: 1.2em; border-bottom: 2px solid #ccc; padding-bottom: .1em; margin-top: 1.2em; }
+h3 { font-size: 1.05em; margin: .8em 0 .3em 0; }
+table { border-collapse: collapse; margin: .4em 0; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #c8c8c8; padding: .2em .4em; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
-td.num { text-align: right; font-family: monospace; }
-.valid { background: #d9f2d9; } .scalar { background: #e6e6e6; } .warning { background: #fff1c2; }
-.invalid { background: #f8d0d0; } .passed { background: #d9f2d9; } .failed { background: #f8d0d0; }
-.na { background: #eeeeee; } .changed { outline: 2px solid #d08000; }
-.backend { display: inline-block; padding: .2em .6em; background: #264d8c; color: white; border-radius: .3em; }
-.heatmaps { display: flex; flex-wrap: wrap; gap: 1em; }
-figure { margin: 0; } figcaption { font-size: .9em; text-align: center; }
-pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; }
-.muted { color: #666; }
+table.pair, table.pair > tbody > tr > td { border: none; }
+table.pair > tbody > tr > td { width: 50%; padding: 0 .6em 0 0; }
+.valid, .passed { background: #d9f2d9; } .scalar, .na { background: #eeeeee; } .warning { background: #fff1c2; }
+.invalid, .failed { background: #f8d0d0; } .unknown { background: #dce8f6; } .changed { background: #e4dcf6; }
+.allzero { color: #b01c1c; font-weight: bold; }
+.meta { color: #666; margin-top: 0; }
+code, pre { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+pre { background: #f6f6f6; padding: .4em; white-space: pre-wrap; overflow-wrap: anywhere; }
+figure { margin: 0; display: inline-block; vertical-align: top; margin-right: .8em; }
+figcaption { font-size: .85em; }
 )";
+
+constexpr int PairHeatmapPixels = 240;
+constexpr int DetailHeatmapPixels = 120;
+constexpr int HistogramWidth = 300;
+constexpr int HistogramHeight = 60;
 
 QString cell(const QString& text, const QString& cls = {})
 {
@@ -38,23 +51,26 @@ QString cell(const QString& text, const QString& cls = {})
                          : QStringLiteral("<td class=\"%1\">%2</td>").arg(cls, HtmlReport::escape(text));
 }
 
-QString headerRow(const QStringList& names)
+// Header cells with their widths in percent.
+QString headerRow(const QList<QPair<QString, int>>& columns)
 {
     QString row = QStringLiteral("<tr>");
-    for (const QString& n : names)
-        row += QStringLiteral("<th>") + HtmlReport::escape(n) + QStringLiteral("</th>");
+    for (const auto& [name, width] : columns)
+        row += QStringLiteral("<th width=\"%1%\">%2</th>").arg(width).arg(HtmlReport::escape(name));
     return row + QStringLiteral("</tr>\n");
 }
 
 QString keyValueTable(const QList<QPair<QString, QString>>& rows)
 {
     QString html = QStringLiteral("<table>\n");
-    for (const auto& [k, v] : rows)
-        html += QStringLiteral("<tr><th>%1</th>%2</tr>\n").arg(HtmlReport::escape(k), cell(v));
+    for (const auto& [k, v] : rows) {
+        if (!v.isEmpty())
+            html += QStringLiteral("<tr><th width=\"24%\">%1</th>%2</tr>\n").arg(HtmlReport::escape(k), cell(v));
+    }
     return html + QStringLiteral("</table>\n");
 }
 
-QString number(double v, int decimals = 4)
+QString number(double v, int decimals = 3)
 {
     return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("undefined");
 }
@@ -69,52 +85,47 @@ QString statusClass(ChecklistItem::Status s)
 QString checklistTable(const QList<ChecklistItem>& items)
 {
     QString html = QStringLiteral("<table>\n")
-        + headerRow({ QStringLiteral("Check"), QStringLiteral("Result"), QStringLiteral("Detail") });
+        + headerRow({ { QStringLiteral("Result"), 18 }, { QStringLiteral("Check"), 82 } });
     for (const ChecklistItem& i : items) {
-        html += QStringLiteral("<tr>") + cell(i.item) + cell(ChecklistItem::statusName(i.status), statusClass(i.status))
-            + cell(i.detail) + QStringLiteral("</tr>\n");
+        html += QStringLiteral("<tr>") + cell(ChecklistItem::statusName(i.status), statusClass(i.status))
+            + QStringLiteral("<td>%1<br><small>%2</small></td>")
+                  .arg(HtmlReport::escape(i.item), HtmlReport::escape(i.detail))
+            + QStringLiteral("</tr>\n");
     }
     return html + QStringLiteral("</table>\n");
 }
 
-QList<QPair<QString, QString>> metricRows(const AttentionMetrics& m)
+// The output heatmap with its activity count: the picture a stakeholder looks at first.
+QString outputFigure(const AttentionRun& run, int pixels)
 {
-    return {
-        { QStringLiteral("Non-zero"),
-          QStringLiteral("%1 / %2 (%3 %)").arg(m.nonzero).arg(m.total).arg(100 * m.nonzeroFraction(), 0, 'f', 1) },
-        { QStringLiteral("Range"), QStringLiteral("[%1, %2]").arg(m.min).arg(m.max) },
-        { QStringLiteral("Mean / std"), QStringLiteral("%1 / %2").arg(number(m.mean, 3), number(m.std, 3)) },
-        { QStringLiteral("All zero / constant"),
-          QStringLiteral("%1 / %2").arg(m.allZero ? QStringLiteral("yes") : QStringLiteral("no"),
-                                        m.constant ? QStringLiteral("yes") : QStringLiteral("no")) },
-        { QStringLiteral("Pearson correlation"),
-          m.hasReference ? number(m.correlation) : QStringLiteral("no reference") },
-        { QStringLiteral("MAE / RMSE / max abs error"),
-          m.hasReference
-              ? QStringLiteral("%1 / %2 / %3").arg(number(m.mae, 3), number(m.rmse, 3), number(m.maxAbsError, 3))
-              : QStringLiteral("no reference") },
-    };
+    if (!run.hasOutput()) {
+        const QString why = run.scope.outputJudged
+            ? QStringLiteral("No output read back (%1).")
+                  .arg(run.state.isEmpty() ? QStringLiteral("did not run") : run.state)
+            : QStringLiteral("Output not judged: %1.").arg(run.scope.outputNotJudged);
+        return QStringLiteral("<p><i>%1</i></p>").arg(HtmlReport::escape(why));
+    }
+    const AttentionMetrics& m = run.metrics;
+    QString caption = QStringLiteral("Output %1 x %2: <b>%3/%4 non-zero</b> (%5%)")
+                          .arg(run.output->rows())
+                          .arg(run.output->cols())
+                          .arg(m.nonzero)
+                          .arg(m.total)
+                          .arg(100 * m.nonzeroFraction(), 0, 'f', 1);
+    if (m.allZero)
+        caption += QStringLiteral("<br><span class=\"allzero\">ALL ZERO: the kernel's output never arrived</span>");
+    else if (m.constant)
+        caption += QStringLiteral("<br><span class=\"allzero\">CONSTANT %1: the run failed</span>").arg(m.min);
+    else
+        caption += QStringLiteral(", range [%1, %2]").arg(m.min).arg(m.max);
+    const MatrixF output = run.outputFloat();
+    return QStringLiteral("<p><img alt=\"output\" src=\"%1\"><br>%2</p>")
+        .arg(HtmlReport::pngDataUri(ReportImages::heatmap(output, pixels)), caption);
 }
 
-QString histogramSvg(const AttentionMetrics& m)
+QString verdictClass(bool good)
 {
-    if (m.histogram.isEmpty())
-        return {};
-    const qint64 peak = *std::max_element(m.histogram.cbegin(), m.histogram.cend());
-    const int width = 320, height = 80;
-    const double barWidth = double(width) / m.histogram.size();
-    QString svg = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\">")
-                      .arg(width)
-                      .arg(height);
-    for (int i = 0; i < m.histogram.size(); ++i) {
-        const double h = peak > 0 ? double(m.histogram[i]) / double(peak) * (height - 2) : 0;
-        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#264d8c\"/>")
-                   .arg(i * barWidth, 0, 'f', 1)
-                   .arg(height - h, 0, 'f', 1)
-                   .arg(std::max(1.0, barWidth - 1), 0, 'f', 1)
-                   .arg(h, 0, 'f', 1);
-    }
-    return svg + QStringLiteral("</svg>");
+    return good ? QStringLiteral("pass") : QStringLiteral("fail");
 }
 
 } // namespace
@@ -129,53 +140,104 @@ QString HtmlReport::pngDataUri(const QByteArray& png)
     return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
 }
 
-QString HtmlReport::xclbinSection(const Xclbin& x, const SlotMode& slot)
+QString HtmlReport::verdict(const HtmlReportInput& in)
 {
-    QString html = QStringLiteral("<h2>xclbin</h2>\n");
-    html += keyValueTable({
-        { QStringLiteral("File"), x.filePath },
-        { QStringLiteral("Size"), QStringLiteral("%1 bytes").arg(x.fileSize) },
-        { QStringLiteral("xclbin UUID"), x.header.xclbinUuid.toString(QUuid::WithoutBraces) },
-        { QStringLiteral("Tool version"), x.header.version() },
-        { QStringLiteral("Platform"), x.header.platformVbnv },
-        { QStringLiteral("Sections"), QString::number(x.sections.size()) },
-        { QStringLiteral("Group IDs for"), slot.describe() },
-    });
-    html += QStringLiteral("<table>\n")
-        + headerRow({ QStringLiteral("#"), QStringLiteral("Kind"), QStringLiteral("Name"), QStringLiteral("Offset"),
-                      QStringLiteral("Size") });
-    for (const SectionHeader& s : x.sections) {
-        html += QStringLiteral("<tr>") + cell(QString::number(s.index)) + cell(s.kindName()) + cell(s.name)
-            + cell(hexLower(s.offset)) + cell(QString::number(s.size)) + QStringLiteral("</tr>\n");
+    if (in.comparison && in.comparison->beforeRun && in.comparison->afterRun)
+        return ReportVerdict::comparison(*in.comparison->beforeRun, *in.comparison->afterRun);
+    if (!in.runs.isEmpty()) {
+        const AttentionRun& last = in.runs.last();
+        return QStringLiteral("%1: %2").arg(last.succeeded() ? QStringLiteral("Run passed")
+                                                             : QStringLiteral("Run failed"),
+                                            ReportVerdict::outcome(last));
     }
-    html += QStringLiteral("</table>\n<h3>Memories</h3>\n<table>\n")
-        + headerRow({ QStringLiteral("Bank"), QStringLiteral("Tag"), QStringLiteral("Type"), QStringLiteral("Used") });
-    for (const MemoryEntry& m : x.memories()) {
-        html += QStringLiteral("<tr>") + cell(QString::number(m.index)) + cell(m.tag) + cell(m.typeName())
-            + cell(m.used ? QStringLiteral("yes") : QStringLiteral("no")) + QStringLiteral("</tr>\n");
-    }
-    html += QStringLiteral("</table>\n");
-    return html + argumentTable(x, slot);
+    if (in.xclbin)
+        return FileSummarizer::summarize(*in.xclbin, in.slot).headline;
+    if (in.comparison && in.comparison->beforeXclbin && in.comparison->afterXclbin)
+        return FileSummarizer::summarize(*in.comparison->afterXclbin, in.slot).headline;
+    return QStringLiteral("Nothing to report: no file and no run.");
+}
+
+QString HtmlReport::headline(const HtmlReportInput& in, const ReportPaths& paths)
+{
+    bool good = true;
+    if (in.comparison && in.comparison->beforeRun && in.comparison->afterRun)
+        good = in.comparison->afterRun->succeeded();
+    else if (!in.runs.isEmpty())
+        good = in.runs.last().succeeded();
+    else if (in.xclbin)
+        good = FileSummarizer::summarize(*in.xclbin, in.slot).level == Severity::Info;
+    QString file;
+    if (in.xclbin)
+        file = paths.display(in.xclbin->filePath);
+    else if (!in.runs.isEmpty())
+        file = paths.display(in.runs.last().xclbinPath);
+    const QString meta
+        = QStringLiteral("%1%2 &middot; xclbin-inspector %3 (XRT %4) &middot; %5")
+              .arg(escape(in.title), file.isEmpty() ? QString() : QStringLiteral(" &middot; ") + escape(file),
+                   QLatin1String(XI_VERSION), QLatin1String(XI_XRT_VERSION),
+                   QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return QStringLiteral("<h1 class=\"%1\">%2</h1>\n<p class=\"meta\">%3</p>\n")
+        .arg(verdictClass(good), escape(verdict(in)), meta);
+}
+
+QString HtmlReport::beforeAfter(const AttentionRun& before, const QString& beforeLabel, const AttentionRun& after,
+                                const QString& afterLabel)
+{
+    QString html = QStringLiteral("<p><b>Before</b> (%1): %2<br><b>After</b> (%3): %4</p>\n")
+                       .arg(escape(beforeLabel), escape(ReportVerdict::sentence(before)), escape(afterLabel),
+                            escape(ReportVerdict::sentence(after)));
+    html += QStringLiteral("<table class=\"pair\"><tr><td><h3>Before</h3>%1%2</td><td><h3>After</h3>%3%4</td></tr>"
+                           "</table>\n")
+                .arg(outputFigure(before, PairHeatmapPixels), checklistTable(before.checklist),
+                     outputFigure(after, PairHeatmapPixels), checklistTable(after.checklist));
+    return html;
+}
+
+QString HtmlReport::singleRun(const AttentionRun& run, int number)
+{
+    return QStringLiteral("<p><b>Run %1</b>: %2</p>\n<table class=\"pair\"><tr><td>%3</td><td>%4</td></tr></table>\n")
+        .arg(number)
+        .arg(escape(ReportVerdict::sentence(run)), outputFigure(run, PairHeatmapPixels), checklistTable(run.checklist));
+}
+
+QString HtmlReport::fileSection(const Xclbin& x, const SlotMode& slot, const ReportPaths& paths)
+{
+    const FileSummary s = FileSummarizer::summarize(x, slot);
+    QString html = QStringLiteral("<h3>The file: %1</h3>\n<p><b>%2</b><br>%3</p>\n")
+                       .arg(escape(paths.display(x.filePath)), escape(s.headline), escape(s.kindText));
+    QList<QPair<QString, QString>> rows;
+    for (const KernelCall& k : s.kernels)
+        rows.append({ k.names.join(QStringLiteral(", ")), k.conventionText + QStringLiteral(": ") + k.python });
+    if (s.stream)
+        rows.append({ QStringLiteral("Instruction stream"), paths.scrub(s.stream->sentence()) });
+    rows.append({ QStringLiteral("Verdicts"), s.argumentCount ? s.countsText() : QStringLiteral("no arguments") });
+    rows.append({ QStringLiteral("Group IDs for"), slot.describe() });
+    rows.append({ QStringLiteral("xclbin UUID"), x.header.xclbinUuid.toString(QUuid::WithoutBraces) });
+    rows.append({ QStringLiteral("Size, sections"),
+                  QStringLiteral("%1 bytes, %2 sections").arg(x.fileSize).arg(x.sections.size()) });
+    return html + keyValueTable(rows) + argumentTable(x, slot);
 }
 
 QString HtmlReport::argumentTable(const Xclbin& x, const SlotMode& slot, const QList<int>& changedRows)
 {
     QString html;
     for (const KernelGroups& k : ArgumentGroups::computeAll(x, slot)) {
-        html += QStringLiteral("<h3>Kernel %1 <span class=\"muted\">(%2 convention: %3)</span></h3>\n")
-                    .arg(escape(k.kernelName), escape(conventionName(k.convention)), escape(k.conventionReason));
+        html += QStringLiteral("<p><b>Kernel %1</b> (%2 convention)</p>\n")
+                    .arg(escape(k.kernelName), escape(conventionName(k.convention)));
         html += QStringLiteral("<table>\n")
-            + headerRow({ QStringLiteral("Index"), QStringLiteral("Name"), QStringLiteral("Kind"),
-                          QStringLiteral("Offset"), QStringLiteral("Size"), QStringLiteral("Memory"),
-                          QStringLiteral("Group ID"), QStringLiteral("Verdict"), QStringLiteral("Why") });
+            + headerRow({ { QStringLiteral("#"), 5 },
+                          { QStringLiteral("Name"), 13 },
+                          { QStringLiteral("Verdict"), 11 },
+                          { QStringLiteral("Group ID"), 15 },
+                          { QStringLiteral("Memory"), 10 },
+                          { QStringLiteral("Reason"), 46 } });
         for (const ArgumentGroup& a : k.arguments) {
             const QString verdict = verdictName(a.verdict);
             const QString rowClass = changedRows.contains(a.index) ? QStringLiteral(" class=\"changed\"") : QString();
             html += QStringLiteral("<tr%1>").arg(rowClass) + cell(QString::number(a.index)) + cell(a.argument.name)
-                + cell(a.argument.addressQualifierName()) + cell(hexLower(a.argument.offset))
-                + cell(QString::number(a.argument.size)) + cell(a.memoryTags.join(QStringLiteral(", ")))
+                + cell(verdict, verdict)
                 + cell(a.groupId.hex() + QStringLiteral(" (") + a.groupId.decimal() + QStringLiteral(")"))
-                + cell(verdict, verdict) + cell(a.reason) + QStringLiteral("</tr>\n");
+                + cell(a.memoryTags.join(QStringLiteral(", "))) + cell(a.reason) + QStringLiteral("</tr>\n");
         }
         html += QStringLiteral("</table>\n");
         for (const QString& note : k.notes)
@@ -186,155 +248,177 @@ QString HtmlReport::argumentTable(const Xclbin& x, const SlotMode& slot, const Q
 
 QString HtmlReport::bindingSection(const BindingReport& b)
 {
-    QString html = QStringLiteral("<h2>Binding findings</h2>\n<p>Kernel %1, plan <code>%2</code></p>\n")
+    QString html = QStringLiteral("<h3>Binding: kernel %1, call <code>%2</code></h3>\n")
                        .arg(escape(b.kernelName), escape(b.planQuick));
     html += QStringLiteral("<table>\n")
-        + headerRow({ QStringLiteral("Severity"), QStringLiteral("Argument"), QStringLiteral("Code"),
-                      QStringLiteral("Finding") });
+        + headerRow({ { QStringLiteral("Severity"), 12 },
+                      { QStringLiteral("Argument"), 12 },
+                      { QStringLiteral("Finding"), 76 } });
     for (const BindingFinding& f : b.findings) {
-        const QString sev = severityName(f.severity);
         const QString cls = f.severity == Severity::Error ? QStringLiteral("invalid")
             : f.severity == Severity::Warning             ? QStringLiteral("warning")
                                                           : QStringLiteral("scalar");
-        html += QStringLiteral("<tr>") + cell(sev, cls)
-            + cell(f.argument >= 0 ? QString::number(f.argument) : QStringLiteral("call")) + cell(f.code)
-            + cell(f.message) + QStringLiteral("</tr>\n");
+        html += QStringLiteral("<tr>") + cell(severityName(f.severity), cls)
+            + cell(f.argument >= 0 ? QString::number(f.argument) : QStringLiteral("call")) + cell(f.message)
+            + QStringLiteral("</tr>\n");
     }
     if (b.findings.isEmpty())
-        html += QStringLiteral("<tr><td colspan=\"4\">no findings</td></tr>\n");
+        html += QStringLiteral("<tr><td colspan=\"3\">no findings</td></tr>\n");
     html += QStringLiteral("</table>\n");
     const QStringList predicted = b.predictedTexts();
     if (!predicted.isEmpty())
-        html += QStringLiteral("<h3>XRT warnings this call will print</h3>\n<pre>")
-            + escape(predicted.join(QLatin1Char('\n'))) + QStringLiteral("</pre>\n");
+        html += QStringLiteral("<p>XRT will print:</p>\n<pre>") + escape(predicted.join(QLatin1Char('\n')))
+            + QStringLiteral("</pre>\n");
     if (!b.correctedPython.isEmpty())
-        html += QStringLiteral("<h3>Corrected call</h3>\n<pre>") + escape(b.correctedPython)
-            + QStringLiteral("</pre>\n");
+        html
+            += QStringLiteral("<p>Corrected call:</p>\n<pre>") + escape(b.correctedPython) + QStringLiteral("</pre>\n");
     return html;
 }
 
-QString HtmlReport::runSection(const AttentionRun& run, int number)
+QString HtmlReport::runSection(const AttentionRun& run, const QString& label, const ReportPaths& paths,
+                               const AttentionRun* previous)
 {
-    QString html
-        = QStringLiteral("<h2>Run %1: <span class=\"backend\">%2</span> %3</h2>\n")
-              .arg(number)
-              .arg(escape(run.backend), escape(run.state.isEmpty() ? QStringLiteral("did not run") : run.state));
+    QString html = QStringLiteral("<h3>%1: %2 backend</h3>\n").arg(escape(label), escape(run.backend));
+    const AttentionMetrics& m = run.metrics;
     QList<QPair<QString, QString>> rows {
-        { QStringLiteral("Backend"), run.backend + QStringLiteral(": ") + run.backendDescription },
-        { QStringLiteral("State"), run.state },
-        { QStringLiteral("xclbin"), run.xclbinPath },
-        { QStringLiteral("Kernel"), run.kernelName },
-        { QStringLiteral("Call"), run.call },
-        { QStringLiteral("Instructions"), run.instructionFile },
-        { QStringLiteral("Vectors"), run.vectors.description },
-        { QStringLiteral("Timings"),
-          QStringLiteral("write %1 ms, run %2 ms, read %3 ms")
-              .arg(run.timings.writeMs, 0, 'f', 3)
-              .arg(run.timings.runMs, 0, 'f', 3)
-              .arg(run.timings.readMs, 0, 'f', 3) },
+        { QStringLiteral("Result"), ReportVerdict::outcome(run) },
+        { QStringLiteral("Exercised"), run.scope.exercised.join(QStringLiteral("; ")) },
+        { QStringLiteral("Not exercised"), run.scope.notExercised.join(QStringLiteral("; ")) },
     };
-    if (!run.error.isEmpty())
-        rows.append({ QStringLiteral("Error"), run.error });
+    // A second run of the same kind: what it exercised was said once already.
+    if (previous && previous->scope.exercised == run.scope.exercised
+        && previous->scope.notExercised == run.scope.notExercised) {
+        rows[1].second = QStringLiteral("as in the run before");
+        rows[2].second.clear();
+    }
+    rows += {
+        { QStringLiteral("Call"), run.call },
+        { QStringLiteral("Instructions"), paths.display(run.instructionFile) },
+        { QStringLiteral("Vectors"), run.vectors.description },
+        { QStringLiteral("Error"), run.error },
+        { QStringLiteral("Details, in XRT's words"), run.errorDetail },
+    };
+    if (run.hasOutput()) {
+        rows.append({ QStringLiteral("Output"),
+                      QStringLiteral("range [%1, %2], mean %3, std %4")
+                          .arg(m.min)
+                          .arg(m.max)
+                          .arg(number(m.mean), number(m.std)) });
+        if (m.hasReference)
+            rows.append({ QStringLiteral("Against the float reference"),
+                          QStringLiteral("correlation %1, MAE %2, RMSE %3, max abs error %4")
+                              .arg(number(m.correlation, 4), number(m.mae), number(m.rmse), number(m.maxAbsError)) });
+    }
+    rows.append({ QStringLiteral("Timings"),
+                  QStringLiteral("write %1 ms, run %2 ms, read %3 ms")
+                      .arg(run.timings.writeMs, 0, 'f', 3)
+                      .arg(run.timings.runMs, 0, 'f', 3)
+                      .arg(run.timings.readMs, 0, 'f', 3) });
+    for (auto& row : rows)
+        row.second = paths.scrub(row.second);
     html += keyValueTable(rows);
-    html += QStringLiteral("<h3>Checklist</h3>\n") + checklistTable(run.checklist);
-    if (run.hasOutput() || run.metrics.total > 0) {
-        html += QStringLiteral("<h3>Output metrics</h3>\n") + keyValueTable(metricRows(run.metrics));
-        html += QStringLiteral("<p>Histogram of the output [%1, %2]:<br>%3</p>\n")
-                    .arg(run.metrics.min)
-                    .arg(run.metrics.max)
-                    .arg(histogramSvg(run.metrics));
+    QString figures;
+    if (run.hasOutput() && !m.histogram.isEmpty()) {
+        figures += QStringLiteral("<figure><img alt=\"histogram\" src=\"%1\"><figcaption>Histogram of the output, "
+                                  "[%2, %3]</figcaption></figure>\n")
+                       .arg(pngDataUri(ReportImages::histogram(m, HistogramWidth, HistogramHeight)))
+                       .arg(m.min)
+                       .arg(m.max);
     }
-    const auto matrices = AttentionRunFiles::matrices(run);
-    if (!matrices.isEmpty()) {
-        html += QStringLiteral(
-            "<h3>Heatmaps</h3>\n<p class=\"muted\">Row 0 at the top; blue negative, white 0, red positive, "
-            "each scaled to its largest magnitude.</p>\n<div class=\"heatmaps\">\n");
-        for (const auto& [name, m] : matrices) {
-            const QByteArray png = PngWriter::heatmap(m, PngWriter::cellSizeFor(m, 192));
-            html += QStringLiteral(
-                        "<figure><img alt=\"%1\" src=\"%2\"><figcaption>%1 (%3 x %4, |max| %5)</figcaption></figure>\n")
-                        .arg(escape(name), pngDataUri(png))
-                        .arg(m.rows())
-                        .arg(m.cols())
-                        .arg(m.size() ? double(m.cwiseAbs().maxCoeff()) : 0.0, 0, 'g', 4);
-        }
-        html += QStringLiteral("</div>\n");
+    for (const auto& [name, matrix] : AttentionRunFiles::matrices(run)) {
+        if (name != QLatin1String("reference") && name != QLatin1String("difference"))
+            continue;
+        figures += QStringLiteral("<figure><img alt=\"%1\" src=\"%2\"><figcaption>%1</figcaption></figure>\n")
+                       .arg(escape(name), pngDataUri(ReportImages::heatmap(matrix, DetailHeatmapPixels)));
     }
+    if (!figures.isEmpty())
+        html += QStringLiteral("<div>%1</div>\n").arg(figures);
     if (!run.xrtMessages.isEmpty())
-        html += QStringLiteral("<h3>XRT messages</h3>\n<pre>") + escape(run.xrtMessages.join(QLatin1Char('\n')))
-            + QStringLiteral("</pre>\n");
+        html += QStringLiteral("<p>XRT's messages:</p>\n<pre>")
+            + escape(paths.scrub(run.xrtMessages.join(QLatin1Char('\n')))) + QStringLiteral("</pre>\n");
     if (!run.notes.isEmpty())
-        html += QStringLiteral("<h3>Notes</h3>\n<pre>") + escape(run.notes.join(QLatin1Char('\n')))
+        html += QStringLiteral("<p>Notes:</p>\n<pre>") + escape(paths.scrub(run.notes.join(QLatin1Char('\n'))))
             + QStringLiteral("</pre>\n");
     return html;
 }
 
-QString HtmlReport::comparisonSection(const HtmlReportInput::Comparison& c, const SlotMode& slot)
+QString HtmlReport::xclbinComparison(const HtmlReportInput::Comparison& c, const SlotMode& slot,
+                                     const ReportPaths& paths)
 {
-    QString html = QStringLiteral("<h2>Before / after</h2>\n<p>Before: %1<br>After: %2</p>\n")
-                       .arg(escape(c.beforeLabel), escape(c.afterLabel));
-    if (c.beforeRun && c.afterRun) {
-        const AttentionRun& a = *c.beforeRun;
-        const AttentionRun& b = *c.afterRun;
-        html += QStringLiteral("<table>\n")
-            + headerRow({ QStringLiteral("Measure"), QStringLiteral("Before"), QStringLiteral("After") });
-        auto row = [&](const QString& name, const QString& before, const QString& after) {
-            const QString cls = before != after ? QStringLiteral(" class=\"changed\"") : QString();
-            html += QStringLiteral("<tr%1>").arg(cls) + cell(name) + cell(before) + cell(after)
-                + QStringLiteral("</tr>\n");
-        };
-        row(QStringLiteral("Backend"), a.backend, b.backend);
-        row(QStringLiteral("State"), a.state, b.state);
-        row(QStringLiteral("Call"), a.call, b.call);
-        const auto ra = metricRows(a.metrics);
-        const auto rb = metricRows(b.metrics);
-        for (int i = 0; i < ra.size(); ++i)
-            row(ra[i].first, ra[i].second, rb[i].second);
-        row(QStringLiteral("XRT messages"), QString::number(a.xrtMessages.size()),
-            QString::number(b.xrtMessages.size()));
-        for (int i = 0; i < std::min(a.checklist.size(), b.checklist.size()); ++i)
-            row(a.checklist[i].item, ChecklistItem::statusName(a.checklist[i].status),
-                ChecklistItem::statusName(b.checklist[i].status));
-        html += QStringLiteral("</table>\n");
-    }
-    if (c.beforeXclbin && c.afterXclbin) {
-        QList<int> changed;
-        const QList<KernelGroups> ga = ArgumentGroups::computeAll(*c.beforeXclbin, slot);
-        const QList<KernelGroups> gb = ArgumentGroups::computeAll(*c.afterXclbin, slot);
-        for (const KernelGroups& kb : gb) {
-            const auto ka = std::find_if(ga.cbegin(), ga.cend(),
-                                         [&](const KernelGroups& k) { return k.kernelName == kb.kernelName; });
-            for (const ArgumentGroup& arg : kb.arguments) {
-                const ArgumentGroup* before = ka == ga.cend() ? nullptr : ka->argument(arg.index);
-                if (!before || before->groupId.raw != arg.groupId.raw || before->verdict != arg.verdict
-                    || before->argument.name != arg.argument.name)
-                    changed << arg.index;
-            }
+    QList<int> changed;
+    const QList<KernelGroups> ga = ArgumentGroups::computeAll(*c.beforeXclbin, slot);
+    const QList<KernelGroups> gb = ArgumentGroups::computeAll(*c.afterXclbin, slot);
+    for (const KernelGroups& kb : gb) {
+        const auto ka = std::find_if(ga.cbegin(), ga.cend(),
+                                     [&](const KernelGroups& k) { return k.kernelName == kb.kernelName; });
+        for (const ArgumentGroup& arg : kb.arguments) {
+            const ArgumentGroup* before = ka == ga.cend() ? nullptr : ka->argument(arg.index);
+            if (!before || before->groupId.raw != arg.groupId.raw || before->verdict != arg.verdict
+                || before->argument.name != arg.argument.name)
+                changed << arg.index;
         }
-        html += QStringLiteral("<h3>Arguments before</h3>\n") + argumentTable(*c.beforeXclbin, slot);
-        html += QStringLiteral("<h3>Arguments after (changed rows outlined)</h3>\n")
-            + argumentTable(*c.afterXclbin, slot, changed);
     }
+    QString html
+        = QStringLiteral("<h3>Files before and after</h3>\n<p><b>Before</b> %1: %2<br><b>After</b> %3: %4</p>\n")
+              .arg(escape(paths.display(c.beforeXclbin->filePath)),
+                   escape(FileSummarizer::summarize(*c.beforeXclbin, slot).headline),
+                   escape(paths.display(c.afterXclbin->filePath)),
+                   escape(FileSummarizer::summarize(*c.afterXclbin, slot).headline));
+    html += QStringLiteral("<p>Arguments after (changed rows shaded):</p>\n")
+        + argumentTable(*c.afterXclbin, slot, changed);
     return html;
 }
 
 QString HtmlReport::generate(const HtmlReportInput& in)
 {
+    ReportPaths paths(in.outputPath);
+    if (in.xclbin)
+        paths.add(in.xclbin->filePath);
+    for (const AttentionRun& run : in.runs) {
+        paths.add(run.xclbinPath);
+        paths.add(run.instructionFile);
+    }
+    if (in.comparison) {
+        for (const auto& run : { in.comparison->beforeRun, in.comparison->afterRun }) {
+            if (run) {
+                paths.add(run->xclbinPath);
+                paths.add(run->instructionFile);
+            }
+        }
+        for (const XclbinPtr& x : { in.comparison->beforeXclbin, in.comparison->afterXclbin }) {
+            if (x)
+                paths.add(x->filePath);
+        }
+    }
+
     QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
                                   "charset=\"utf-8\">\n<title>%1</title>\n<style>%2</style>\n</head><body>\n")
                        .arg(escape(in.title), QLatin1String(kStyle));
-    html += QStringLiteral("<h1>%1</h1>\n<p class=\"muted\">Generated %2 by xclbin-inspector %3 (XRT %4).</p>\n")
-                .arg(escape(in.title), QDateTime::currentDateTime().toString(Qt::ISODate), QLatin1String(XI_VERSION),
-                     QLatin1String(XI_XRT_VERSION));
+    html += headline(in, paths);
+    const bool runPair = in.comparison && in.comparison->beforeRun && in.comparison->afterRun;
+    if (runPair) {
+        html += beforeAfter(*in.comparison->beforeRun, in.comparison->beforeLabel, *in.comparison->afterRun,
+                            in.comparison->afterLabel);
+    } else if (!in.runs.isEmpty()) {
+        html += singleRun(in.runs.last(), int(in.runs.size()));
+    }
+    html += QStringLiteral("<h2>Details</h2>\n");
     if (in.xclbin)
-        html += xclbinSection(*in.xclbin, in.slot);
+        html += fileSection(*in.xclbin, in.slot, paths);
+    if (in.comparison && in.comparison->beforeXclbin && in.comparison->afterXclbin)
+        html += xclbinComparison(*in.comparison, in.slot, paths);
     if (in.binding)
         html += bindingSection(*in.binding);
-    for (int i = 0; i < in.runs.size(); ++i)
-        html += runSection(in.runs[i], i + 1);
-    if (in.comparison)
-        html += comparisonSection(*in.comparison, in.slot);
-    return html + QStringLiteral("</body></html>\n");
+    if (runPair) {
+        html += runSection(*in.comparison->beforeRun, QStringLiteral("Before: ") + in.comparison->beforeLabel, paths);
+        html += runSection(*in.comparison->afterRun, QStringLiteral("After: ") + in.comparison->afterLabel, paths,
+                           &*in.comparison->beforeRun);
+    } else {
+        for (int i = 0; i < in.runs.size(); ++i)
+            html += runSection(in.runs[i], QStringLiteral("Run %1").arg(i + 1), paths,
+                               i > 0 ? &in.runs[i - 1] : nullptr);
+    }
+    return paths.scrubHtml(html) + QStringLiteral("</body></html>\n");
 }
 
 } // namespace xi

@@ -21,6 +21,10 @@ QString argumentList(const QList<int>& arguments)
 
 QString NoopComparison::summary() const
 {
+    if (!checkRan)
+        return QStringLiteral("XRT's argument check did not run, so there is nothing to compare with the prediction: "
+                              "%1")
+            .arg(notRun);
     if (!captured)
         return QStringLiteral("XRT's messages could not be captured, so the prediction cannot be compared.");
     QString text = QStringLiteral("XRT warned about arguments: %1; the checker predicted: %2.")
@@ -41,6 +45,8 @@ QJsonObject NoopComparison::toJson() const
         printed.append(a);
     return QJsonObject { { QLatin1String("xrt213"), xrt213 },
                          { QLatin1String("captured"), captured },
+                         { QLatin1String("check_ran"), checkRan },
+                         { QLatin1String("not_run"), notRun },
                          { QLatin1String("predicted_warnings"), QJsonArray::fromStringList(predictedWarnings) },
                          { QLatin1String("predicted_exception"), predictedException },
                          { QLatin1String("printed_warnings"), QJsonArray::fromStringList(printedWarnings) },
@@ -109,10 +115,14 @@ NoopComparison NoopCrossCheck::compare(const BindingReport& report, const RunRes
         if (!c.printedArguments.contains(argument))
             c.printedArguments << argument;
     }
-    const QString refused = QStringLiteral("XRT refused the arguments: ");
-    if (result.error.startsWith(refused))
-        c.printedException = result.error.mid(refused.size());
-    c.matches = c.captured && c.printedWarnings == c.predictedWarnings && c.printedException == c.predictedException;
+    c.checkRan = result.argumentsPassed();
+    if (!c.checkRan)
+        c.notRun = result.error.isEmpty() ? QStringLiteral("the run stopped before the arguments were passed")
+                                          : result.error;
+    if (result.failedStage == QLatin1String("arguments"))
+        c.printedException = result.errorDetail;
+    c.matches = c.checkRan && c.captured && c.printedWarnings == c.predictedWarnings
+        && c.printedException == c.predictedException;
     return c;
 }
 

@@ -14,6 +14,9 @@ namespace xi {
 struct NoopComparison {
     bool xrt213 = false; // which prediction applies: Debian's XRT 2.13 or slot-aware XRT
     bool captured = false; // XRT's messages were captured
+    // XRT's argument check ran (the run reached set_arg); when not, nothing is compared and notRun says why.
+    bool checkRan = false;
+    QString notRun;
     QStringList predictedWarnings; // connectivity warnings, exactly as XRT formats them
     QString predictedException; // the text XRT 2.13 throws for an out-of-table bank, or empty
     QStringList printedWarnings; // the connectivity warnings XRT printed, in order
@@ -24,8 +27,11 @@ struct NoopComparison {
     // what was predicted (nothing when nothing was).
     bool matches = false;
 
-    QString summary() const; // "XRT warned about arguments 0, 2 as predicted." / "... DIFFERS ..."
-    QJsonObject toJson() const; // {"xrt213", "captured", "predicted_warnings", ..., "matches_prediction"}
+    // "XRT warned about arguments: 0, 2; the checker predicted: 0, 2. They agree." / "... They DIFFER." / "XRT's
+    // argument check did not run, ...: <why>"
+    QString summary() const;
+    // {"xrt213", "captured", "check_ran", "not_run", "predicted_warnings", ..., "matches_prediction"}
+    QJsonObject toJson() const;
 };
 
 // The XRT noop cross-check, for the CLI (`check --xrt-noop`) and the Binding view alike: the request that runs a

@@ -121,6 +121,8 @@ QJsonObject RunResult::toJson() const
                                                       { QLatin1String("ran"), emulation->ran },
                                                       { QLatin1String("message"), emulation->message } };
     }
+    if (!errorDetail.isEmpty())
+        o[QLatin1String("error_detail")] = errorDetail;
     if (!error.isEmpty()) {
         o[QLatin1String("error")] = error;
         o[QLatin1String("failed_stage")] = failedStage;
@@ -166,6 +168,7 @@ RunResult RunResult::fromJson(const QJsonObject& o)
                               e.value(QLatin1String("message")).toString() };
     }
     r.error = o.value(QLatin1String("error")).toString();
+    r.errorDetail = o.value(QLatin1String("error_detail")).toString();
     r.failedStage = o.value(QLatin1String("failed_stage")).toString();
     r.notes = stringsFromJson(o.value(QLatin1String("notes")));
     r.exitCode = int(intOr(o, "exit_code", 0));
@@ -174,6 +177,12 @@ RunResult RunResult::fromJson(const QJsonObject& o)
     r.cancelled = o.value(QLatin1String("cancelled")).toBool();
     r.childStderr = o.value(QLatin1String("stderr")).toString();
     return r;
+}
+
+bool RunResult::argumentsPassed() const
+{
+    return failedStage.isEmpty() || failedStage == QLatin1String("arguments") || failedStage == QLatin1String("run")
+        || failedStage == QLatin1String("emulate") || failedStage == QLatin1String("read");
 }
 
 } // namespace xi

@@ -59,8 +59,10 @@ struct RunResult {
     RunTimings timings;
     QList<RunOutput> outputs;
     std::optional<EmulationInfo> emulation;
-    QString error; // the first failure, one sentence, with XRT's own message when it has one
-    QString failedStage; // "request", "device", "xclbin", "kernel", "buffers", "run", "read", "process"
+    QString error; // the first failure: what went wrong and what to do (XrtFailure)
+    QString errorDetail; // XRT's own words for it (the exception's what()), empty when XRT said nothing
+    // "request", "device", "xclbin", "kernel", "buffers", "arguments" (XRT refused them), "run", "read", "process"
+    QString failedStage;
     QStringList notes; // choices the runner made (a default BO size, a scalar passed as 0, ...)
 
     // Filled by the parent process.
@@ -74,6 +76,8 @@ struct RunResult {
     // Argument indices XRT named in connectivity warnings (it ran the kernel on a clone of those BOs).
     QList<int> clonedArguments() const;
     QStringList messageTexts() const;
+    // Whether XRT's argument check (set_arg) was reached, so that its warnings, or their absence, mean something.
+    bool argumentsPassed() const;
     const RunOutput* output(int argument) const;
 
     QJsonObject toJson() const;

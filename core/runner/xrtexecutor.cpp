@@ -4,6 +4,7 @@
 #include "binding/bindingchecker.h"
 #include "binding/bindinginstructions.h"
 #include "runner/emulatedkernel.h"
+#include "runner/xrtfailure.h"
 #include "util/buildconfig.h"
 #include "xclbin/xclbinreader.h"
 
@@ -72,6 +73,13 @@ private:
         return false;
     }
 
+    // An exception XRT threw: what it means and what to do, XRT's own text kept as the detail.
+    bool failXrt(const QString& stage, const QString& subject, const std::exception& e)
+    {
+        m_result.errorDetail = what(e);
+        return fail(stage, XrtFailure::explain(stage, subject, what(e)));
+    }
+
     void progress(const QString& stage, const QString& message)
     {
         if (m_progress)
@@ -88,7 +96,7 @@ private:
             m_device = xrt::device(0u);
         } catch (const std::exception& e) {
             m_result.device.message = what(e);
-            return fail(QStringLiteral("device"), QStringLiteral("No XRT device: %1").arg(what(e)));
+            return failXrt(QStringLiteral("device"), QStringLiteral("device 0"), e);
         }
         m_result.device.found = true;
         try {
@@ -114,8 +122,7 @@ private:
                 m_uuid = m_device.load_xclbin(m_xclbin);
             }
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("xclbin"),
-                        QStringLiteral("XRT could not load %1: %2").arg(m_request.xclbinPath, what(e)));
+            return failXrt(QStringLiteral("xclbin"), QFileInfo(m_request.xclbinPath).fileName(), e);
         }
         return true;
     }
@@ -150,8 +157,7 @@ private:
             }
             m_argCount = int(m_xclbin.get_kernel(m_kernelName.toStdString()).get_num_args());
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("kernel"),
-                        QStringLiteral("XRT could not open kernel %1: %2").arg(m_kernelName, what(e)));
+            return failXrt(QStringLiteral("kernel"), m_kernelName, e);
         }
         for (int i = 0; i < m_argCount; ++i) {
             try {
@@ -225,12 +231,10 @@ private:
             }
             m_buffers.emplace(arg.index, std::move(bo));
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("buffers"),
-                        QStringLiteral("argument %1: XRT could not allocate or fill the BO (%2 bytes, group %3): %4")
-                            .arg(arg.index)
-                            .arg(size)
-                            .arg(qint64(qint32(group)))
-                            .arg(what(e)));
+            return failXrt(
+                QStringLiteral("buffers"),
+                QStringLiteral("argument %1, %2 bytes in group %3").arg(arg.index).arg(size).arg(qint64(qint32(group))),
+                e);
         }
         return true;
     }
@@ -293,7 +297,7 @@ private:
                     setScalar(arg.index, scalarValue(arg));
             }
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("run"), QStringLiteral("XRT refused the arguments: %1").arg(what(e)));
+            return failXrt(QStringLiteral("arguments"), QStringLiteral("kernel %1").arg(m_kernelName), e);
         }
         return true;
     }
@@ -307,7 +311,7 @@ private:
             const auto timeout = std::chrono::milliseconds(qMax(0, m_request.timeoutMs));
             m_result.runState = int(m_run.wait(timeout));
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("run"), QStringLiteral("XRT run failed: %1").arg(what(e)));
+            return failXrt(QStringLiteral("run"), m_kernelName, e);
         }
         m_result.timings.runUs = elapsedUs(m_timer);
         if (m_result.runState != ERT_CMD_STATE_COMPLETED) {
@@ -392,7 +396,7 @@ private:
                 bo.sync(XCL_BO_SYNC_BO_TO_DEVICE);
             }
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("emulate"), QStringLiteral("XRT buffer access failed: %1").arg(what(e)));
+            return failXrt(QStringLiteral("emulate"), QStringLiteral("buffer access"), e);
         }
         return true;
     }
@@ -412,7 +416,7 @@ private:
                 m_result.outputs.append({ arg.index, arg.bo.name, bytes });
             }
         } catch (const std::exception& e) {
-            return fail(QStringLiteral("read"), QStringLiteral("XRT could not read the outputs: %1").arg(what(e)));
+            return failXrt(QStringLiteral("read"), QString(), e);
         }
         m_result.timings.readUs = elapsedUs(m_timer);
         m_result.completed = true;

@@ -24,7 +24,8 @@ BinaryView::BinaryView(QByteArray bytes, quint64 base, QString file, std::functi
 void BinaryView::fail(XclbinError::Kind kind, quint64 at, const QString& expected) const
 {
     const QString what = m_describe ? m_describe() : m_what;
-    throw XclbinException({ kind, m_file, qint64(m_base + qMin(at, size())), what + QStringLiteral(": ") + expected });
+    throw XclbinException(
+        { kind, m_file, qint64(m_base + qMin(at, size())), QStringLiteral("in %1, expected %2").arg(what, expected) });
 }
 
 void BinaryView::require(quint64 at, quint64 length, const QString& field) const

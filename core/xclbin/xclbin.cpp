@@ -167,8 +167,8 @@ QByteArray Xclbin::readBytes(quint64 offset, quint64 size) const
 {
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        throw XclbinException({ XclbinError::Kind::CannotOpen, filePath, -1,
-                                QStringLiteral("a readable file (%1)").arg(file.errorString()) });
+        throw XclbinException(
+            { XclbinError::Kind::CannotOpen, filePath, -1, XclbinError::systemReason(file.errorString()) });
     const quint64 actual = quint64(file.size());
     if (offset > actual || size > actual - offset || size > quint64(std::numeric_limits<qsizetype>::max())) {
         throw XclbinException(

@@ -24,10 +24,21 @@ QString XclbinError::kindName() const
 
 QString XclbinError::message() const
 {
+    if (kind == Kind::CannotOpen)
+        return QStringLiteral("cannot open %1: %2").arg(file, expected);
     QString where;
     if (offset >= 0)
         where = QStringLiteral(" at offset 0x%1 (%2)").arg(QString::number(offset, 16)).arg(offset);
-    return QStringLiteral("%1:%2: %3 [%4]").arg(file, where, expected, kindName());
+    // Texts that name their place first ("in section 3 (MEM_TOPOLOGY), expected ...") carry their own "expected".
+    const bool said = expected.startsWith(QLatin1String("in ")) || expected.startsWith(QLatin1String("expected "));
+    return QStringLiteral("%1%2: %3%4").arg(file, where, said ? QString() : QStringLiteral("expected "), expected);
+}
+
+QString XclbinError::systemReason(const QString& text)
+{
+    if (text.isEmpty())
+        return QStringLiteral("the system gave no reason");
+    return text.at(0).toLower() + text.mid(1);
 }
 
 XclbinException::XclbinException(XclbinError error)

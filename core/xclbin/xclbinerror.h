@@ -26,11 +26,16 @@ struct XclbinError {
     Kind kind = Kind::Other;
     QString file;
     qint64 offset = -1; // absolute file offset, -1 when not applicable
-    QString expected; // one sentence: what the reader expected at that offset
+    // What the reader expected at that offset and what it found ("the magic ..., found ..."); for CannotOpen the
+    // reason ("permission denied").
+    QString expected;
 
-    QString kindName() const;
-    // "file.xclbin: at offset 0x130 (304): expected ... [bad-magic]"
+    QString kindName() const; // "bad-magic", for machines
+    // One sentence: "cannot open a.xclbin: permission denied", "f.xclbin at offset 0x130 (304): expected the
+    // header length to equal the file size (3000 bytes), found 9689: the copy was cut short".
     QString message() const;
+    // A system error text as the end of a sentence: "Permission denied" -> "permission denied".
+    static QString systemReason(const QString& text);
 };
 
 // Thrown inside parsers and writers; every public API catches it and returns XclbinError.

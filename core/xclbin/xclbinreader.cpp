@@ -52,9 +52,9 @@ public:
         m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
         struct stat st { };
         if (m_fd < 0 || ::fstat(m_fd, &st) != 0)
-            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("a readable file (%1)").arg(systemError()));
+            error(XclbinError::Kind::CannotOpen, -1, XclbinError::systemReason(systemError()));
         if (S_ISDIR(st.st_mode))
-            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("a readable file, found a folder"));
+            error(XclbinError::Kind::CannotOpen, -1, QStringLiteral("it is a folder, not a file"));
         auto x = std::make_shared<Xclbin>();
         x->filePath = m_path;
         x->fileSize = quint64(st.st_size);
@@ -106,7 +106,7 @@ private:
     {
         if (x.fileSize < kSectionTableOffset) {
             error(XclbinError::Kind::TooSmall, qint64(x.fileSize),
-                  QStringLiteral("at least %1 bytes (the axlf header), the file has %2")
+                  QStringLiteral("at least %1 bytes (the axlf header), found %2: this is not a whole xclbin")
                       .arg(kSectionTableOffset)
                       .arg(x.fileSize));
         }
@@ -136,11 +136,17 @@ private:
         h.debugBin = v.slice(b + 128, 16);
         h.sectionCount = v.u32(b + 144);
         if (h.length != x.fileSize)
-            error(XclbinError::Kind::LengthMismatch, qint64(b),
-                  QStringLiteral("the header length %1 to equal the file size %2").arg(h.length).arg(x.fileSize));
+            error(
+                XclbinError::Kind::LengthMismatch, qint64(b),
+                QStringLiteral("the header length to equal the file size (%1 bytes), found %2: %3")
+                    .arg(x.fileSize)
+                    .arg(h.length)
+                    .arg(h.length > x.fileSize
+                             ? QStringLiteral("the copy was cut short")
+                             : QStringLiteral("%1 bytes follow the end the header gives").arg(x.fileSize - h.length)));
         if (h.sectionCount > kMaxSections)
             error(XclbinError::Kind::TooManySections, qint64(b + 144),
-                  QStringLiteral("at most %1 sections, the header claims %2").arg(kMaxSections).arg(h.sectionCount));
+                  QStringLiteral("at most %1 sections, found %2 in the header").arg(kMaxSections).arg(h.sectionCount));
     }
 
     void readSectionTable(Xclbin& x)

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void everyFixture_data();
     void everyFixture();
     void humanSummary();
+    void summaryHeadsTheOutput();
     void errors();
 };
 
@@ -61,6 +62,38 @@ void TestInfoCommand::humanSummary()
     QVERIFY(text.contains(QLatin1String("0     HOST  MEM_DRAM  yes   65536 KiB  0x4000000")));
     QVERIFY(text.contains(QLatin1String("MLIR_AIE [dpu], convention opcode, instances: MLIRAIE")));
     QVERIFY(text.contains(QLatin1String("AIE partition: column width 4, start columns 0, 1 PDI(s)")));
+}
+
+// The same summary as the GUI's Summary view, before everything else.
+void TestInfoCommand::summaryHeadsTheOutput()
+{
+    const test::CliRun run
+        = runCli({ QStringLiteral("info"), test::demoXclbin(QStringLiteral("attention-64x64-broken")) });
+    QVERIFY2(run.exitCode == 0, run.describe());
+    const QStringList lines = run.text().split(u'\n');
+    QVERIFY2(
+        lines.first().startsWith(QLatin1String("Summary: 2 buffer arguments have no memory: bo1, bo2. Design fix:")),
+        qPrintable(lines.first()));
+    QVERIFY(run.text().contains(QLatin1String("  Kernel:        MLIR_AIE, opcode convention (mlir-aie since mid-2024): "
+                                              "run = kernel(3, instr_bo, n_words, bo0, bo1, bo2, bo3, bo4)\n")));
+    QVERIFY(run.text().contains(QLatin1String("  Instructions:  attention-64x64-broken.insts.bin (txn-0.1, ")));
+    QVERIFY(run.text().contains(QLatin1String("  Verdicts:      3 valid, 2 scalar, 1 warning, 2 invalid\n")));
+    QVERIFY(run.text().indexOf(QLatin1String("Summary:")) < run.text().indexOf(QLatin1String("UUID (xclbin):")));
+    const test::CliRun json = runCli({ QStringLiteral("info"), test::demoXclbin(), QStringLiteral("--json") });
+    const QJsonObject summary = json.json().value(QLatin1String("summary")).toObject();
+    QCOMPARE(summary.value(QLatin1String("level")).toString(), QStringLiteral("info"));
+    QCOMPARE(summary.value(QLatin1String("counts")).toObject().value(QLatin1String("valid")).toInt(), 6);
+    QVERIFY(summary.value(QLatin1String("instructions")).toObject().value(QLatin1String("moves")).toArray().size()
+            == 2);
+    // A file with no kernels says so, and a Riallto kernel is valid with one note.
+    const test::CliRun none
+        = runCli({ QStringLiteral("info"), test::xclbinFixturePath(QStringLiteral("xrt-unittest-valid")) });
+    QVERIFY(none.text().startsWith(QLatin1String("Summary: No kernels: this file has nothing to bind or run.\n")));
+    const test::CliRun riallto
+        = runCli({ QStringLiteral("groups"), test::xclbinFixturePath(QStringLiteral("riallto-edge-detect-720p")) });
+    QCOMPARE(riallto.exitCode, 0);
+    QVERIFY(riallto.text().contains(QLatin1String("\n7 valid, 2 scalar, 0 warning, 0 invalid\n")));
+    QCOMPARE(riallto.text().count(QLatin1String("\n  info     ")), 1);
 }
 
 void TestInfoCommand::errors()

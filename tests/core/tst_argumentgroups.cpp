@@ -80,8 +80,28 @@ private slots:
         const KernelGroups g = ArgumentGroups::compute(*x, *k);
         QCOMPARE(g.convention, Convention::Legacy);
         QCOMPARE(g.arguments[1].verdict, Verdict::Scalar);
-        QCOMPARE(g.arguments[2].verdict, Verdict::Warning);
+        // Correctly connected in its own convention: valid; the convention is one note for the kernel.
+        QCOMPARE(g.arguments[2].verdict, Verdict::Valid);
+        QCOMPARE(g.arguments[2].code, QStringLiteral("connected"));
         QCOMPARE(g.arguments[2].groupId.slot(), 1);
+        QVERIFY(g.conventionReason.contains(QLatin1String("one index too far")));
+        QVERIFY(g.notes.isEmpty());
+    }
+
+    // A software-emulation file carries no IP layout or connectivity: its buffers are not judged, not invalid.
+    void softwareEmulationIsNotJudged()
+    {
+        XI_REQUIRE_FIXTURES();
+        const XclbinPtr x = XclbinReader::read(xi::test::xclbinFixturePath(QStringLiteral("alveo-u200-vadd-sw-emu")));
+        QVERIFY(ArgumentGroups::isSoftwareEmulationWithoutLayout(*x));
+        const KernelGroups g = ArgumentGroups::compute(*x, x->kernels.first());
+        QVERIFY(!g.judged);
+        QVERIFY(g.notes.isEmpty());
+        QVERIFY(!g.hasInvalid());
+        QCOMPARE(g.arguments[0].verdict, Verdict::Unknown);
+        QCOMPARE(g.arguments[0].code, QStringLiteral("not-judged"));
+        QCOMPARE(g.arguments[3].verdict, Verdict::Scalar);
+        QCOMPARE(verdictName(Verdict::Unknown), QStringLiteral("not judged"));
     }
 };
 

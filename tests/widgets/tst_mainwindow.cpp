@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofiles.h"
 #include "documentview.h"
+#include "helpdialogs.h"
 #include "mainwindow.h"
 #include "recentfiles.h"
+#include "util/buildconfig.h"
+#include "welcomepage.h"
+#include "widgets/binding/bindingview.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/tablecopy.h"
 #include "widgets/common/verdictstyle.h"
+#include "widgets/common/wrappingdelegate.h"
 #include "widgets/compare/compareview.h"
 #include "widgets/compare/diffmodel.h"
 #include "widgets/decoder/decoderresultmodel.h"
 #include "widgets/decoder/decoderview.h"
 #include "widgets/issues/issuesmodel.h"
 #include "widgets/issues/issuesview.h"
+#include "widgets/summary/summaryview.h"
 #include "widgets/xclbin/argumentdetails.h"
 #include "widgets/xclbin/argumenttablemodel.h"
 #include "widgets/xclbin/argumenttableview.h"
@@ -27,15 +33,22 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QAccessible>
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QGraphicsRectItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -43,6 +56,7 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace xi;
@@ -418,7 +432,7 @@ private slots:
         window.findAction()->trigger();
         QLineEdit* find = doc->argumentView()->findBar()->lineEdit();
         QTRY_VERIFY(find->hasFocus());
-        QTest::keyClicks(find, QStringLiteral("bo"));
+        QTest::keyClicks(find, QStringLiteral("HOST")); // every column counts: bo0..bo4 are on HOST
         QTableView* table = doc->argumentView()->table();
         QCOMPARE(table->model()->rowCount(), 5);
         test::saveScreenshot(&window, QStringLiteral("mainwindow-find-bo"));
@@ -430,12 +444,13 @@ private slots:
         window.copyAction()->trigger();
         const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith(QStringLiteral("#\tName\tQualifier")),
+        QVERIFY2(lines[0].startsWith(QStringLiteral("#\tName\tVerdict\tReason\tGroup ID")),
                  qPrintable(lines[0])); // one kernel: no column
-        QVERIFY2(lines[1].contains(QStringLiteral("opcode\tscalar")), qPrintable(lines[1]));
-        QVERIFY(lines[1].contains(QStringLiteral("0x1FFFF\t131071\t1\tScalar")));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("0\topcode\tScalar\tA scalar argument")), qPrintable(lines[1]));
+        QVERIFY(lines[1].contains(QStringLiteral("\t0x1FFFF\t")));
+        QVERIFY(lines[1].contains(QStringLiteral("\t131071\t1\t")));
         TableCopy::copyToClipboard(table, TableCopy::Format::Markdown);
-        QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("| # | Name | Qualifier |")));
+        QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("| # | Name | Verdict | Reason |")));
         QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("| --- |")));
 
         // Find in the raw metadata.
@@ -626,7 +641,11 @@ private slots:
         for (int row = 0; row < broken->argumentModel()->rowCount(); ++row)
             verdicts.insert(broken->argumentModel()->index(row, 0).data(ArgumentTableModel::VerdictRole).toInt());
         QCOMPARE(verdicts.size(), 4);
-        QCOMPARE(broken->currentViewName(), QStringLiteral("arguments"));
+        QCOMPARE(broken->currentViewName(), QStringLiteral("summary"));
+        QVERIFY(
+            broken->summaryView()->summary().headline.startsWith(QLatin1String("2 buffer arguments have no memory")));
+        test::saveScreenshot(&window, QStringLiteral("demo-summary"));
+        QVERIFY(window.setCurrentView(QStringLiteral("arguments")));
         QTRY_COMPARE(broken->sharedSelection()->selectedRows().size(), 1);
         QCOMPARE(
             broken->argumentModel()->argumentOfRow(broken->sharedSelection()->selectedRows().first().row())->verdict,
@@ -690,6 +709,250 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
         for (QAction* action : { window.openAction(), window.reloadAction(), window.copyAction(), window.findAction() })
             QVERIFY(!action->toolTip().isEmpty());
+    }
+
+    // Nothing open: a welcome page with Open, the recent files and the demo; the demo opens only when chosen.
+    void welcomePageWhenNothingIsOpen()
+    {
+        QSettings().remove(QStringLiteral("MainWindow/demoAtStart"));
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(window.isWelcomeShown());
+        QCOMPARE(window.documentCount(), 0);
+        QVERIFY(!window.demoAtStart());
+        QVERIFY(window.welcomePage()->openButton()->isVisible());
+        QVERIFY(window.welcomePage()->demoButton()->isEnabled());
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-welcome"));
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY(!window.isWelcomeShown());
+        QVERIFY(window.welcomePage()->recentList()->count() >= 1);
+        window.tabs()->tabCloseRequested(window.tabs()->indexOf(doc));
+        QVERIFY(window.isWelcomeShown());
+        // Chosen on the welcome page, kept for the next start.
+        window.welcomePage()->demoAtStartBox()->setChecked(true);
+        QVERIFY(window.demoAtStart());
+        MainWindow next;
+        QVERIFY(next.demoAtStart());
+        next.setDemoAtStart(false);
+        QVERIFY(!MainWindow().demoAtStart());
+        QSignalSpy demo(window.welcomePage(), &WelcomePage::demoRequested);
+        window.welcomePage()->demoButton()->click();
+        QCOMPARE(demo.size(), 1);
+        QCOMPARE(window.documentCount(), 2);
+    }
+
+    // Every file opens on its summary; its links lead to the view and the argument they name.
+    void summaryFirstWithLinks()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        DocumentView* doc = openAndWait(window, test::demoXclbin(QStringLiteral("attention-64x64-broken")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QCOMPARE(doc->currentViewName(), QStringLiteral("summary"));
+        QCOMPARE(DocumentView::viewNames().first(), QStringLiteral("summary"));
+        SummaryView* summary = doc->summaryView();
+        QTRY_VERIFY(
+            summary->browser()->toPlainText().left(50).contains(QLatin1String("2 buffer arguments have no memory")));
+        QVERIFY(summary->browser()->toHtml().contains(QLatin1String("xi:binding")) == false
+                || doc->allViewNames().contains(QStringLiteral("binding")));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-summary-broken-demo"));
+        summary->activateLink(QStringLiteral("xi:arguments/MLIR_AIE/5"));
+        QCOMPARE(doc->currentViewName(), QStringLiteral("arguments"));
+        const QModelIndexList rows = doc->sharedSelection()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(doc->argumentModel()->argumentOfRow(rows.first().row())->argument.name, QStringLiteral("bo2"));
+        QVERIFY(doc->argumentView()->details()->toPlainText().contains(QLatin1String("bo2")));
+        QVERIFY(window.setCurrentView(QStringLiteral("summary")));
+        summary->activateLink(QStringLiteral("xi:binding"));
+        QCOMPARE(doc->currentViewName(), QStringLiteral("binding"));
+    }
+
+    // The Arguments view opens on the first argument that is not valid, its reason in a column and its details shown;
+    // the instruction stream next to the file says what the NPU does with each buffer.
+    void argumentsOpenOnTheFirstFinding()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        DocumentView* doc = openAndWait(window, test::demoXclbin(QStringLiteral("attention-64x64-broken")));
+        QVERIFY(window.setCurrentView(QStringLiteral("arguments")));
+        const QModelIndexList rows = doc->sharedSelection()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        const ArgumentGroup* arg = doc->argumentModel()->argumentOfRow(rows.first().row());
+        QCOMPARE(arg->verdict, Verdict::Invalid);
+        QCOMPARE(arg->argument.name, QStringLiteral("bo1"));
+        QVERIFY(doc->argumentView()->details()->toPlainText().contains(QLatin1String("NPU writes 4096 bytes")));
+        ArgumentTableModel* model = doc->argumentModel();
+        QCOMPARE(cell(model, rows.first().row(), ArgumentTableModel::ReasonColumn), arg->reason);
+        QCOMPARE(cell(model, 3, ArgumentTableModel::StreamColumn), QStringLiteral("NPU reads 12288 bytes"));
+        QCOMPARE(cell(model, 0, ArgumentTableModel::StreamColumn), QString());
+        // At 1280 x 800 the verdict and the start of the reason are on screen without scrolling.
+        QTableView* table = doc->argumentView()->table();
+        const auto reasonMiddle = [table] {
+            return table->columnViewportPosition(ArgumentTableModel::ReasonColumn)
+                + table->columnWidth(ArgumentTableModel::ReasonColumn) / 2;
+        };
+        QTRY_VERIFY2(table->viewport()->width() > 500, qPrintable(QString::number(table->viewport()->width())));
+        QVERIFY2(reasonMiddle() < table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(reasonMiddle()).arg(table->viewport()->width())));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-arguments-1280x800"));
+        // A correct file: the first row, explained.
+        DocumentView* good = openAndWait(window, test::demoXclbin());
+        QCOMPARE(good->sharedSelection()->selectedRows().first().row(), 0);
+    }
+
+    void nextAndPreviousFile()
+    {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window); // shortcuts go to the active window (no window manager under Xvfb)
+        openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        DocumentView* second = openAndWait(window, test::demoXclbin());
+        QCOMPARE(window.currentDocument(), second);
+        QVERIFY(window.nextFileAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Tab)));
+        QVERIFY(window.nextFileAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_PageDown)));
+        QVERIFY(window.previousFileAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_PageUp)));
+        second->summaryView()->browser()->setFocus();
+        QTest::keyClick(second->summaryView()->browser(), Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentIndex(), 0);
+        QTest::keyClick(window.currentDocument()->summaryView()->browser(), Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentIndex(), 1);
+        window.nextFileAction()->trigger(); // wraps around
+        QCOMPARE(window.tabs()->currentIndex(), 0);
+    }
+
+    // A shortcut for every view of a file, and Esc clears the filter.
+    void shortcutsForEveryView()
+    {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window);
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QStringList viewsWithAction;
+        for (QAction* action : window.viewActions()) {
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+            viewsWithAction << action->data().toString();
+        }
+        for (const QString& name : doc->allViewNames())
+            QVERIFY2(viewsWithAction.contains(name), qPrintable(name));
+        for (QAction* action : window.viewActions()) {
+            const QString name = action->data().toString();
+            if (!action->isEnabled())
+                continue;
+            action->trigger();
+            QCOMPARE(doc->currentViewName(), name);
+        }
+        QVERIFY(window.setCurrentView(QStringLiteral("arguments")));
+        FindBar* find = doc->argumentView()->findBar();
+        find->setText(QStringLiteral("SRAM"));
+        QCOMPARE(doc->argumentView()->proxy()->rowCount(), 1);
+        doc->argumentView()->table()->setFocus();
+        QTest::keyClick(doc->argumentView()->table(), Qt::Key_Escape);
+        QCOMPARE(find->lineEdit()->text(), QString());
+        QCOMPARE(doc->argumentView()->proxy()->rowCount(), doc->argumentModel()->rowCount());
+    }
+
+    void helpUserGuideShortcutsAndAbout()
+    {
+        MainWindow window;
+        QStringList texts;
+        for (QAction* action : window.menuActions())
+            texts << action->text().remove(u'&');
+        for (const char* wanted : { "User guide", "Keyboard shortcuts", "About", "Open demo" })
+            QVERIFY2(texts.contains(QLatin1String(wanted)), wanted);
+        const QString guide = HelpDialogs::userGuidePath();
+        QVERIFY2(!guide.isEmpty(), "docs/user-guide.md");
+        QDialog* dialog = HelpDialogs::userGuide(&window);
+        auto browser = dialog->findChild<QTextBrowser*>();
+        QVERIFY(browser->toPlainText().contains(QLatin1String("Summary")));
+        QVERIFY(browser->document()
+                    ->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("screenshots/summary.png")))
+                    .isValid());
+        dialog->show();
+        test::saveScreenshot(dialog, QStringLiteral("help-user-guide"));
+        dialog->close();
+        const QString keys = HelpDialogs::shortcutsHtml(window.menuActions());
+        for (const char* wanted : { "Next file", "Summary", "Esc", "Ctrl+O" })
+            QVERIFY2(keys.contains(QLatin1String(wanted)), wanted);
+        const QString about = HelpDialogs::aboutHtml();
+        QVERIFY(about.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(about.contains(QLatin1String(XI_XRT_VERSION)));
+    }
+
+    // Every control a screen reader meets has a name.
+    void accessibleNames()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QStringList missing;
+        auto check = [&missing](QWidget* root) {
+            for (QWidget* w : root->findChildren<QWidget*>()) {
+                const bool control = qobject_cast<QComboBox*>(w) || qobject_cast<QLineEdit*>(w)
+                    || qobject_cast<QAbstractButton*>(w) || qobject_cast<QAbstractItemView*>(w)
+                    || qobject_cast<QAbstractScrollArea*>(w);
+                QWidget* parent = w->parentWidget();
+                if (!control || !w->isVisibleTo(root) || qobject_cast<QHeaderView*>(w)
+                    || qobject_cast<QAbstractItemView*>(parent) || qobject_cast<QLineEdit*>(parent)
+                    || qobject_cast<QTabBar*>(parent) || qobject_cast<QComboBox*>(parent)
+                    || qobject_cast<QAbstractSpinBox*>(parent) || w->inherits("QCustomPlot"))
+                    continue;
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+                if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                    missing << QStringLiteral("%1 %2 in %3")
+                                   .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                                        QString::fromLatin1(parent ? parent->metaObject()->className() : "-"));
+            }
+        };
+        check(window.welcomePage());
+        DocumentView* doc = openAndWait(window, test::demoXclbin());
+        for (const QString& name : doc->allViewNames()) {
+            QVERIFY(doc->setCurrentView(name));
+            QCoreApplication::processEvents();
+            check(doc->viewWidget(name));
+        }
+        missing.removeDuplicates();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("\n"))));
+    }
+
+    // The Binding view starts on the NPU kernel, not the PL one listed first.
+    void bindingStartsOnTheNpuKernel()
+    {
+        MainWindow window;
+        window.show();
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("riallto-edge-detect-720p")));
+        QVERIFY(doc->setCurrentView(QStringLiteral("binding")));
+        auto binding = doc->view<BindingView>(QStringLiteral("binding"));
+        QTRY_COMPARE(binding->plan().kernelName, QStringLiteral("edge_detect_720p"));
+        // Its findings wrap at the message column rather than being cut.
+        QVERIFY(binding->setQuickPlan(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4")));
+        auto findings = binding->findChild<QTreeWidget*>();
+        QVERIFY(findings);
+        QVERIFY(qobject_cast<WrappingDelegate*>(findings->itemDelegateForColumn(4)));
+    }
+
+    // In a comparison a row's colour says it changed, not its verdict.
+    void compareColoursMeanChanges()
+    {
+        MainWindow window;
+        window.show();
+        CompareView* compare
+            = window.openCompare(test::demoXclbin(), test::demoXclbin(QStringLiteral("attention-64x64-broken")));
+        QTRY_VERIFY_WITH_TIMEOUT(compare->diffModel()->rowCount() > 0, 20000);
+        QTableView* after = compare->afterTable();
+        const QAbstractItemModel* model = after->model();
+        QSet<QString> colours;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QVariant bg = model->index(row, 0).data(Qt::BackgroundRole);
+            if (bg.isValid())
+                colours << bg.value<QColor>().name();
+        }
+        QCOMPARE(colours.size(), 1); // the one colour of a change
+        for (Verdict v : { Verdict::Valid, Verdict::Warning, Verdict::Invalid, Verdict::Scalar })
+            QVERIFY(!colours.contains(VerdictStyle::background(v, after->palette()).name()));
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-compare-change-colours"));
     }
 };
 

@@ -212,6 +212,16 @@ private slots:
         QVERIFY(xi::test::readFile(pdf).startsWith("%PDF"));
         QVERIFY(xi::test::readFile(pdf).size() > 10000); // the heatmap images are in it
         QVERIFY(!m_view->exportReport(dir.filePath(QStringLiteral("report.doc")), &error));
+        // The comparison chosen last (runs 2 and 3: the correct call, then the seed guide's) opens the report, and
+        // no path in it is absolute.
+        QVERIFY(text.contains("<h1 class=\"fail\">Worse after the change: "));
+        QVERIFY(!text.contains(QFileInfo(demoXclbin()).absolutePath().toUtf8()));
+        QVERIFY(!text.contains(dir.path().toUtf8()));
+        // The user picks which run is before and which after.
+        m_view->setBeforeAfter(2, 1);
+        QVERIFY2(m_view->exportReport(html, &error), qPrintable(error));
+        QVERIFY(xi::test::readFile(html).contains("<h1 class=\"pass\">Fix verified: 0/4096 -&gt; "));
+        QVERIFY(xi::test::readFile(html).contains("XRT&#39;s warning gone</h1>"));
 
         // What the PDF prints, as an image a person can look at.
         QTextDocument doc;
@@ -226,6 +236,30 @@ private slots:
             const QImage slice = preview.copy(0, page * 1100, 900, qMin(1100, preview.height() - page * 1100));
             QVERIFY(slice.save(xi::test::outputDir() + QStringLiteral("/run-report-preview-%1.png").arg(page + 1)));
         }
+    }
+
+    // A relative instruction path that is in neither the current folder nor next to the xclbin: the run does not
+    // start, and says where it looked.
+    void runThatNeverStartedSaysWhy()
+    {
+        m_view->setBindingSource(RunView::BindingSource::Default);
+        m_view->setInstructionFile(QStringLiteral("no-such-folder/insts.bin"));
+        const AttentionRun run = runOnce();
+        m_view->setInstructionFile(QString());
+        QVERIFY(run.state.isEmpty());
+        QVERIFY2(
+            run.error.startsWith(QLatin1String("The run did not start. The instruction file no-such-folder/insts.bin "
+                                               "is not there")),
+            qPrintable(run.error));
+        QVERIFY(run.error.contains(QFileInfo(demoXclbin()).absolutePath()));
+        QVERIFY(!run.verdict().contains(QLatin1String("differ")));
+        QVERIFY(m_view->results()->banner()->text().contains(QLatin1String("did not start")));
+        m_view->setInstructionFile(QStringLiteral("attention-64x64-good.insts.bin")); // found next to the xclbin
+        QCOMPARE(m_view->options().instructionFile, QStringLiteral("attention-64x64-good.insts.bin"));
+        const AttentionRun found = runOnce();
+        m_view->setInstructionFile(QString());
+        QVERIFY2(found.succeeded(), qPrintable(found.error));
+        QCOMPARE(m_view->history().size(), 5);
     }
 
     void demoInTheMainWindow()

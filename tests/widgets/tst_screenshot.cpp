@@ -39,7 +39,8 @@ private slots:
     void screenshotOfEveryView_data()
     {
         QTest::addColumn<QString>("view");
-        for (const char* v : { "overview", "arguments", "diagram", "partition", "metadata", "decoder", "issues" })
+        for (const char* v :
+             { "summary", "overview", "arguments", "diagram", "partition", "metadata", "decoder", "issues" })
             QTest::newRow(v) << QString::fromLatin1(v);
     }
 
@@ -56,6 +57,22 @@ private slots:
         const QImage image(out);
         QVERIFY2(!image.isNull(), qPrintable(err));
         QCOMPARE(image.size(), QSize(1400, 900));
+    }
+
+    // No file and no --demo: the welcome page, not the demo.
+    void welcomeWithoutAFile()
+    {
+        const QString out = test::outputDir() + QStringLiteral("/cli-screenshot-welcome.png");
+        QFile::remove(out);
+        QString err;
+        QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--size"), QStringLiteral("1280x800"),
+                       QStringLiteral("--theme"), QStringLiteral("dark") },
+                     &err),
+                 0);
+        const QImage image(out);
+        QVERIFY2(!image.isNull(), qPrintable(err));
+        QCOMPARE(image.size(), QSize(1280, 800));
+        QVERIFY(image.pixelColor(5, 400).lightness() < 128); // the dark theme
     }
 
     void diffScreenshot()
@@ -88,11 +105,12 @@ private slots:
         QStringList args { QStringLiteral("--screenshot"), out,
                            QStringLiteral("--view"),       QStringLiteral("run"),
                            QStringLiteral("--run"),        QStringLiteral("emulated"),
-                           QStringLiteral("--size"),       QStringLiteral("1600x1000") };
+                           QStringLiteral("--size"),       QStringLiteral("1600x1000"),
+                           QStringLiteral("--demo") };
         if (!call.isEmpty())
             args << QStringLiteral("--call") << call;
         QString err, summary;
-        QCOMPARE(run(args, &err, &summary), 0); // no FILE: the bundled demo, its good file first
+        QCOMPARE(run(args, &err, &summary), 0); // --demo: the bundled demo, its good file first
         QVERIFY2(summary.contains(QStringLiteral("emulated run of ")), qPrintable(summary + err));
         QVERIFY2(summary.contains(QStringLiteral("attention-64x64-good.xclbin")), qPrintable(summary));
         QVERIFY2(summary.contains(expected), qPrintable(summary));
@@ -111,7 +129,7 @@ private slots:
         // A call that does not parse: the run does not start, the picture shows why, the exit code says so.
         QFile::remove(out);
         QCOMPARE(run({ QStringLiteral("--screenshot"), out, QStringLiteral("--run"), QStringLiteral("emulated"),
-                       QStringLiteral("--call"), QStringLiteral("bo:3[size=") },
+                       QStringLiteral("--call"), QStringLiteral("bo:3[size="), QStringLiteral("--demo") },
                      &err),
                  1);
         QVERIFY2(err.contains(QStringLiteral("--call")), qPrintable(err));

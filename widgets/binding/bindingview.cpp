@@ -10,6 +10,7 @@
 #include "widgets/binding/bindingplanmodel.h"
 #include "widgets/common/tablecopy.h"
 #include "widgets/common/verdictstyle.h"
+#include "widgets/common/wrappingdelegate.h"
 #include "widgets/xclbin/argumenttableview.h"
 #include "workflow/findingfix.h"
 
@@ -116,6 +117,7 @@ BindingView::BindingView(QWidget* parent)
     m_findings->setRootIsDecorated(false);
     m_findings->setHeaderLabels({ tr("Severity"), tr("Argument"), tr("Code"), tr("Where"), tr("Message"), tr("Fix") });
     m_findings->setWordWrap(true);
+    m_findings->setItemDelegateForColumn(4, new WrappingDelegate(m_findings)); // a long finding wraps, whole
     m_findings->setToolTip(tr("The checker's findings; activate one to see its line in the host program"));
     m_source = makeCode(this);
     m_tabs = new QTabWidget(this);
@@ -315,6 +317,9 @@ void BindingView::updateKernelSelector()
         return;
     for (const Kernel& k : m_xclbin->kernels)
         m_kernel->addItem(k.name);
+    // Start on the NPU kernel: Riallto and Ryzen AI files list a PL kernel first.
+    if (const Kernel* first = BindingChecker::defaultKernel(*m_xclbin))
+        m_kernel->setCurrentText(first->name);
 }
 
 const BindingPlan& BindingView::plan() const
@@ -692,6 +697,8 @@ void BindingView::onNoopFinished(const RunResult& result)
     lines.append(tr("Run state: %1").arg(result.runStateName()));
     if (!result.error.isEmpty())
         lines.append(tr("Error (%1): %2").arg(result.failedStage, result.error));
+    if (!result.errorDetail.isEmpty())
+        lines.append(tr("Details, in XRT's words: %1").arg(result.errorDetail));
     if (!result.processOutcome.isEmpty())
         lines.append(result.processOutcome);
     lines.append(m_runNotes);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/common/findbar.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,8 +18,15 @@ FindBar::FindBar(QSortFilterProxyModel* proxy, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_edit->setPlaceholderText(tr("Filter rows (Ctrl+F)"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setToolTip(tr("Show only rows that contain this text in any column (case-insensitive)"));
+    m_edit->setToolTip(tr("Show only rows that contain this text in any column (case-insensitive); Esc clears it"));
+    m_edit->setAccessibleName(tr("Filter rows"));
     layout->addWidget(m_edit);
+    // Esc anywhere in the view the bar filters clears the filter.
+    auto clear = new QAction(tr("Clear the filter"), this);
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    (parent ? parent : this)->addAction(clear);
+    connect(clear, &QAction::triggered, m_edit, &QLineEdit::clear);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setRecursiveFilteringEnabled(true);

@@ -8,7 +8,7 @@ class QSortFilterProxyModel;
 
 namespace xi {
 
-// The Ctrl+F line over a table: filters the proxy's rows on every column as you type.
+// The Ctrl+F line over a table: filters the proxy's rows on every column as you type; Esc in the view clears it.
 class FindBar : public QWidget {
     Q_OBJECT
 public:

@@ -71,6 +71,20 @@ QPixmap drawIcon(Verdict verdict, int size)
         p.drawLine(QPointF(s * 0.32, s * 0.32), QPointF(s * 0.68, s * 0.68));
         p.drawLine(QPointF(s * 0.68, s * 0.32), QPointF(s * 0.32, s * 0.68));
         break;
+    case Verdict::Unknown: {
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawEllipse(QRectF(1, 1, s - 2, s - 2));
+        p.setPen(pen);
+        QPainterPath hook;
+        hook.moveTo(s * 0.36, s * 0.38);
+        hook.cubicTo(s * 0.36, s * 0.2, s * 0.66, s * 0.2, s * 0.64, s * 0.38);
+        hook.cubicTo(s * 0.63, s * 0.5, s * 0.5, s * 0.5, s * 0.5, s * 0.6);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(hook);
+        p.drawPoint(QPointF(s / 2, s * 0.76));
+        break;
+    }
     }
     return pm;
 }
@@ -90,6 +104,7 @@ QColor VerdictStyle::background(Verdict verdict, const QPalette& palette)
     case Verdict::Scalar: return dark ? QColor(0x3a, 0x3d, 0x42) : QColor(0xe6, 0xe7, 0xea);
     case Verdict::Warning: return dark ? QColor(0x5c, 0x45, 0x0f) : QColor(0xff, 0xe8, 0xb0);
     case Verdict::Invalid: return dark ? QColor(0x6b, 0x1f, 0x24) : QColor(0xf9, 0xcf, 0xd2);
+    case Verdict::Unknown: return dark ? QColor(0x24, 0x3a, 0x55) : QColor(0xdc, 0xe8, 0xf6);
     }
     return {};
 }
@@ -102,13 +117,14 @@ QColor VerdictStyle::accent(Verdict verdict, const QPalette& palette)
     case Verdict::Scalar: return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x6b, 0x71, 0x78);
     case Verdict::Warning: return dark ? QColor(0xf2, 0xb1, 0x34) : QColor(0xe3, 0x8b, 0x00);
     case Verdict::Invalid: return dark ? QColor(0xf2, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+    case Verdict::Unknown: return dark ? QColor(0x7a, 0xa7, 0xd9) : QColor(0x3b, 0x6b, 0xa5);
     }
     return {};
 }
 
 QIcon VerdictStyle::icon(Verdict verdict)
 {
-    static QIcon cache[4];
+    static QIcon cache[VerdictCount];
     QIcon& icon = cache[int(verdict)];
     if (icon.isNull()) {
         for (int size : { 16, 24, 32, 48, 64 })
@@ -124,6 +140,7 @@ QString VerdictStyle::label(Verdict verdict)
     case Verdict::Scalar: return QObject::tr("Scalar");
     case Verdict::Warning: return QObject::tr("Warning");
     case Verdict::Invalid: return QObject::tr("Invalid");
+    case Verdict::Unknown: return QObject::tr("Not judged");
     }
     return {};
 }

@@ -11,8 +11,8 @@ namespace xi {
 
 enum class Severity; // bindingchecker.h
 
-// Colours and icons for the four verdicts. Colour is never the only cue: every verdict has its own icon shape
-// (check, dash, triangle, cross) so colour-blind users can tell them apart.
+// Colours and icons for the verdicts. Colour is never the only cue: every verdict has its own icon shape
+// (check, dash, triangle, cross, question mark) so colour-blind users can tell them apart.
 class VerdictStyle {
 public:
     static bool isDark(const QPalette& palette);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/compare/compareview.h"
 
+#include "widgets/common/changestyle.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/loadjob.h"
 #include "widgets/common/tableviewfactory.h"
@@ -52,7 +53,11 @@ CompareView::CompareView(QWidget* parent)
     , m_jobB(new LoadJob(this))
 {
     m_proxy->setSourceModel(m_diff);
-    m_diffTable = createTableView(m_proxy, this, tr("Every difference: added rows green, removed red, changed amber"));
+    m_diffTable = createTableView(m_proxy, this,
+                                  tr("Every difference: %1, %2, %3 rows; the colours mean changes, not verdicts")
+                                      .arg(ChangeStyle::name(DiffRecord::Change::Added),
+                                           ChangeStyle::name(DiffRecord::Change::Removed),
+                                           ChangeStyle::name(DiffRecord::Change::Changed)));
     m_diffTable->setSortingEnabled(true);
     m_diffTable->sortByColumn(-1, Qt::AscendingOrder);
     m_ignoreStamp->setChecked(true);
@@ -117,8 +122,11 @@ QTableView* CompareView::makeArgumentTable(ArgumentTableModel* model, const QStr
     // Side by side space is short: keep what tells the two builds apart.
     for (int column :
          { ArgumentTableModel::KernelColumn, ArgumentTableModel::QualifierColumn, ArgumentTableModel::TypeColumn,
-           ArgumentTableModel::OffsetColumn, ArgumentTableModel::SizeColumn, ArgumentTableModel::SlotColumn })
+           ArgumentTableModel::OffsetColumn, ArgumentTableModel::SizeColumn, ArgumentTableModel::SlotColumn,
+           ArgumentTableModel::ReasonColumn, ArgumentTableModel::StreamColumn })
         table->setColumnHidden(column, true);
+    // Here a row's colour says it changed between A and B; its verdict is in the Verdict column.
+    model->setChangeColouring(ChangeStyle::background(DiffRecord::Change::Changed, palette()));
     connect(model, &QAbstractItemModel::modelReset, table, &QTableView::resizeColumnsToContents);
     return table;
 }
@@ -194,8 +202,8 @@ void CompareView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         m_diff->setPalette(palette());
-        m_before->setPalette(palette());
-        m_after->setPalette(palette());
+        for (ArgumentTableModel* model : { m_before, m_after })
+            model->setChangeColouring(ChangeStyle::background(DiffRecord::Change::Changed, palette()));
     }
 }
 

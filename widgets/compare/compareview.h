@@ -35,6 +35,8 @@ public:
 
     DiffModel* diffModel() const { return m_diff; }
     QTableView* diffTable() const { return m_diffTable; }
+    QTableView* beforeTable() const { return m_beforeTable; }
+    QTableView* afterTable() const { return m_afterTable; }
     ArgumentTableModel* beforeArguments() const { return m_before; }
     ArgumentTableModel* afterArguments() const { return m_after; }
     QCheckBox* ignoreBuildStamp() const { return m_ignoreStamp; }

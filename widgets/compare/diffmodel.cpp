@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/compare/diffmodel.h"
 
-#include "widgets/common/verdictstyle.h"
+#include "widgets/common/changestyle.h"
 
 namespace xi {
 
@@ -26,12 +26,7 @@ void DiffModel::setPalette(const QPalette& palette)
 
 QColor DiffModel::changeColor(DiffRecord::Change change, const QPalette& palette)
 {
-    switch (change) {
-    case DiffRecord::Change::Added: return VerdictStyle::background(Verdict::Valid, palette);
-    case DiffRecord::Change::Removed: return VerdictStyle::background(Verdict::Invalid, palette);
-    case DiffRecord::Change::Changed: break;
-    }
-    return VerdictStyle::background(Verdict::Warning, palette);
+    return ChangeStyle::background(change, palette);
 }
 
 int DiffModel::rowCount(const QModelIndex& parent) const

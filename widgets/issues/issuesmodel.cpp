@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/issues/issuesmodel.h"
 
+#include "summary/filekind.h"
+#include "summary/filesummarizer.h"
 #include "widgets/common/verdictstyle.h"
+
+#include <QFileInfo>
 
 #include <QPalette>
 
@@ -38,43 +42,61 @@ IssuesModel::IssuesModel(QObject* parent)
 QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups>& kernels)
 {
     QList<Issue> issues;
+    QList<QStringList> places; // per issue, every place it was found
+    // A finding that reads the same in several places is listed once, with the places and a count.
+    auto add = [&issues, &places](const Issue& issue) {
+        for (qsizetype i = 0; i < issues.size(); ++i) {
+            const Issue& known = issues.at(i);
+            if (known.severity == issue.severity && known.area == issue.area && known.message == issue.message) {
+                places[i] << issue.location;
+                return;
+            }
+        }
+        issues << issue;
+        places << QStringList { issue.location };
+    };
     for (const QString& warning : xclbin.warnings)
-        issues.append({ Severity::Warning, QStringLiteral("file"), {}, -1, xclbin.filePath, warning, unclassified() });
+        add({ Severity::Warning, QStringLiteral("file"), {}, -1, QFileInfo(xclbin.filePath).fileName(), warning,
+              unclassified() });
+    const FileKind::Kind kind = FileKind::classify(xclbin);
+    if (kind == FileKind::SoftwareEmulation || kind == FileKind::NoKernels)
+        add({ Severity::Info,
+              QStringLiteral("file"),
+              {},
+              -1,
+              QFileInfo(xclbin.filePath).fileName(),
+              FileKind::describe(xclbin, kind) });
     for (const KernelGroups& kernel : kernels) {
         for (const QString& note : kernel.notes)
-            issues.append({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName, note,
-                            unclassified() });
-        issues.append(
-            { Severity::Info,
-              QStringLiteral("kernel"),
-              kernel.kernelName,
-              -1,
-              kernel.kernelName,
-              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason),
-              {} });
+            add({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
+                  QString(note).replace(kernel.kernelName, QObject::tr("the kernel")), unclassified() });
+        add({ Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
+              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason) });
         for (const ArgumentGroup& arg : kernel.arguments) {
-            if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar)
+            if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar || arg.verdict == Verdict::Unknown)
                 continue;
-            issues.append(
-                { arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning, QStringLiteral("argument"),
+            add({ arg.verdict == Verdict::Invalid ? Severity::Error : Severity::Warning, QStringLiteral("argument"),
                   kernel.kernelName, arg.index,
                   QStringLiteral("%1 #%2 %3").arg(kernel.kernelName, QString::number(arg.index), arg.argument.name),
                   QStringLiteral("%1 (group ID %2)").arg(arg.reason, arg.groupId.hex()),
                   FindingFix::forArgument(arg, kernel.convention) });
         }
     }
-    if (kernels.isEmpty()) {
-        issues.append({ Severity::Warning,
-                        QStringLiteral("file"),
-                        {},
-                        -1,
-                        xclbin.filePath,
-                        QObject::tr("No kernel in EMBEDDED_METADATA: there are no arguments to check"),
-                        unclassified() });
+    for (qsizetype i = 0; i < issues.size(); ++i) {
+        issues[i].count = int(places.at(i).size());
+        issues[i].location = FileSummarizer::nameList(places.at(i), 3);
     }
     std::stable_sort(issues.begin(), issues.end(),
                      [](const Issue& a, const Issue& b) { return int(a.severity) < int(b.severity); });
     return issues;
+}
+
+int IssuesModel::total(Severity severity) const
+{
+    int n = 0;
+    for (const Issue& i : m_issues)
+        n += i.severity == severity ? i.count : 0;
+    return n;
 }
 
 void IssuesModel::setIssues(const QList<Issue>& issues)
@@ -112,7 +134,8 @@ QVariant IssuesModel::data(const QModelIndex& index, int role) const
         case AreaColumn: return issue.area;
         case LocationColumn: return issue.location;
         case FixColumn: return issue.fix.kind == FixKind::None ? QStringLiteral("-") : issue.fix.kindLabel();
-        case MessageColumn: return issue.message;
+        case MessageColumn:
+            return issue.count > 1 ? tr("%1 (%2\u00d7)").arg(issue.message).arg(issue.count) : issue.message;
         }
         return {};
     case Qt::ToolTipRole:

@@ -94,6 +94,7 @@ HeatmapWidget::HeatmapWidget(QWidget* parent)
 
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_info->setMinimumWidth(40);
+    m_info->setWordWrap(true); // a narrow plot wraps its caption rather than cut it
     m_resetButton->setText(tr("Reset zoom"));
     m_resetButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_resetButton->setToolButtonStyle(Qt::ToolButtonIconOnly);

@@ -3,10 +3,12 @@
 
 #include "util/safefilewriter.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTextDocument>
@@ -15,34 +17,38 @@ namespace xi {
 
 namespace {
 
-// QTextDocument knows no <figure> and no inline SVG: lay the heatmaps out as a table with captions below, and
-// say where the histogram is rather than leave a silent gap.
+// QTextDocument knows no <figure>: a row of figures becomes a one-row table with the captions under the pictures.
 QString forTextDocument(QString html)
 {
-    static const QRegularExpression grid(QStringLiteral("<div class=\"heatmaps\">(.*?)</div>"),
-                                         QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression row(QStringLiteral("<div>((?:<figure>.*?</figure>\\s*)+)</div>"),
+                                        QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression figure(
         QStringLiteral("<figure>(<img [^>]*>)<figcaption>(.*?)</figcaption></figure>"),
         QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression svg(QStringLiteral("<svg.*?</svg>"),
-                                        QRegularExpression::DotMatchesEverythingOption);
     QRegularExpressionMatch m;
     qsizetype from = 0;
-    while ((m = grid.match(html, from)).hasMatch()) {
-        QString table = QStringLiteral("<table cellspacing=\"6\"><tr>");
-        int n = 0;
-        for (auto it = figure.globalMatch(m.captured(1)); it.hasNext(); ++n) {
+    while ((m = row.match(html, from)).hasMatch()) {
+        QString table = QStringLiteral("<table cellspacing=\"4\"><tr>");
+        for (auto it = figure.globalMatch(m.captured(1)); it.hasNext();) {
             const QRegularExpressionMatch f = it.next();
-            if (n && n % 3 == 0)
-                table += QStringLiteral("</tr><tr>");
-            table += QStringLiteral("<td align=\"center\">") + f.captured(1) + QStringLiteral("<br><small>")
-                + f.captured(2) + QStringLiteral("</small></td>");
+            table += QStringLiteral("<td align=\"center\" style=\"border: none\">") + f.captured(1)
+                + QStringLiteral("<br><small>") + f.captured(2) + QStringLiteral("</small></td>");
         }
         table += QStringLiteral("</tr></table>");
         html.replace(m.capturedStart(), m.capturedLength(), table);
         from = m.capturedStart() + table.size();
     }
-    html.replace(svg, QObject::tr("<i>(a chart: see the HTML report)</i>"));
+    return html;
+}
+
+// Paper is read closer than a screen: the body's 10 points print as 8.
+QString forPaper(QString html)
+{
+    const qsizetype body = html.indexOf(QLatin1String("body {"));
+    const qsizetype end = body < 0 ? -1 : html.indexOf(u'}', body);
+    const qsizetype size = body < 0 ? -1 : html.indexOf(QLatin1String("font-size: 10pt"), body);
+    if (size > 0 && size < end)
+        html.replace(size, 15, QStringLiteral("font-size: 8pt"));
     return html;
 }
 
@@ -64,19 +70,38 @@ void ReportExport::load(QTextDocument* document, const QString& html)
     document->setHtml(text);
 }
 
+// Laid out at the printer's resolution on the page's printable area, then drawn page by page: the text and tables fill
+// the width of A4 (QTextDocument::print would lay out at screen resolution and add its own margins).
 QByteArray ReportExport::pdf(const QString& html)
 {
-    QTextDocument doc;
-    load(&doc, html);
-
+    constexpr int Resolution = 150;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(150);
-    writer.setTitle(doc.metaInformation(QTextDocument::DocumentTitle));
+    writer.setResolution(Resolution);
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
     writer.setCreator(QStringLiteral("xclbin-inspector"));
-    doc.print(&writer);
+
+    QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&writer);
+    load(&doc, forPaper(html));
+    writer.setTitle(doc.metaInformation(QTextDocument::DocumentTitle));
+    const QSizeF page = writer.pageLayout().paintRectPixels(Resolution).size();
+    doc.setPageSize(page);
+
+    QPainter painter(&writer);
+    for (int i = 0; i < doc.pageCount(); ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(0, -i * page.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * page.height(), page.width(), page.height());
+        doc.documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    painter.end();
     buffer.close();
     return buffer.data();
 }
@@ -89,7 +114,10 @@ bool ReportExport::write(const HtmlReportInput& input, const QString& path, QStr
             *error = QObject::tr("Cannot write a report to %1: expected a .html or .pdf file name").arg(path);
         return false;
     }
-    const QString html = HtmlReport::generate(input);
+    HtmlReportInput in = input;
+    if (in.outputPath.isEmpty())
+        in.outputPath = path; // paths in the report relative to where it is written
+    const QString html = HtmlReport::generate(in);
     const QByteArray bytes = suffix == QLatin1String("pdf") ? pdf(html) : html.toUtf8();
     return SafeFileWriter::write(path, bytes, error);
 }

@@ -72,6 +72,7 @@ RunView::RunView(QWidget* parent)
     controlLayout->addWidget(makeBackendBox());
     controlLayout->addWidget(makeHistoryBox(), 1);
     auto scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Run settings"));
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -117,9 +118,12 @@ QWidget* RunView::makeInputBox()
     m_xclbinEdit = new QLineEdit(box);
     m_xclbinEdit->setPlaceholderText(tr("the open xclbin"));
     m_xclbinEdit->setToolTip(tr("The xclbin the XRT backends load (the open file by default)"));
+    m_xclbinEdit->setAccessibleName(tr("xclbin to run"));
     m_instructionsEdit = new QLineEdit(box);
     m_instructionsEdit->setPlaceholderText(tr("found next to the xclbin"));
-    m_instructionsEdit->setToolTip(tr("insts.bin, *.insts.*, *.seq next to the xclbin; the format is sniffed"));
+    m_instructionsEdit->setToolTip(tr("insts.bin, *.insts.*, *.seq next to the xclbin; the format is sniffed; a "
+                                      "relative path is looked for in the current folder, then next to the xclbin"));
+    m_instructionsEdit->setAccessibleName(tr("Instruction file"));
     auto browseXclbin = browseButton(box);
     auto browseInsts = browseButton(box);
     form->addRow(tr("xclbin:"), withButton(m_xclbinEdit, browseXclbin, box));
@@ -222,6 +226,7 @@ QWidget* RunView::makeBackendBox()
     m_bindingSource->setToolTip(tr("How the XRT backends bind the buffers: the call the kernel expects, the Binding "
                                    "view's plan, or a call typed below"));
     m_call = new QLineEdit(box);
+    m_call->setAccessibleName(tr("Call in quick form"));
     m_call->setToolTip(tr("The call in quick form: 3, instr:1, ninstr, bo:3, bo:4 (bo:N = a BO allocated with "
                           "kernel.group_id(N)). The first data BO receives Q, K, V; the second is read back."));
     m_threshold = new QDoubleSpinBox(box);
@@ -274,17 +279,38 @@ QWidget* RunView::makeHistoryBox()
     auto box = new QGroupBox(tr("History"), this);
     m_historyList = new QListWidget(box);
     m_historyList->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_historyList->setToolTip(tr("Click a run to show it; select two (Ctrl+click) to compare them"));
+    m_historyList->setAccessibleName(tr("Run history"));
+    m_historyList->setToolTip(tr("Click a run to show it; choose the runs before and after a fix below to compare "
+                                 "them"));
+    m_before = new QComboBox(box);
+    m_before->setAccessibleName(tr("Run before the fix"));
+    m_before->setToolTip(tr("The run before the fix: the left side of the comparison and of the report"));
+    m_after = new QComboBox(box);
+    m_after->setAccessibleName(tr("Run after the fix"));
+    m_after->setToolTip(tr("The run after the fix: the right side of the comparison and of the report"));
+    auto swap = new QPushButton(tr("Swap"), box);
+    swap->setToolTip(tr("Exchange the runs before and after"));
     auto compare = new QPushButton(tr("Compare"), box);
-    compare->setToolTip(tr("Before/after: the two selected runs side by side"));
+    compare->setToolTip(tr("Before/after: the two chosen runs side by side"));
     auto exportButton = new QPushButton(tr("Export report..."), box);
-    exportButton->setToolTip(tr("HTML or PDF: the xclbin, the binding findings, every run and the comparison"));
+    exportButton->setToolTip(tr("HTML or PDF: the verdict, before and after, then the xclbin, the binding findings "
+                                "and every run"));
+    auto pick = new QFormLayout;
+    pick->addRow(tr("Before:"), m_before);
+    pick->addRow(tr("After:"), m_after);
     auto buttons = new QHBoxLayout;
+    buttons->addWidget(swap);
     buttons->addWidget(compare);
     buttons->addWidget(exportButton);
     auto layout = new QVBoxLayout(box);
     layout->addWidget(m_historyList, 1);
+    layout->addLayout(pick);
     layout->addLayout(buttons);
+    connect(swap, &QPushButton::clicked, this, [this] {
+        const int before = m_before->currentIndex();
+        m_before->setCurrentIndex(m_after->currentIndex());
+        m_after->setCurrentIndex(before);
+    });
     connect(m_historyList, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { showHistoryEntry(m_historyList->row(item)); });
     connect(compare, &QPushButton::clicked, this, &RunView::compareSelected);
@@ -503,6 +529,18 @@ void RunView::addToHistory(const AttentionRun& run)
     item->setIcon(VerdictStyle::icon(run.succeeded() ? Verdict::Valid : Verdict::Invalid));
     item->setToolTip(run.vectors.description + u'\n' + run.call);
     m_historyList->setCurrentItem(item);
+    // The newest run is "after", the one before it "before": the usual order of a fix.
+    const QString label = historyLabel(int(m_history.size()) - 1);
+    m_before->addItem(label);
+    m_after->addItem(label);
+    m_after->setCurrentIndex(m_after->count() - 1);
+    m_before->setCurrentIndex(qMax(0, m_before->count() - 2));
+}
+
+void RunView::setBeforeAfter(int before, int after)
+{
+    m_before->setCurrentIndex(before);
+    m_after->setCurrentIndex(after);
 }
 
 QString RunView::historyLabel(int index) const
@@ -532,18 +570,14 @@ bool RunView::compareRuns(int before, int after)
         return false;
     m_compare->compare(m_history.at(before), historyLabel(before), m_history.at(after), historyLabel(after));
     m_results->tabs()->setCurrentWidget(m_compare);
-    m_compared = qMakePair(before, after);
+    setBeforeAfter(before, after);
     return true;
 }
 
 void RunView::compareSelected()
 {
-    QList<int> rows;
-    for (const QListWidgetItem* item : m_historyList->selectedItems())
-        rows.append(m_historyList->row(item));
-    std::sort(rows.begin(), rows.end());
-    if (rows.size() != 2 || !compareRuns(rows[0], rows[1]))
-        m_status->setText(tr("Select exactly two runs to compare (Ctrl+click)."));
+    if (!compareRuns(m_before->currentIndex(), m_after->currentIndex()))
+        m_status->setText(tr("Choose two different runs, one before and one after."));
 }
 
 bool RunView::exportReport(const QString& path, QString* error)
@@ -556,12 +590,19 @@ bool RunView::exportReport(const QString& path, QString* error)
         input.xclbin = XclbinReader::load(runPath).xclbin;
     input.binding = m_bindingReport;
     input.runs = m_history;
-    if (m_compared) {
+    // The runs the user chose as before and after (compareRuns() chooses them too).
+    std::optional<QPair<int, int>> compared;
+    if (m_history.size() >= 2 && m_before->currentIndex() != m_after->currentIndex())
+        compared = qMakePair(m_before->currentIndex(), m_after->currentIndex());
+    if (compared) {
         HtmlReportInput::Comparison c;
-        c.beforeLabel = historyLabel(m_compared->first);
-        c.afterLabel = historyLabel(m_compared->second);
-        c.beforeRun = m_history.at(m_compared->first);
-        c.afterRun = m_history.at(m_compared->second);
+        auto label = [this](int i) {
+            return tr("run %1 at %2").arg(i + 1).arg(m_history.at(i).started.toString(QStringLiteral("HH:mm:ss")));
+        };
+        c.beforeLabel = label(compared->first);
+        c.afterLabel = label(compared->second);
+        c.beforeRun = m_history.at(compared->first);
+        c.afterRun = m_history.at(compared->second);
         input.comparison = c;
     }
     return ReportExport::write(input, path, error);

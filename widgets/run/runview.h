@@ -66,6 +66,10 @@ public:
     const QList<AttentionRun>& history() const { return m_history; }
     void showHistoryEntry(int index);
     bool compareRuns(int before, int after);
+    // Which history entries the comparison and the report take as before and after (the newest is after).
+    void setBeforeAfter(int before, int after);
+    QComboBox* beforeBox() const { return m_before; }
+    QComboBox* afterBox() const { return m_after; }
     // .html or .pdf: the xclbin, binding findings, every run in the history, and the comparison when shown.
     bool exportReport(const QString& path, QString* error = nullptr);
 
@@ -101,7 +105,6 @@ private:
     std::optional<BindingReport> m_bindingReport;
     std::optional<TestVectors> m_imported;
     QList<AttentionRun> m_history;
-    std::optional<QPair<int, int>> m_compared;
 
     // One run at a time, on the same backend code as the CLI's run command.
     AttentionRunProcess* m_runner;
@@ -125,6 +128,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QListWidget* m_historyList = nullptr;
+    QComboBox* m_before = nullptr;
+    QComboBox* m_after = nullptr;
     RunViewResults* m_results = nullptr;
     RunViewCompare* m_compare = nullptr;
 };

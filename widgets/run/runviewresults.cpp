@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -49,7 +50,7 @@ QString titleOf(const QString& name)
     if (name == QLatin1String("v"))
         return QObject::tr("V");
     if (name == QLatin1String("weights"))
-        return QObject::tr("Attention weights (float)");
+        return QObject::tr("Weights (float)");
     if (name == QLatin1String("output"))
         return QObject::tr("Output");
     if (name == QLatin1String("reference"))
@@ -76,6 +77,9 @@ RunViewResults::RunViewResults(QWidget* parent)
     m_checklist->setOpenLinks(false);
     m_checklist->setToolTip(tr("The seed guide's checklist with corrected meanings: group IDs are judged by their "
                                "bank, warnings are XRT's own connectivity messages"));
+    m_checklist->setAccessibleName(tr("Success checklist"));
+    m_metrics->setAccessibleName(tr("Metrics of the output"));
+    m_messages->setAccessibleName(tr("XRT messages"));
     m_metrics->setColumnCount(2);
     m_metrics->setHorizontalHeaderLabels({ tr("Metric"), tr("Value") });
     m_metrics->verticalHeader()->hide();
@@ -96,25 +100,34 @@ RunViewResults::RunViewResults(QWidget* parent)
     QTimer::singleShot(0, this, &RunViewResults::ensurePlots);
 }
 
+// The checklist and the metrics side by side over the plots: each keeps a readable width at 1280 pixels, and the
+// plots scroll rather than shrink below a readable size.
 QWidget* RunViewResults::makeResultPage()
 {
-    auto left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_checklist);
-    left->addWidget(m_metrics);
-    left->setStretchFactor(0, 1);
-    left->setStretchFactor(1, 2);
+    auto top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_checklist);
+    top->addWidget(m_metrics);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    m_checklist->setMinimumWidth(260);
+    m_metrics->setMinimumWidth(220);
 
     m_plots = new QWidget(this);
     auto grid = new QGridLayout(m_plots);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(4);
+    auto scroll = new QScrollArea(this);
+    scroll->setWidget(m_plots);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Heatmaps and activity"));
 
-    auto page = new QSplitter(Qt::Horizontal, this);
-    page->addWidget(left);
-    page->addWidget(m_plots);
-    page->setStretchFactor(0, 1);
-    page->setStretchFactor(1, 4);
-    page->setSizes({ 330, 1000 });
+    auto page = new QSplitter(Qt::Vertical, this);
+    page->addWidget(top);
+    page->addWidget(scroll);
+    page->setStretchFactor(0, 2);
+    page->setStretchFactor(1, 5);
+    page->setSizes({ 230, 700 });
     return page;
 }
 
@@ -139,6 +152,8 @@ void RunViewResults::ensurePlots()
     grid->setRowStretch(0, 3);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
+    for (HeatmapWidget* h : std::as_const(m_heatmaps))
+        h->setMinimumSize(200, 210);
     if (m_plots->isVisible()) { // else the layout would show them one event later
         for (HeatmapWidget* h : std::as_const(m_heatmaps))
             h->show();
@@ -348,6 +363,8 @@ void RunViewResults::showMessages(const AttentionRun& run)
         lines << tr("Design: %1").arg(run.scope.design);
     if (!run.error.isEmpty())
         lines << tr("Error: %1").arg(run.error);
+    if (!run.errorDetail.isEmpty())
+        lines << tr("Details, in XRT's words: %1").arg(run.errorDetail);
     for (const QString& n : run.notes)
         lines << tr("Note: %1").arg(n);
     lines << QString();

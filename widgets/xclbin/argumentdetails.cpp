@@ -70,6 +70,7 @@ ArgumentDetails::ArgumentDetails(QWidget* parent)
 {
     setOpenLinks(false);
     setToolTip(tr("Details of the selected argument: connections, memory, group ID computation and host code"));
+    setAccessibleName(tr("Details of the selected argument"));
     clearArgument();
 }
 
@@ -80,9 +81,9 @@ void ArgumentDetails::clearArgument()
 }
 
 void ArgumentDetails::showArgument(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg,
-                                   SlotMode mode)
+                                   SlotMode mode, const QString& streamText)
 {
-    setHtml(html(xclbin, kernel, arg, mode));
+    setHtml(html(xclbin, kernel, arg, mode, streamText));
 }
 
 QString ArgumentDetails::hostCode(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg,
@@ -107,7 +108,8 @@ QString ArgumentDetails::callLine(const Xclbin& xclbin, const KernelGroups& kern
     return k ? CorrectedCall::call(*k, kernel.convention, language) : QString();
 }
 
-QString ArgumentDetails::html(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode)
+QString ArgumentDetails::html(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode,
+                              const QString& streamText)
 {
     const QColor accent = VerdictStyle::accent(arg.verdict);
     QString out = QStringLiteral("<h3>%1 &mdash; argument %2 <code>%3</code></h3>")
@@ -118,6 +120,8 @@ QString ArgumentDetails::html(const Xclbin& xclbin, const KernelGroups& kernel, 
                .arg(escaped(arg.argument.addressQualifierName()), escaped(arg.argument.type),
                     QString::number(arg.argument.offset, 16).toUpper(), QString::number(arg.argument.size),
                     escaped(arg.groupId.hex()), escaped(arg.groupId.describe()));
+    if (!streamText.isEmpty())
+        out += tr("<p>Instruction stream next to the file: <b>%1</b>.</p>").arg(escaped(streamText));
     out += tr("<h4>Connections</h4>") + connectionsHtml(xclbin, kernel, arg);
     out += tr("<h4>Memory</h4>") + memoryHtml(xclbin, arg);
     out += tr("<h4>How XRT computes the ID</h4>") + computationHtml(arg, mode);

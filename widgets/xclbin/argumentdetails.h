@@ -16,10 +16,13 @@ class ArgumentDetails : public QTextBrowser {
 public:
     explicit ArgumentDetails(QWidget* parent = nullptr);
 
-    void showArgument(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode);
+    // streamText: what the instruction stream next to the file does with this buffer ("NPU reads 8192 bytes").
+    void showArgument(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode,
+                      const QString& streamText = {});
     void clearArgument();
 
-    static QString html(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode);
+    static QString html(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg, SlotMode mode,
+                        const QString& streamText = {});
     // The line that allocates a matching BO (a comment for a scalar), e.g.
     // `bo0 = xrt.bo(device, bo0_size, xrt.bo.flags.host_only, kernel.group_id(3))`.
     static QString hostCode(const Xclbin& xclbin, const KernelGroups& kernel, const ArgumentGroup& arg,

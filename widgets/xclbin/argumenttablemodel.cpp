@@ -6,6 +6,8 @@
 
 #include <QFontDatabase>
 
+#include <iterator>
+
 namespace xi {
 
 namespace {
@@ -54,6 +56,27 @@ void ArgumentTableModel::setPalette(const QPalette& palette)
         emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1), { Qt::BackgroundRole });
 }
 
+void ArgumentTableModel::setStream(const std::optional<StreamSummary>& stream)
+{
+    m_stream = stream;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, StreamColumn), index(m_rows.size() - 1, StreamColumn));
+}
+
+QString ArgumentTableModel::streamText(int row) const
+{
+    const KernelGroups* kernel = kernelOfRow(row);
+    return kernel ? streamText(*kernel, *argumentOfRow(row)) : QString();
+}
+
+QString ArgumentTableModel::streamText(const KernelGroups& kernel, const ArgumentGroup& arg) const
+{
+    if (!m_stream || m_stream->kernelName != kernel.kernelName)
+        return {};
+    const StreamMove* move = m_stream->move(arg.index);
+    return move ? move->text() : QString();
+}
+
 void ArgumentTableModel::recompute()
 {
     m_kernels.clear();
@@ -73,6 +96,13 @@ void ArgumentTableModel::setMarkedArguments(const QSet<QPair<QString, int>>& ker
     m_markNote = note;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1), { Qt::FontRole, Qt::ToolTipRole });
+}
+
+void ArgumentTableModel::setChangeColouring(const QColor& marked)
+{
+    m_changeColour = marked;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1), { Qt::BackgroundRole });
 }
 
 bool ArgumentTableModel::isMarked(int row) const
@@ -140,6 +170,8 @@ QVariant ArgumentTableModel::display(const KernelGroups& kernel, const ArgumentG
     case GroupDecColumn: return arg.groupId.legacy ? QString::number(arg.groupId.signedValue()) : arg.groupId.decimal();
     case SlotColumn: return arg.groupId.legacy ? tr("n/a") : QString::number(arg.groupId.slot());
     case VerdictColumn: return VerdictStyle::label(arg.verdict);
+    case ReasonColumn: return arg.reason;
+    case StreamColumn: return streamText(kernel, arg);
     }
     return {};
 }
@@ -164,14 +196,23 @@ QVariant ArgumentTableModel::data(const QModelIndex& index, int role) const
             return QString(toolTip(kernel, arg) + QStringLiteral("<br><b>") + m_markNote.toHtmlEscaped()
                            + QStringLiteral("</b>"));
         return toolTip(kernel, arg);
-    case Qt::BackgroundRole: return VerdictStyle::background(arg.verdict, m_palette);
+    case Qt::BackgroundRole:
+        if (m_changeColour.isValid())
+            return isMarked(index.row()) ? QVariant(m_changeColour) : QVariant();
+        return VerdictStyle::background(arg.verdict, m_palette);
     case Qt::DecorationRole:
         if (index.column() == VerdictColumn)
             return VerdictStyle::icon(arg.verdict);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() >= OffsetColumn && index.column() <= SlotColumn && index.column() != MemoryColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        switch (index.column()) {
+        case OffsetColumn:
+        case SizeColumn:
+        case BankColumn:
+        case GroupHexColumn:
+        case GroupDecColumn:
+        case SlotColumn: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        }
         return {};
     case Qt::FontRole: {
         const bool fixed = index.column() == GroupHexColumn || index.column() == OffsetColumn;
@@ -201,21 +242,27 @@ QVariant ArgumentTableModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    static const char* const names[] = { "Kernel", "#",      "Name",     "Qualifier", "Type", "Offset", "Size",
-                                         "Bank",   "Memory", "Group ID", "Decimal",   "Slot", "Verdict" };
-    static const char* const tips[] = { "Kernel the argument belongs to",
-                                        "XRT argument index (position in the call)",
-                                        "Argument name from EMBEDDED_METADATA",
-                                        "Address qualifier: scalar, global, constant, local, stream",
-                                        "C type of the argument",
-                                        "Register offset of the argument",
-                                        "Size in bytes",
-                                        "Memory index group_id() reports (largest connected bank)",
-                                        "Tags of the connected memory banks",
-                                        "xrt::kernel::group_id() in hex: slot in bits 16-23, bank in bits 0-15",
-                                        "The same group ID in decimal",
-                                        "Hardware-context slot (bits 16-23)",
-                                        "Verdict with the reason in the tooltip" };
+    static const char* const names[]
+        = { "Kernel",  "#",    "Name", "Verdict",   "Reason", "Group ID", "Memory", "Instruction stream",
+            "Decimal", "Slot", "Bank", "Qualifier", "Type",   "Offset",   "Size" };
+    static const char* const tips[] = {
+        "Kernel the argument belongs to",
+        "XRT argument index (position in the call)",
+        "Argument name from EMBEDDED_METADATA",
+        "Verdict: valid, scalar, warning, invalid, or not judged where the file cannot say",
+        "Why: the connection the verdict rests on, in one sentence",
+        "xrt::kernel::group_id() in hex: slot in bits 16-23, bank in bits 0-15",
+        "Tags of the connected memory banks",
+        "What the instruction stream next to the file does with this buffer (blank: no stream, or untouched)",
+        "The same group ID in decimal",
+        "Hardware-context slot (bits 16-23)",
+        "Memory index group_id() reports (largest connected bank)",
+        "Address qualifier: scalar, global, constant, local, stream",
+        "C type of the argument",
+        "Register offset of the argument",
+        "Size in bytes",
+    };
+    static_assert(std::size(names) == ColumnCount && std::size(tips) == ColumnCount);
     if (role == Qt::DisplayRole)
         return tr(names[section]);
     if (role == Qt::ToolTipRole)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "groups/argumentgroups.h"
+#include "summary/streamsummary.h"
 #include "xclbin/xclbin.h"
 
 #include <QAbstractTableModel>
@@ -14,20 +15,23 @@ namespace xi {
 class ArgumentTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // The verdict and its reason come first: at 1280 pixels they must not scroll out of sight.
     enum Column {
         KernelColumn,
         IndexColumn,
         NameColumn,
+        VerdictColumn,
+        ReasonColumn,
+        GroupHexColumn,
+        MemoryColumn,
+        StreamColumn, // what the instruction stream next to the file does with the buffer
+        GroupDecColumn,
+        SlotColumn,
+        BankColumn,
         QualifierColumn,
         TypeColumn,
         OffsetColumn,
         SizeColumn,
-        BankColumn,
-        MemoryColumn,
-        GroupHexColumn,
-        GroupDecColumn,
-        SlotColumn,
-        VerdictColumn,
         ColumnCount
     };
     enum Role {
@@ -46,10 +50,16 @@ public:
     SlotMode slotMode() const { return m_mode; }
     // Colours follow this palette (set on palette change).
     void setPalette(const QPalette& palette);
+    // The instruction stream next to the file (nullopt: none): the Stream column says what it moves per buffer.
+    void setStream(const std::optional<StreamSummary>& stream);
+    const std::optional<StreamSummary>& stream() const { return m_stream; }
+    QString streamText(int row) const; // "NPU reads 8192 bytes", empty when the stream does not touch it
 
     // Rows shown in bold with a note in the tooltip (the compare view marks what changed).
     void setMarkedArguments(const QSet<QPair<QString, int>>& kernelAndIndex, const QString& note);
     bool isMarked(int row) const;
+    // Rows are coloured by change instead of verdict: marked rows get `marked`, the others none (a comparison).
+    void setChangeColouring(const QColor& marked);
 
     const QList<KernelGroups>& kernels() const { return m_kernels; }
     const KernelGroups* kernelOfRow(int row) const;
@@ -70,14 +80,17 @@ private:
     void recompute();
     QVariant display(const KernelGroups& kernel, const ArgumentGroup& arg, int column) const;
     QString toolTip(const KernelGroups& kernel, const ArgumentGroup& arg) const;
+    QString streamText(const KernelGroups& kernel, const ArgumentGroup& arg) const;
 
     XclbinPtr m_xclbin;
     SlotMode m_mode;
     QPalette m_palette;
     QList<KernelGroups> m_kernels;
     QList<RowRef> m_rows;
+    std::optional<StreamSummary> m_stream;
     QSet<QPair<QString, int>> m_marked;
     QString m_markNote;
+    QColor m_changeColour; // valid: rows coloured by change, not verdict
 };
 
 } // namespace xi

@@ -71,6 +71,8 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setToolTip(tr("Every kernel argument with the group ID XRT reports; hover a row for the reason"));
+    m_table->setAccessibleName(tr("Kernel arguments and group IDs"));
+    m_slot->setAccessibleName(tr("Group IDs for the hardware-context slot"));
     TableCopy::install(m_table);
 
     auto top = new QHBoxLayout;
@@ -114,7 +116,7 @@ ArgumentTableView::ArgumentTableView(ArgumentTableModel* model, QItemSelectionMo
         updateDetails();
     });
     resizeColumns();
-    updateDetails();
+    onSharedSelectionChanged(); // a row chosen before this view was made (the first finding) shows at once
 }
 
 void ArgumentTableView::setSlotMode(SlotMode mode)
@@ -180,14 +182,21 @@ void ArgumentTableView::updateDetails()
         m_details->clearArgument();
         return;
     }
-    m_details->showArgument(*m_model->xclbin(), *m_model->kernelOfRow(row), *arg, m_model->slotMode());
+    m_details->showArgument(*m_model->xclbin(), *m_model->kernelOfRow(row), *arg, m_model->slotMode(),
+                            m_model->streamText(row));
 }
 
 void ArgumentTableView::resizeColumns()
 {
     // With a single kernel its name on every row only pushes the group IDs out of sight.
     m_table->setColumnHidden(ArgumentTableModel::KernelColumn, m_model->kernels().size() <= 1);
+    // No stream next to the file: an empty column says nothing.
+    m_table->setColumnHidden(ArgumentTableModel::StreamColumn, !m_model->stream());
     m_table->resizeColumnsToContents();
+    // The reason is a sentence: wide enough to read its start, the whole of it in the details and the tooltip.
+    const int reasonWidth = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44;
+    if (m_table->columnWidth(ArgumentTableModel::ReasonColumn) > reasonWidth)
+        m_table->setColumnWidth(ArgumentTableModel::ReasonColumn, reasonWidth);
 }
 
 void ArgumentTableView::changeEvent(QEvent* event)

@@ -11,7 +11,13 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QMouseEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
 
 namespace xi {
 
@@ -60,8 +66,10 @@ MemoryDiagram::MemoryDiagram(ArgumentTableModel* model, QItemSelectionModel* sha
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setAccessibleName(tr("Memory diagram"));
     setToolTip(tr("Arguments and the memory banks they connect to; click an argument or a bank to select it "
-                  "in every view"));
+                  "in every view. Ctrl+wheel or +/- zooms, dragging pans, 0 fits the window"));
     connect(m_model, &QAbstractItemModel::modelReset, this, &MemoryDiagram::rebuild);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MemoryDiagram::rebuild);
     connect(m_shared, &QItemSelectionModel::selectionChanged, this, &MemoryDiagram::updateHighlight);
@@ -179,10 +187,54 @@ void MemoryDiagram::addMissingBanks(int memoryCount)
 
 void MemoryDiagram::fitScene()
 {
-    // Shrink to fit, but never blow small designs up beyond a readable size.
+    if (m_userZoom)
+        return;
+    // Shrink to fit, but never blow small designs up beyond a readable size, nor shrink large ones below it.
     fitInView(sceneRect(), Qt::KeepAspectRatio);
-    if (transform().m11() > MaxScale)
-        setTransform(QTransform::fromScale(MaxScale, MaxScale));
+    const qreal scale = std::clamp(transform().m11(), MinFitScale, MaxScale);
+    setTransform(QTransform::fromScale(scale, scale));
+    // Too large to fit: start at the top, where the memory banks are.
+    verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+    horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+}
+
+void MemoryDiagram::zoomBy(qreal factor)
+{
+    constexpr qreal MinZoom = 0.05;
+    constexpr qreal MaxZoom = 4;
+    const qreal target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
+    scale(target / zoom(), target / zoom());
+    m_userZoom = true;
+}
+
+void MemoryDiagram::fitToView()
+{
+    m_userZoom = false;
+    fitScene();
+}
+
+void MemoryDiagram::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        constexpr qreal StepPerNotch = 1.15;
+        zoomBy(std::pow(StepPerNotch, event->angleDelta().y() / 120.0));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void MemoryDiagram::keyPressEvent(QKeyEvent* event)
+{
+    constexpr qreal Step = 1.25;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(Step); return;
+    case Qt::Key_Minus: zoomBy(1 / Step); return;
+    case Qt::Key_0: fitToView(); return;
+    default: break;
+    }
+    QGraphicsView::keyPressEvent(event);
 }
 
 void MemoryDiagram::selectArgumentRow(int row)

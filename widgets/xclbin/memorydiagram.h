@@ -32,8 +32,17 @@ public:
     QGraphicsRectItem* argumentBox(int row) const { return m_argumentBoxes.value(row); }
     QGraphicsRectItem* bankBox(int bank) const { return m_bankBoxes.value(bank); }
 
+    // Ctrl+wheel, +/- zoom about the cursor, dragging pans, 0 fits again. An overlay with many kernels is shown at a
+    // readable size with scroll bars rather than shrunk to fit.
+    qreal zoom() const { return transform().m11(); }
+    void zoomBy(qreal factor);
+    void fitToView();
+    static constexpr qreal MinFitScale = 0.6;
+
 protected:
     void mousePressEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -57,6 +66,7 @@ private:
     QSet<int> m_highlightedRows;
     QSet<int> m_highlightedBanks;
     int m_memoryCount = 0;
+    bool m_userZoom = false; // the user zoomed: a resize keeps the zoom
 };
 
 } // namespace xi

@@ -56,6 +56,7 @@ PartitionView::PartitionView(QWidget* parent)
     m_tree->setUniformRowHeights(true);
     TableCopy::install(m_tree);
     auto columnsArea = new QScrollArea(this);
+    columnsArea->setAccessibleName(tr("Columns of the AIE partition"));
     columnsArea->setWidget(m_columns);
     columnsArea->setWidgetResizable(false);
     columnsArea->setFrameShape(QFrame::NoFrame);
