@@ -576,6 +576,32 @@ private slots:
                  int(Verdict::Warning));
     }
 
+    // A watched file that vanishes says so and keeps the last good view; it reloads when the file is back.
+    void watchSaysAVanishedFile()
+    {
+        QTemporaryDir dir;
+        const QString path
+            = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("vanishing.xclbin"), {});
+        const QByteArray bytes = test::readFile(path);
+        MainWindow window;
+        window.watchAction()->setChecked(true);
+        DocumentView* doc = openAndWait(window, path);
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY_WITH_TIMEOUT(doc->banner()->isVisible(), 10000);
+        QVERIFY2(doc->banner()->text().contains(QStringLiteral("%1 was deleted or moved.").arg(path)),
+                 qPrintable(doc->banner()->text()));
+        QVERIFY(doc->banner()->text().contains(QLatin1String("Still showing the last good load")));
+        QVERIFY(doc->xclbin());
+        QVERIFY(doc->views()->isEnabled());
+        QCOMPARE(doc->argumentModel()->rowCount(), 8);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-watched-file-vanished"));
+        QSignalSpy loaded(doc, &DocumentView::loaded);
+        QVERIFY(test::writeFile(path, bytes));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(!doc->banner()->isVisible());
+    }
+
     void settingsPersistWithVersion()
     {
         {
