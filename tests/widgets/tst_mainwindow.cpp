@@ -588,7 +588,7 @@ private slots:
         DocumentView* doc = openAndWait(window, path);
         QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
         QVERIFY(QFile::remove(path));
-        QTRY_VERIFY_WITH_TIMEOUT(doc->banner()->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!doc->banner()->isHidden(), 10000);
         QVERIFY2(doc->banner()->text().contains(QStringLiteral("%1 was deleted or moved.").arg(path)),
                  qPrintable(doc->banner()->text()));
         QVERIFY(doc->banner()->text().contains(QLatin1String("Still showing the last good load")));
@@ -599,7 +599,7 @@ private slots:
         QSignalSpy loaded(doc, &DocumentView::loaded);
         QVERIFY(test::writeFile(path, bytes));
         QVERIFY(loaded.wait(20000));
-        QVERIFY(!doc->banner()->isVisible());
+        QVERIFY(doc->banner()->isHidden());
     }
 
     void settingsPersistWithVersion()
