@@ -198,11 +198,10 @@ QList<LogFinding> XrtLogDecoder::findWarnings(const QString& joined, const QList
             f.connectedBank = number(cm);
         part(copy);
         // The interpretation depends only on these fields: built once per distinct warning.
-        const QString key = QStringLiteral("%1|%2|%3|%4")
-                                .arg(f.kernelName)
-                                .arg(f.argIndex)
-                                .arg(f.boBank ? QString::number(*f.boBank) : QString())
-                                .arg(f.connectedBank ? QString::number(*f.connectedBank) : QString());
+        const QString key
+            = QStringLiteral("%1|%2|%3|%4")
+                  .arg(f.kernelName, QString::number(f.argIndex), f.boBank ? QString::number(*f.boBank) : QString(),
+                       f.connectedBank ? QString::number(*f.connectedBank) : QString());
         auto cached = interpreted.find(key);
         if (cached == interpreted.end()) {
             interpretWarning(f);
