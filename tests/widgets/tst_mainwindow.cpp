@@ -602,6 +602,32 @@ private slots:
         QVERIFY(doc->banner()->isHidden());
     }
 
+    // Settings an older version (or a damaged file) left: wrong types and foreign layouts are ignored, nothing crashes.
+    void settingsOfAnOlderLayoutAreIgnored()
+    {
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("MainWindow/version"), QStringLiteral("one"));
+            settings.setValue(QStringLiteral("MainWindow/geometry"), QByteArray("\x01\xd9\xd0\xcb garbage"));
+            settings.setValue(QStringLiteral("MainWindow/state"), QByteArray(300, '\xff'));
+            settings.setValue(QStringLiteral("MainWindow/theme"), 42);
+            settings.setValue(QStringLiteral("MainWindow/watch"), QStringList { QStringLiteral("maybe") });
+            settings.setValue(QStringLiteral("RecentFiles/paths"), 17);
+            settings.setValue(QStringLiteral("ArgumentTable/splitter"), QByteArray(64, '\x7f'));
+            settings.setValue(QStringLiteral("Toolchain/settings"), QByteArray("{ not json"));
+        }
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.size(), QSize(1400, 900));
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QVERIFY(doc->setCurrentView(QStringLiteral("arguments")));
+        QCOMPARE(doc->argumentModel()->rowCount(), 8);
+        window.saveSettings();
+        QCOMPARE(QSettings().value(QStringLiteral("MainWindow/version")).toInt(), MainWindow::SettingsVersion);
+        QSettings().clear(); // later tests start from defaults
+    }
+
     void settingsPersistWithVersion()
     {
         {
