@@ -231,6 +231,17 @@ const MlirDesign::Tile* MlirDesign::tile(const QString& name) const
     return nullptr;
 }
 
+QString MlirDesign::Buffer::sizeText() const
+{
+    switch (sizeProblem) {
+    case SizeProblem::TooLarge: return QStringLiteral("too large (over 2^63 bytes)");
+    case SizeProblem::NegativeDimension: return QStringLiteral("invalid (a negative dimension)");
+    case SizeProblem::NotStatic: return QStringLiteral("dynamic size");
+    case SizeProblem::None: break;
+    }
+    return bytes < 0 ? QStringLiteral("dynamic size") : QStringLiteral("%1 bytes").arg(bytes);
+}
+
 MlirDesign::TileKind MlirDesign::tileKind(int row)
 {
     if (row == 0)

@@ -35,6 +35,9 @@ struct MlirDesign {
         qint64 bytes = -1; // -1 when the size is not static
         SizeProblem sizeProblem = SizeProblem::None;
         int line = 0;
+
+        // "12288 bytes", or why there is no size: "dynamic size", "too large (over 2^63 bytes)", ...
+        QString sizeText() const;
     };
     struct ObjectFifo {
         QString name;
