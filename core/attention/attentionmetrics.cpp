@@ -36,7 +36,7 @@ QList<T> fromArray(const QJsonValue& v)
 {
     QList<T> list;
     const QJsonArray a = v.toArray();
-    for (const QJsonValue& x : a)
+    for (const auto& x : a)
         list << saturatingCast<T>(x.toDouble());
     return list;
 }

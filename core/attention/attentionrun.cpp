@@ -220,13 +220,14 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     const int first = read[0] ? 0 : read[1] ? 1 : read[2] ? 2 : read[3] ? 3 : 4;
     for (int i = 0; i < 5 && why.isEmpty(); ++i) {
         if (read[i] && read[first]
-            && (read[i]->rows() != read[first]->rows() || read[i]->cols() != read[first]->cols()))
+            && (read[i]->rows() != read[first]->rows() || read[i]->cols() != read[first]->cols())) {
             why = QStringLiteral("matrices.%1 is %2, expected %3 like matrices.%4 (the matrices of one run have one "
                                  "shape, seq x dim)")
                       .arg(names[i], shape(*read[i]), shape(*read[first]), names[first]);
-        else if (i < 3 && !read[i] && (read[0] || read[1] || read[2]))
+        } else if (i < 3 && !read[i] && (read[0] || read[1] || read[2])) {
             why = QStringLiteral("matrices.%1 is missing, expected it beside matrices.%2 (Q, K and V come together)")
                       .arg(names[i], names[first]);
+        }
     }
     if (!why.isEmpty()) {
         if (error)

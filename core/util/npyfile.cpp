@@ -186,9 +186,10 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
         fail(kMagicSize + 2, QStringLiteral("expected a %1-byte header length, the file ends").arg(lenSize));
     const auto* lenPtr = reinterpret_cast<const uchar*>(bytes.constData() + kMagicSize + 2);
     const qint64 headerLen = lenSize == 2 ? qFromLittleEndian<quint16>(lenPtr) : qFromLittleEndian<quint32>(lenPtr);
-    if (headerLen > MaxHeaderBytes)
+    if (headerLen > MaxHeaderBytes) {
         fail(kMagicSize + 2,
              QStringLiteral("expected a header of at most %1 bytes, found %2").arg(MaxHeaderBytes).arg(headerLen));
+    }
     if (headerStart + headerLen > bytes.size()) {
         fail(headerStart,
              QStringLiteral("expected a %1-byte header, the file has %2 bytes left")
@@ -229,17 +230,19 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
         if (!ok || v < 0)
             fail(headerStart,
                  QStringLiteral("expected non-negative integer dimensions, found (%1)").arg(shape.captured(1)));
-        if (v > 0 && count > MaxElements / v)
+        if (v > 0 && count > MaxElements / v) {
             fail(headerStart,
                  QStringLiteral("expected at most %1 elements, found shape (%2)")
                      .arg(MaxElements)
                      .arg(shape.captured(1).trimmed()));
-        if (v > MaxElements) // beside a zero dimension: an empty array, but no loop may run to such a bound
+        }
+        if (v > MaxElements) { // beside a zero dimension: an empty array, but no loop may run to such a bound
             fail(headerStart,
                  QStringLiteral("expected dimensions of at most %1, found %2 in shape (%3)")
                      .arg(MaxElements)
                      .arg(v)
                      .arg(shape.captured(1).trimmed()));
+        }
         count *= v;
         a.shape << v;
     }
@@ -263,13 +266,12 @@ NpyArray NpyFile::read(const QString& path)
         throw NpyException(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
     // Refused before it is read into memory: no accepted shape needs more.
     const qint64 maxBytes = MaxElements * 4 + MaxHeaderBytes;
-    if (file.size() > maxBytes)
-        throw NpyException(QStringLiteral("%1: the file is %2 bytes, expected at most %3 (%4 elements of 4 bytes and "
-                                          "a header)")
-                               .arg(path)
-                               .arg(file.size())
-                               .arg(maxBytes)
-                               .arg(MaxElements));
+    if (file.size() > maxBytes) {
+        throw NpyException(
+            QStringLiteral("%1: the file is %2 bytes, expected at most %3 (%4 elements of 4 bytes and "
+                           "a header)")
+                .arg(path, QString::number(file.size()), QString::number(maxBytes), QString::number(MaxElements)));
+    }
     return decode(file.readAll(), path);
 }
 
