@@ -17,31 +17,6 @@ using namespace xi::test;
 
 namespace {
 
-// A real write failure on a regular file without privileges: the file-size limit makes write() fail with EFBIG
-// (SIGXFSZ ignored), which stands for a disk that fills up half-way through the write.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        ::getrlimit(RLIMIT_FSIZE, &m_saved);
-        m_handler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_saved;
-        limit.rlim_cur = bytes;
-        m_ok = ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
-    }
-    ~FileSizeLimit()
-    {
-        ::setrlimit(RLIMIT_FSIZE, &m_saved);
-        std::signal(SIGXFSZ, m_handler);
-    }
-    bool ok() const { return m_ok; }
-
-private:
-    rlimit m_saved {};
-    void (*m_handler)(int) = nullptr;
-    bool m_ok = false;
-};
-
 unsigned modeOf(const QString& path)
 {
     struct stat st { };
