@@ -99,7 +99,6 @@ const ViewMenuEntry ViewMenu[] = {
     { "design", QT_TRANSLATE_NOOP("MainWindow", "D&esign (.mlir next to the file)"),
       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M) },
     { "compare", QT_TRANSLATE_NOOP("MainWindow", "&Comparison"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C) },
-    { "design", QT_TRANSLATE_NOOP("MainWindow", "MLIR d&esign"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M) },
 };
 
 QStringList localFiles(const QMimeData* mime)
