@@ -96,10 +96,11 @@ QString ReportVerdict::comparison(const AttentionRun& before, const AttentionRun
     const QList<int> is = warnedArguments(after);
     if (!was.isEmpty() && is.isEmpty())
         parts << QStringLiteral("XRT's warning gone");
-    else if (!is.isEmpty())
+    else if (!is.isEmpty()) {
         parts << QStringLiteral("XRT %1 about %2")
                      .arg(was.isEmpty() ? QStringLiteral("now warns") : QStringLiteral("still warns"),
                           argumentList(is));
+    }
     if (!after.scope.outputJudged)
         parts << QStringLiteral("the output is not judged on the %1 backend").arg(after.backend);
     QString lead;
@@ -111,10 +112,11 @@ QString ReportVerdict::comparison(const AttentionRun& before, const AttentionRun
         lead = QStringLiteral("Not fixed yet");
     else
         lead = QStringLiteral("Both runs pass");
-    if (after.state != QLatin1String("COMPLETED"))
+    if (after.state != QLatin1String("COMPLETED")) {
         parts.prepend(QStringLiteral("the after run %1")
                           .arg(after.state.isEmpty() ? QStringLiteral("did not run")
                                                      : QStringLiteral("ended %1").arg(after.state)));
+    }
     return parts.isEmpty() ? lead : QStringLiteral("%1: %2").arg(lead, parts.join(QStringLiteral(", ")));
 }
 

@@ -21,18 +21,20 @@ QString argumentList(const QList<int>& arguments)
 
 QString NoopComparison::summary() const
 {
-    if (!checkRan)
+    if (!checkRan) {
         return QStringLiteral("XRT's argument check did not run, so there is nothing to compare with the prediction: "
                               "%1")
             .arg(notRun);
+    }
     if (!captured)
         return QStringLiteral("XRT's messages could not be captured, so the prediction cannot be compared.");
     QString text = QStringLiteral("XRT warned about arguments: %1; the checker predicted: %2.")
                        .arg(argumentList(printedArguments), argumentList(predictedArguments));
-    if (!printedException.isEmpty() || !predictedException.isEmpty())
+    if (!printedException.isEmpty() || !predictedException.isEmpty()) {
         text += QStringLiteral(" XRT threw: %1; predicted: %2.")
                     .arg(printedException.isEmpty() ? QStringLiteral("nothing") : printedException,
                          predictedException.isEmpty() ? QStringLiteral("nothing") : predictedException);
+    }
     return text + (matches ? QStringLiteral(" They agree.") : QStringLiteral(" They DIFFER."));
 }
 

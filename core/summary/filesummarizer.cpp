@@ -330,10 +330,11 @@ void setHeadline(FileSummary& s, const Xclbin& x, const QList<KernelGroups>& gro
         int all = 0;
         for (const SummaryPoint& p : problems)
             all += p.severity != Severity::Info ? p.count : 0;
-        if (all > covered)
+        if (all > covered) {
             s.headline += QStringLiteral(" And %1 more %2.")
                               .arg(all - covered)
                               .arg(all - covered == 1 ? QStringLiteral("finding") : QStringLiteral("findings"));
+        }
         return;
     }
     // Nothing wrong: say what the file is and how to call it.

@@ -56,10 +56,11 @@ QStringList xrtMessages(const BugReportInput& in)
     QStringList out;
     if (in.xrtRun)
         out << in.xrtRun->messageTexts();
-    for (const AttentionRun& r : in.runs)
+    for (const AttentionRun& r : in.runs) {
         for (const QString& m : r.xrtMessages)
             if (!out.contains(m))
                 out << m;
+    }
     return out;
 }
 
@@ -108,10 +109,11 @@ BugReportAssessment BugReport::assess(const BugReportInput& in)
     const std::optional<KernelGroups> groups = kernelGroups(in);
     if (groups) {
         for (const ArgumentGroup& arg : groups->arguments) {
-            if (arg.argument.isBuffer() && arg.verdict == Verdict::Invalid)
+            if (arg.argument.isBuffer() && arg.verdict == Verdict::Invalid) {
                 a.reasons << QStringLiteral("argument %1 (%2) of %3: %4")
                                  .arg(arg.index)
                                  .arg(arg.argument.name, groups->kernelName, arg.reason);
+            }
         }
         if (!a.reasons.isEmpty()) {
             a.target = BugReportAssessment::Target::Build;
@@ -137,10 +139,11 @@ BugReportAssessment BugReport::assess(const BugReportInput& in)
         if (SuccessChecklist::isBankWarning(m) && a.reasons.size() < 20)
             a.reasons << QStringLiteral("XRT said: %1").arg(m.simplified());
     }
-    for (int arg : cloned)
+    for (int arg : cloned) {
         a.reasons << QStringLiteral("XRT ran the kernel on a copy of the BO passed at argument %1, and never copies it "
                                     "back")
                          .arg(arg);
+    }
     if (!a.reasons.isEmpty()) {
         a.target = BugReportAssessment::Target::Host;
         QString groupsNote;
@@ -241,10 +244,11 @@ QString BugReport::markdown(const BugReportInput& in)
                                             : QStringLiteral("aiecc not found");
     }
     md += row({ QStringLiteral("mlir-aie"), mlirAie, mlirAieSource });
-    if (in.xclbin)
+    if (in.xclbin) {
         md += row({ QStringLiteral("xclbin"), QFileInfo(in.xclbin->filePath).fileName(),
                     QStringLiteral("UUID %1, xclbinutil format %2")
                         .arg(uuidText(in.xclbin->header.xclbinUuid), in.xclbin->header.version()) });
+    }
     if (!in.designPath.isEmpty())
         md += row({ QStringLiteral("design"), QFileInfo(in.designPath).fileName(), in.designPath });
     md += QLatin1Char('\n');
@@ -291,12 +295,13 @@ QString BugReport::markdown(const BugReportInput& in)
 
     md += QStringLiteral("## XRT's messages\n\n");
     const QStringList messages = xrtMessages(in);
-    if (messages.isEmpty())
+    if (messages.isEmpty()) {
         md += in.xrtRun || !in.runs.isEmpty()
             ? QStringLiteral("XRT printed no message.\n")
             : QStringLiteral("Nothing was run through XRT: its messages are unknown.\n");
-    else
+    } else {
         md += QStringLiteral("```\n%1\n```\n").arg(messages.join(QLatin1Char('\n')));
+    }
     md += QLatin1Char('\n');
 
     md += QStringLiteral("## Instruction stream\n\n");

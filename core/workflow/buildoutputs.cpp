@@ -130,7 +130,7 @@ QString BuildOutputs::keepPrevious(const QString& workingDirectory, const QStrin
         QFile::remove(target);
         return QFile::copy(dir.filePath(name), target) ? target : QString();
     };
-    const QString xclbin = keep(xclbinName);
+    QString xclbin = keep(xclbinName);
     const QString insts = xclbin.isEmpty() ? QString() : keep(instructionsName);
     if (instructions)
         *instructions = insts;
