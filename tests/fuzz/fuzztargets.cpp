@@ -130,6 +130,7 @@ int runjson(const uint8_t* data, size_t size)
         return 0;
     (void)run->verdict();
     (void)run->succeeded();
+    (void)run->difference();
     (void)run->toJson(true);
     return 0;
 }
