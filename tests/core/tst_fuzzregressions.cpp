@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every input the fuzzers found (a crash, a hang, an out-of-memory, a sanitizer report), minimised and kept in
-// tests/data/fuzz-regressions/<target>/, read again through the same entry the fuzzer used (tests/fuzz). In the
-// asan preset the sanitizers judge each one as they did when it was found; in every build it must not crash.
+// tests/data/fuzz-regressions/<target>/ (each folder starts with an empty input), and the project's own seeds in
+// tests/fuzz/seeds/<target>/, read again through the same entry the fuzzer used (tests/fuzz). In the asan preset
+// the sanitizers judge each one as they did when it was found; in every build it must not crash.
 #include "fuzztargets.h"
 #include "testsupport.h"
 
@@ -47,15 +48,18 @@ void TestFuzzRegressions::replay_data()
     const QList<fuzz::Target> targets = fuzz::targets();
     int rows = 0;
     for (int t = 0; t < targets.size(); ++t) {
-        QDirIterator it(regressionsDir() + QLatin1Char('/') + targets[t].name, QDir::Files);
         QStringList files;
-        while (it.hasNext())
-            files << it.next();
+        for (const QString& dir : { regressionsDir(), QStringLiteral(XI_SOURCE_DIR "/tests/fuzz/seeds") }) {
+            QDirIterator it(dir + QLatin1Char('/') + targets[t].name, QDir::Files);
+            while (it.hasNext())
+                files << it.next();
+        }
         files.sort();
         for (const QString& file : files) {
-            if (file.endsWith(QLatin1String(".md")))
-                continue;
-            QTest::newRow(qPrintable(targets[t].name + QLatin1Char('/') + QFileInfo(file).fileName())) << file << t;
+            const QString row = targets[t].name
+                + (file.startsWith(regressionsDir()) ? QStringLiteral("/") : QStringLiteral("/seed/"))
+                + QFileInfo(file).fileName();
+            QTest::newRow(qPrintable(row)) << file << t;
             ++rows;
         }
     }
@@ -69,7 +73,7 @@ void TestFuzzRegressions::replay()
     QFETCH(int, target);
     const QByteArray input = test::readFile(path);
     QVERIFY2(QFileInfo(path).isFile(), qPrintable(path));
-    const fuzz::Target& entry = fuzz::targets().at(target);
+    const fuzz::Target entry = fuzz::targets().at(target);
     QCOMPARE(entry.entry(reinterpret_cast<const uint8_t*>(input.constData()), size_t(input.size())), 0);
 }
 

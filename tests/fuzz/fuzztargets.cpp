@@ -94,7 +94,7 @@ int xclbin(const uint8_t* data, size_t size)
         }
     }
     const QList<KernelGroups> groups = ArgumentGroups::computeAll(file);
-    (void)FileSummarizer::summarize(file, groups);
+    (void)FileSummarizer::summarize(file, groups, std::nullopt);
     return 0;
 }
 
