@@ -97,6 +97,7 @@ const ViewMenuEntry ViewMenu[] = {
     { "metadata", QT_TRANSLATE_NOOP("MainWindow", "&Raw metadata"), QKeySequence(Qt::CTRL | Qt::Key_0) },
     { "decoder", QT_TRANSLATE_NOOP("MainWindow", "&Decoder"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D) },
     { "compare", QT_TRANSLATE_NOOP("MainWindow", "&Comparison"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C) },
+    { "design", QT_TRANSLATE_NOOP("MainWindow", "Desi&gn"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G) },
 };
 
 QStringList localFiles(const QMimeData* mime)
