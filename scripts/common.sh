@@ -68,3 +68,22 @@ xi_build() {
     [ $# -gt 0 ] && targets=(--target "$@")
     cmake --build "$XI_BUILD" --parallel "$(nproc)" "${targets[@]}"
 }
+
+# xi_preset_configure NAME: configures a preset of CMakePresets.json (its build folder is build-NAME), through
+# ccache when present.
+xi_preset_configure() {
+    if command -v ccache >/dev/null; then
+        export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
+    fi
+    xi_log "configuring preset $1"
+    (cd "$XI_ROOT" && cmake --preset "$1")
+}
+
+# xi_preset_build NAME [TARGET ...]: builds a configured preset, everything or the given targets, on every core.
+xi_preset_build() {
+    local preset=$1 targets=()
+    shift
+    export CCACHE_NOHASHDIR=1 CCACHE_BASEDIR="$XI_ROOT"
+    [ $# -gt 0 ] && targets=(--target "$@")
+    (cd "$XI_ROOT" && cmake --build --preset "$preset" --parallel "$(nproc)" "${targets[@]}")
+}

@@ -63,6 +63,19 @@ private:
 
 } // namespace xi::test
 
+// XI_TEST_ASAN is 1 in a build under AddressSanitizer (gcc says so with __SANITIZE_ADDRESS__, clang with
+// __has_feature, nested because gcc 12 has no __has_feature): it owns malloc and turns a SIGSEGV into a report.
+#if defined(__SANITIZE_ADDRESS__)
+#define XI_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XI_TEST_ASAN 1
+#endif
+#endif
+#ifndef XI_TEST_ASAN
+#define XI_TEST_ASAN 0
+#endif
+
 // Fixtures are shared and may be absent in a stripped checkout: say so loudly, and fail where they are required.
 #define XI_REQUIRE_FIXTURES()                                                                                          \
     do {                                                                                                               \

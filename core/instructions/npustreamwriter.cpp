@@ -177,6 +177,9 @@ NpuStreamWriter NpuStreamWriter::fromStream(const NpuStream& stream, NpuFormat v
 
 QByteArray NpuStreamWriter::toBytes(const QList<quint32>& words)
 {
+    // An empty list has no data pointer, and memcpy must not be handed a null one even for 0 bytes (UBSan).
+    if (words.isEmpty())
+        return {};
     QByteArray bytes(words.size() * 4, Qt::Uninitialized);
     qToLittleEndian<quint32>(words.constData(), words.size(), bytes.data());
     return bytes;

@@ -137,7 +137,7 @@ void TestGroupsCommand::everyMlirAieFixtureJson()
     QCOMPARE(verdicts, kMlirAieVerdicts);
     const QJsonObject bo0 = args[3].toObject();
     QCOMPARE(bo0.value(QLatin1String("group_id")).toInteger(), 65536);
-    QCOMPARE(bo0.value(QLatin1String("banks")).toArray(), QJsonArray({ 0 }));
+    QCOMPARE(bo0.value(QLatin1String("banks")).toArray(), QJsonArray({ QJsonValue(0) }));
     QCOMPARE(bo0.value(QLatin1String("memory_tags")).toArray(), QJsonArray({ QStringLiteral("HOST") }));
     QCOMPARE(args[1].toObject().value(QLatin1String("memory_tags")).toArray(), QJsonArray({ QStringLiteral("SRAM") }));
 }

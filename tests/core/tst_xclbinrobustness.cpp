@@ -25,7 +25,7 @@ using namespace xi;
 
 // ---- the largest single allocation made while a load runs (glibc; not under ASan, which owns malloc) -------------
 
-#if !defined(__SANITIZE_ADDRESS__)
+#if !XI_TEST_ASAN
 #define XI_TRACK_ALLOCATIONS 1
 extern "C" {
 void* __libc_malloc(size_t);
