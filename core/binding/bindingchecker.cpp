@@ -69,9 +69,30 @@ public:
 
     void run()
     {
-        for (const UnresolvedItem& u : m_plan.unresolved)
-            add(Severity::Info, u.argument, QStringLiteral("unresolved"),
-                QStringLiteral("Could not resolve '%1': %2").arg(u.text, u.reason), u.location);
+        if (!m_plan.connectivityChecked()) {
+            // xrt::ext::kernel / xrt::module: XRT compares no BO bank with the kernel's connectivity, and k(3, 0, 0,
+            // bo0, ...) is how these flows are called (docs/domain.md section 8).
+            add(Severity::Info, -1, QStringLiteral("no-connectivity-check"),
+                QStringLiteral("The program uses the %1 flow: XRT makes no connectivity check there, so group IDs, "
+                               "banks and the instruction arguments (0 and 0 are correct) are not compared with %2.")
+                    .arg(m_plan.flow, m_kernel.name),
+                m_plan.call);
+            return;
+        }
+        if (m_plan.helperCall) {
+            add(Severity::Info, -1, QStringLiteral("helper-layer"),
+                QStringLiteral("The call is made inside %1; checked what it passes (%2) against %3.")
+                    .arg(m_plan.flow, m_plan.toQuick(), m_kernel.name),
+                m_plan.call);
+        }
+        if (m_plan.predictedSlot >= 2 && !m_options.slot.legacyXrt213) {
+            add(Severity::Info, -1, QStringLiteral("hw-context-slot"),
+                QStringLiteral("This kernel is made in hardware context %1 of the process: its group IDs print "
+                               "0x%2xxxx (slot %2), which is not a broken bank.")
+                    .arg(m_plan.hwContext + 1)
+                    .arg(m_plan.predictedSlot),
+                m_plan.call);
+        }
         checkConventionMix();
         int last = int(m_plan.arguments.size());
         for (const ArgumentGroup& ag : m_groups.arguments)
@@ -173,6 +194,15 @@ private:
             }
             return;
         }
+        if (a->isScalar() && i != m_instr && a->scalarValue == 0) {
+            add(Severity::Info, i, QStringLiteral("zero-for-unused-buffer"),
+                QStringLiteral("Index %1 (%2) gets 0: fine for a buffer slot the design does not use (XRT skips "
+                               "the connectivity check for a value).")
+                    .arg(i)
+                    .arg(role(i)),
+                where(a));
+            return;
+        }
         if (a->isScalar()) {
             add(Severity::Error, i, QStringLiteral("scalar-at-buffer"),
                 QStringLiteral("Index %1 is %2, a buffer in bank %3, but the host passes the scalar '%4': the kernel "
@@ -208,7 +238,7 @@ private:
                                         : QStringLiteral(" (an output passed like this stays all zeros)")),
                 where(a));
         }
-        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable) {
+        if (i == m_instr && a->bo.instructions && !a->bo.flagsUnknown && a->bo.flags != BoFlags::Cacheable) {
             add(Severity::Warning, i, QStringLiteral("instr-not-cacheable"),
                 QStringLiteral("The instruction BO '%1' is allocated %2; mlir-aie hosts allocate it cacheable "
                                "(xrt.bo.flags.cacheable / XCL_BO_FLAGS_CACHEABLE).")
@@ -244,12 +274,22 @@ private:
                         .arg(m_kernel.name),
                     loc);
             } else if (src->banks.isEmpty()) {
-                add(Severity::Warning, i, QStringLiteral("bo-from-scalar-group"),
+                // XRT rejects it (clones it, or 2.13 throws) where the argument it is passed at is not connected to
+                // that bank; elsewhere it merely works.
+                const ArgumentGroup* at = m_groups.argument(i);
+                const std::optional<qint64> bank = BindingChecker::boBank(bo, m_groups, m_options.slot);
+                const bool rejected = at && at->argument.isBuffer()
+                    && (!bank || outsideMemoryTable(*bank) || !at->banks.contains(int(quint16(*bank))));
+                add(rejected ? Severity::Error : Severity::Warning, i, QStringLiteral("bo-from-scalar-group"),
                     QStringLiteral("%1 is allocated with kernel.group_id(%2) of %3, which has no memory (bank 0xFFFF, "
-                                   "-1 in XRT 2.13): allocate it with group_id of the argument it is passed at.")
+                                   "-1 in XRT 2.13)%4: allocate it with group_id of the argument it is passed at.")
                         .arg(boName(bo))
                         .arg(bo.groupArgument)
-                        .arg(role(bo.groupArgument)),
+                        .arg(role(bo.groupArgument),
+                             rejected ? QStringLiteral(", so XRT does not accept it at index %1 and runs the kernel on "
+                                                       "a copy")
+                                            .arg(i)
+                                      : QStringLiteral("; XRT accepts it here, but only by chance")),
                     bo.allocation.isValid() ? bo.allocation : loc);
             }
             return;
@@ -321,11 +361,7 @@ private:
         const std::optional<BindingInstructions>& insts = m_options.instructions;
         const QString name = role(m_count);
         if (a.instructionBytes) {
-            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral(
-                    "'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4.")
-                    .arg(a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString(), name),
-                where(&a));
+            bytesForWords(a, a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString());
             return;
         }
         if (a.instructionWords) {
@@ -346,12 +382,7 @@ private:
         if (insts && v == insts->wordCount())
             return;
         if (insts && v == qint64(insts->byteCount())) {
-            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral("%1 is %2, the instruction file's size in bytes; it counts 32-bit words: %3.")
-                    .arg(name)
-                    .arg(v)
-                    .arg(insts->wordCount()),
-                where(&a));
+            bytesForWords(a, QString::number(v), QStringLiteral(" (%1 words)").arg(insts->wordCount()));
         } else if (insts || v <= 0) {
             add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
                 insts ? QStringLiteral("%1 is %2, but the instruction file %3 has %4 words.")
@@ -368,6 +399,36 @@ private:
                     .arg(v),
                 where(&a));
         }
+    }
+
+    // ninstr given in bytes: a TXN stream carries its own size and current firmware runs it (a warning: the ABI
+    // says words); a legacy stream has no header, so there the count decides what runs (an error).
+    void bytesForWords(const ArgBinding& a, const QString& text, const QString& detail)
+    {
+        const std::optional<BindingInstructions>& insts = m_options.instructions;
+        const bool txn = insts && isTxnStream(*insts);
+        const bool legacy = insts && !txn;
+        add(legacy ? Severity::Error : Severity::Warning, m_count, QStringLiteral("ninstr-mismatch"),
+            QStringLiteral("'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4. "
+                           "%4")
+                .arg(text, detail, role(m_count),
+                     legacy ? QStringLiteral("The stream %1 has no transaction header, so the NPU reads 4 times too "
+                                             "many words.")
+                                  .arg(insts->path)
+                            : txn ? QStringLiteral("The stream is a transaction stream whose header carries its own "
+                                                   "size, so current firmware runs it; the ABI still says words.")
+                                  : QStringLiteral("A transaction stream (mlir-aie's today) carries its own size and "
+                                                   "runs; a legacy stream would not (give the instruction file to "
+                                                   "tell).")),
+            where(&a));
+    }
+
+    static bool isTxnStream(const BindingInstructions& insts)
+    {
+        if (insts.isMlirAieStream())
+            return true;
+        // TXN header: word 0 = rows<<24 | devGen<<16 | minor<<8 | major, word 3 = the stream's size in bytes
+        return insts.words.size() >= 4 && insts.words.at(3) == insts.byteCount() && (insts.words.first() & 0xFF) <= 1;
     }
 
     void checkInstructionBuffer()
@@ -485,6 +546,65 @@ QJsonObject BindingFinding::toJson() const
     return o;
 }
 
+QString bindingStatusName(BindingStatus s)
+{
+    switch (s) {
+    case BindingStatus::Ok:
+        return QStringLiteral("ok");
+    case BindingStatus::Warning:
+        return QStringLiteral("warning");
+    case BindingStatus::Error:
+        return QStringLiteral("error");
+    case BindingStatus::Unresolved:
+        return QStringLiteral("unresolved");
+    }
+    return QString();
+}
+
+int bindingStatusRank(BindingStatus s)
+{
+    switch (s) {
+    case BindingStatus::Ok:
+        return 0;
+    case BindingStatus::Warning:
+        return 1;
+    case BindingStatus::Unresolved:
+        return 2;
+    case BindingStatus::Error:
+        return 3;
+    }
+    return 0;
+}
+
+void BindingReport::updateStatus()
+{
+    if (status == BindingStatus::Unresolved)
+        return;
+    status = count(Severity::Error) > 0 ? BindingStatus::Error
+        : count(Severity::Warning) > 0  ? BindingStatus::Warning
+                                        : BindingStatus::Ok;
+}
+
+QJsonArray BindingReport::unresolvedJson(const QList<UnresolvedItem>& items)
+{
+    QJsonArray list;
+    for (const UnresolvedItem& u : items) {
+        QString what = u.reason;
+        if (!u.text.isEmpty() && !what.contains(u.text))
+            what = QStringLiteral("'%1': %2").arg(u.text, what);
+        if (!what.isEmpty())
+            what[0] = what.at(0).toUpper();
+        if (!what.endsWith(QLatin1Char('.')))
+            what += QLatin1Char('.');
+        QJsonObject o { { QLatin1String("line"), u.location.line > 0 ? QJsonValue(u.location.line) : QJsonValue() },
+                        { QLatin1String("what"), what } };
+        if (u.argument >= 0)
+            o[QLatin1String("argument")] = u.argument;
+        list.append(o);
+    }
+    return list;
+}
+
 bool BindingReport::hasErrors() const
 {
     return count(Severity::Error) > 0;
@@ -509,6 +629,8 @@ QStringList BindingReport::predictedTexts() const
 QJsonObject BindingReport::toJson() const
 {
     QJsonObject o;
+    o[QLatin1String("status")] = bindingStatusName(status);
+    o[QLatin1String("unresolved")] = unresolvedJson(unresolved);
     o[QLatin1String("kernel")] = kernelName;
     o[QLatin1String("convention")] = conventionName(convention);
     o[QLatin1String("xrt")] = slot.describe();
@@ -529,12 +651,15 @@ QJsonObject BindingReport::toJson() const
         { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213, true) },
         { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware, true) },
     };
-    o[QLatin1String("corrected_call")] = QJsonObject {
+    const QJsonObject corrected {
         { QLatin1String("python"), correctedPython },
         { QLatin1String("cpp"), correctedCpp },
         { QLatin1String("reference_python"), referencePython },
         { QLatin1String("reference_cpp"), referenceCpp },
     };
+    // No corrected call from guesses, nor for a call that is not written in the program (a helper, an ELF flow).
+    const bool none = status == BindingStatus::Unresolved || (correctedPython.isEmpty() && correctedCpp.isEmpty());
+    o[QLatin1String("corrected_call")] = none ? QJsonValue() : QJsonValue(corrected);
     return o;
 }
 
@@ -586,6 +711,12 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         for (const Kernel& k : xclbin.kernels)
             names << k.name;
         report.kernelName = plan.kernelName;
+        if (!plan.unresolved.isEmpty()) {
+            report.status = BindingStatus::Unresolved;
+            report.unresolved = plan.unresolved;
+            return report;
+        }
+        report.status = BindingStatus::Error;
         report.findings << BindingFinding {
             Severity::Error, -1, QStringLiteral("no-kernel"),
             QStringLiteral("%1 has no kernel %2 (kernels: %3).")
@@ -596,6 +727,13 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         return report;
     }
     report.kernelName = kernel->name;
+    if (!plan.unresolved.isEmpty()) {
+        // The call could not be followed: no finding and no corrected call from guesses.
+        report.status = BindingStatus::Unresolved;
+        report.unresolved = plan.unresolved;
+        report.convention = ArgumentGroups::detectConvention(*kernel);
+        return report;
+    }
     Check(xclbin, *kernel, plan, options, report).run();
     if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1) {
         report.findings.prepend(BindingFinding {
@@ -603,6 +741,9 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
             QStringLiteral("The plan names no kernel: checked %1, the first NPU kernel of the file.").arg(kernel->name),
             plan.call });
     }
+    report.updateStatus();
+    if (!plan.connectivityChecked() || plan.helperCall)
+        return report; // nothing in the program's own text to correct
     const auto& insts = options.instructions;
     report.correctedPython = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts)
                                  .join(QLatin1Char('\n'));

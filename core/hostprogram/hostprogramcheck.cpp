@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hostprogram/hostprogramcheck.h"
+
+#include <QJsonArray>
+
+namespace xi {
+
+HostProgramVerdict HostProgramCheck::check(const Xclbin& xclbin, const HostProgram& program,
+                                           const BindingCheckOptions& options, const QString& givenInstructions,
+                                           bool followSlots)
+{
+    HostProgramVerdict v;
+    v.flow = program.flow();
+    for (const BindingPlan& plan : program.calls) {
+        HostProgramVerdict::Call c;
+        c.plan = plan;
+        BindingCheckOptions o = options;
+        if (followSlots && !o.slot.legacyXrt213 && plan.predictedSlot > 0)
+            o.slot.slot = plan.predictedSlot;
+        c.instructions = InstructionFileLocator::locate(givenInstructions, plan, xclbin.filePath);
+        if (c.instructions.found()) {
+            c.loaded = BindingInstructions::load(c.instructions.path);
+            o.instructions = c.loaded;
+        } else {
+            o.instructions.reset();
+        }
+        c.report = BindingChecker::check(xclbin, plan, o);
+        v.unresolved << c.report.unresolved;
+        v.calls << c;
+    }
+    for (const UnresolvedItem& u : program.unresolved) {
+        if (!v.unresolved.contains(u))
+            v.unresolved << u;
+    }
+    if (program.hwContexts > ContextsKept && !program.hwContextsUncertain) {
+        v.programFindings << BindingFinding {
+            Severity::Warning, -1, QStringLiteral("too-many-hw-contexts"),
+            QStringLiteral("The program makes %1 hardware contexts in one process; the NPU keeps about %2 (npu1): a "
+                           "later context can fail with CREATE_HWCTX errors or give garbage.")
+                .arg(program.hwContexts)
+                .arg(ContextsKept),
+            HostLocation { program.sourceFile, 0, 0 }
+        };
+    }
+    // The worst call speaks for the program.
+    BindingStatus status = BindingStatus::Ok;
+    for (int i = 0; i < v.calls.size(); ++i) {
+        if (i == 0 || bindingStatusRank(v.calls.at(i).report.status) > bindingStatusRank(status)) {
+            status = v.calls.at(i).report.status;
+            v.worst = i;
+        }
+    }
+    if (!v.programFindings.isEmpty() && bindingStatusRank(status) < bindingStatusRank(BindingStatus::Warning))
+        status = BindingStatus::Warning;
+    v.status = status;
+    return v;
+}
+
+QJsonObject HostProgramVerdict::toJson() const
+{
+    const Call& w = worstCall();
+    QJsonObject o = w.report.toJson();
+    QJsonArray findings = o.value(QLatin1String("findings")).toArray();
+    for (const BindingFinding& f : programFindings)
+        findings.append(f.toJson());
+    o[QLatin1String("findings")] = findings;
+    o[QLatin1String("status")] = bindingStatusName(status);
+    o[QLatin1String("flow")] = flow;
+    o[QLatin1String("binding_plan")] = w.plan.toJson();
+    o[QLatin1String("unresolved")] = BindingReport::unresolvedJson(unresolved);
+    QJsonArray callList;
+    for (const Call& c : calls) {
+        const QJsonObject r = c.report.toJson();
+        QJsonObject co {
+            { QLatin1String("line"), c.plan.call.line > 0 ? QJsonValue(c.plan.call.line) : QJsonValue() },
+            { QLatin1String("kernel"), c.report.kernelName },
+            { QLatin1String("hw_context"), c.plan.hwContext >= 0 ? QJsonValue(c.plan.hwContext) : QJsonValue() },
+            { QLatin1String("predicted_slot"),
+              c.plan.predictedSlot > 0 ? QJsonValue(c.plan.predictedSlot) : QJsonValue() },
+            { QLatin1String("flow"), c.plan.flow },
+            { QLatin1String("status"), bindingStatusName(c.report.status) },
+            { QLatin1String("call_text"), c.plan.callText },
+            { QLatin1String("binding_plan"), c.plan.toJson() },
+            { QLatin1String("findings"), r.value(QLatin1String("findings")) },
+            { QLatin1String("corrected_call"), r.value(QLatin1String("corrected_call")) },
+            { QLatin1String("predicted_xrt_warnings"), r.value(QLatin1String("predicted_xrt_warnings")) },
+            { QLatin1String("unresolved"), r.value(QLatin1String("unresolved")) },
+        };
+        callList.append(co);
+    }
+    o[QLatin1String("calls")] = callList;
+    return o;
+}
+
+} // namespace xi
