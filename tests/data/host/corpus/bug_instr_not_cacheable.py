@@ -14,7 +14,7 @@ device.register_xclbin(xclbin)
 context = xrt.hw_context(device, xclbin.get_uuid())
 kernel = xrt.kernel(context, "MLIR_AIE")
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 instr_bo = xrt.bo(device, insts.nbytes, BO_FLAGS, kernel.group_id(1))
 in_bo = xrt.bo(device, 4096, BO_FLAGS, kernel.group_id(3))
 out_bo = xrt.bo(device, 4096, BO_FLAGS, kernel.group_id(4))

@@ -17,7 +17,7 @@ def mkbo(group, nbytes=4096, flags=xrt.bo.flags.host_only):
     return xrt.bo(device, nbytes, flags, kernel.group_id(group))
 
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 I = mkbo(1, insts.nbytes, xrt.bo.flags.cacheable)
 A = mkbo(2)
 B = mkbo(4)

@@ -12,7 +12,7 @@ INSTR_GROUP = 0x10001
 device = xrt.device(0)
 xclbin = xrt.xclbin("iron-single-add.xclbin")
 device.register_xclbin(xclbin)
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 
 first = xrt.hw_context(device, xclbin.get_uuid())
 k1 = xrt.kernel(first, "MLIR_AIE")

@@ -11,7 +11,7 @@ LAYERS = 8
 device = xrt.device(0)
 xclbin = xrt.xclbin("iron-single-add.xclbin")
 device.register_xclbin(xclbin)
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 
 layers = []
 for layer in range(LAYERS):

@@ -41,7 +41,7 @@ class AIEApp:
         handle.wait()
 
 
-app = AIEApp("iron-single-add.xclbin", "iron-single-add.insts.bin")
+app = AIEApp("iron-single-add.xclbin", "corpus_add.insts.bin")
 app.register_buffer(2, (1024,), np.int32)
 app.register_buffer(3, (1024,), np.int32)
 app.buffers[2].write(np.arange(1024, dtype=np.int32))

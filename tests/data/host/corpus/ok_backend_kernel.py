@@ -23,7 +23,7 @@ class Backend:
         return xrt.bo(self.device, nbytes, xrt.bo.flags.host_only, self.kernel.group_id(index))
 
 
-backend = Backend("iron-single-add.xclbin", "iron-single-add.insts.bin")
+backend = Backend("iron-single-add.xclbin", "corpus_add.insts.bin")
 a_bo = backend.buffer(4096, 3)
 b_bo = backend.buffer(4096, 4)
 a_bo.write(np.arange(1024, dtype=np.int32), 0)

@@ -11,7 +11,7 @@ from aie.utils import DefaultNPURuntime
 
 def main():
     parser = test_utils.create_default_argparser()
-    opts = parser.parse_args(["-x", "iron-single-add.xclbin", "-i", "iron-single-add.insts.bin", "-k", "MLIR_AIE"])
+    opts = parser.parse_args(["-x", "iron-single-add.xclbin", "-i", "corpus_add.insts.bin", "-k", "MLIR_AIE"])
     npu_kernel = test_utils.create_npu_kernel(opts)
     data = np.arange(1024, dtype=np.int32)
     ref = data + 1

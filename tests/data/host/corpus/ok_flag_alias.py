@@ -17,7 +17,7 @@ device.register_xclbin(xclbin)
 context = pyxrt.hw_context(device, xclbin.get_uuid())
 kernel = pyxrt.kernel(context, "MLIR_AIE")
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 bo_instr = pyxrt.bo(device, insts.nbytes, CACHEABLE, kernel.group_id(1))
 bo_in = pyxrt.bo(device, 4096, HOST_ONLY, kernel.group_id(3))
 bo_out = pyxrt.bo(device, 4096, HOST_ONLY, kernel.group_id(4))

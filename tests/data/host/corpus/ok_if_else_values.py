@@ -19,7 +19,7 @@ if trace:
 else:
     out_size = 4096
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 instr_bo = xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1))
 in_bo = xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(3))
 if trace:

@@ -11,7 +11,7 @@ dev.register_xclbin(xb)
 hw = ipr.hw_context(dev, xb.get_uuid())
 krn = ipr.kernel(hw, "MLIR_AIE")
 
-prog = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+prog = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 prog_bo = ipr.bo(dev, prog.nbytes, ipr.bo.cacheable, krn.group_id(1))
 src = ipr.bo(dev, 4096, ipr.bo.host_only, krn.group_id(3))
 dst = ipr.bo(dev, 4096, ipr.bo.host_only, krn.group_id(4))

@@ -15,7 +15,7 @@ class Norm:
         self.dev.register_xclbin(xb)
         self.hwctx = xrt.hw_context(self.dev, xb.get_uuid())
         self.ln_kernel = xrt.kernel(self.hwctx, "MLIR_AIE")
-        self.seq = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+        self.seq = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
         self.seq_bo = xrt.bo(self.dev, self.seq.nbytes, xrt.bo.flags.cacheable, self.ln_kernel.group_id(1))
         self.seq_bo.write(self.seq, 0)
         self.seq_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)

@@ -24,7 +24,7 @@ def instr_buffer(path):
     return bo, len(words)
 
 
-I, n = instr_buffer("iron-single-add.insts.bin")
+I, n = instr_buffer("corpus_add.insts.bin")
 A = mkbo(3)
 C = mkbo(4)
 kernel(3, I, n, A, C).wait()

@@ -9,7 +9,8 @@ from aie.utils import DefaultNPURuntime, NPUKernel
 npu_kernel = NPUKernel("iron-single-add.xclbin", "iron-single-add.insts.bin", kernel_name="MLIR_AIE")
 handle = DefaultNPURuntime.load(npu_kernel)
 
-a = tensor(np.arange(1024, dtype=np.int32))
-c = tensor(np.zeros(1024, dtype=np.int32))
-DefaultNPURuntime.run(handle, [a, c])
-assert (c.numpy() == a.numpy() + 1).all()
+a = tensor(np.arange(2048, dtype=np.int32))
+b = tensor(np.ones(2048, dtype=np.int32))
+c = tensor(np.zeros(2048, dtype=np.int32))
+DefaultNPURuntime.run(handle, [a, b, c])
+assert (c.numpy() == a.numpy() + b.numpy()).all()

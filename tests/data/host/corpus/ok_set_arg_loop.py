@@ -17,8 +17,8 @@ instr_bo.write(instr, 0)
 instr_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
 
 data_bos = []
-for i in range(2):
-    data_bos.append(xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(3 + i)))
+for i in range(3):
+    data_bos.append(xrt.bo(device, 8192, xrt.bo.flags.host_only, kernel.group_id(3 + i)))
 
 run = xrt.run(kernel)
 run.set_arg(0, 3)
@@ -28,4 +28,4 @@ for i, bo in enumerate(data_bos):
     run.set_arg(3 + i, bo)
 run.start()
 run.wait()
-data_bos[1].sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_FROM_DEVICE)
+data_bos[2].sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_FROM_DEVICE)

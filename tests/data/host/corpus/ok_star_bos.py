@@ -16,9 +16,10 @@ instr_bo = xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(
 instr_bo.write(insts, 0)
 instr_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
 
-sizes = [4096, 4096]
+sizes = [8192, 8192, 8192]
 bos = [xrt.bo(device, sizes[0], xrt.bo.flags.host_only, kernel.group_id(3)),
-       xrt.bo(device, sizes[1], xrt.bo.flags.host_only, kernel.group_id(4))]
+       xrt.bo(device, sizes[1], xrt.bo.flags.host_only, kernel.group_id(4)),
+       xrt.bo(device, sizes[2], xrt.bo.flags.host_only, kernel.group_id(5))]
 run = kernel(3, instr_bo, len(insts), *bos)
 run.wait()
 bos[-1].sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_FROM_DEVICE)

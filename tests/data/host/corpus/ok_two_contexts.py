@@ -8,7 +8,7 @@ import pyxrt as xrt
 device = xrt.device(0)
 xclbin = xrt.xclbin("iron-single-add.xclbin")
 device.register_xclbin(xclbin)
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 
 ctx_a = xrt.hw_context(device, xclbin.get_uuid())
 kern_a = xrt.kernel(ctx_a, "MLIR_AIE")

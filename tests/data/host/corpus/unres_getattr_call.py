@@ -22,7 +22,7 @@ context = xrt.hw_context(device, xclbin.get_uuid())
 kernel = xrt.kernel(context, "MLIR_AIE")
 pipe = Pipeline(device, kernel)
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 instr_bo = xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1))
 pool = {n: xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(3 + i)) for i, n in enumerate(["x", "y"])}
 

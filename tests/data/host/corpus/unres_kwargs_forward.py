@@ -17,7 +17,7 @@ device.register_xclbin(xclbin)
 context = xrt.hw_context(device, xclbin.get_uuid())
 kernel = xrt.kernel(context, "MLIR_AIE")
 
-insts = np.fromfile("iron-single-add.insts.bin", dtype=np.uint32)
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
 plan = {
     "opcode": 3,
     "instr": xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1)),

@@ -7,7 +7,7 @@ from aie.utils.xrt import execute, setup_aie
 
 app = setup_aie(
     "iron-single-add.xclbin",
-    "iron-single-add.insts.bin",
+    "corpus_add.insts.bin",
     (1024,),
     np.int32,
     None,
