@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // expect: error
 // xclbin: iron-single-add
+// slots: 1, 2
 // why: the second context's call passes BOs allocated with the first kernel's group_id (slot 1) to a kernel in slot 2.
 // codes: group-from-other-context
 #include <cstdint>

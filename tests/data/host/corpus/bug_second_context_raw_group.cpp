@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // expect: warning
 // xclbin: iron-single-add
+// slots: 1, 2
 // why: the second hw_context's BOs are allocated with the raw group 0x10000 seen in the first context's log.
 // codes: slot-mismatch
 #include <cstdint>

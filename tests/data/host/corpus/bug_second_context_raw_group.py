@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # expect: warning
 # xclbin: iron-single-add
+# slots: 1, 2
 # why: the second hw_context's BOs use raw group numbers printed for the first context (0x10000), not kernel.group_id().
 # codes: slot-mismatch
 import numpy as np

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # expect: ok
 # xclbin: iron-single-add
+# slots: 1, 2
 # why: two hardware contexts of one design in one process, each with its own kernel, BOs and call (slots 1 and 2).
 import numpy as np
 import pyxrt as xrt

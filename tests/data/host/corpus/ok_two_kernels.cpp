@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // expect: ok
 // xclbin: iron-single-add
+// slots: 1, 2
 // why: two hw_contexts and two kernels in one process (slots 1 and 2), each call bound with its own kernel's group_id.
 #include <cstdint>
 #include <fstream>
