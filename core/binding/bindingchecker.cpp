@@ -65,19 +65,20 @@ public:
         m_memoryCount = int(xclbin.memories().size());
         m_instr = CorrectedCall::instructionIndex(kernel, m_groups.convention);
         m_count = CorrectedCall::instructionCountIndex(kernel, m_groups.convention);
+        m_noConnectivity = !plan.connectivityChecked();
     }
 
     void run()
     {
-        if (!m_plan.connectivityChecked()) {
+        if (m_noConnectivity) {
             // xrt::ext::kernel / xrt::module: XRT compares no BO bank with the kernel's connectivity, and k(3, 0, 0,
-            // bo0, ...) is how these flows are called (docs/domain.md section 8).
+            // bo0, ...) is how these flows are called (docs/domain.md section 8); the positions still matter.
             add(Severity::Info, -1, QStringLiteral("no-connectivity-check"),
                 QStringLiteral("The program uses the %1 flow: XRT makes no connectivity check there, so group IDs, "
-                               "banks and the instruction arguments (0 and 0 are correct) are not compared with %2.")
+                               "banks and the instruction arguments (0 and 0 are correct) are not compared; only "
+                               "what is passed at each index of %2 is.")
                     .arg(m_plan.flow, m_kernel.name),
                 m_plan.call);
-            return;
         }
         if (m_plan.helperCall) {
             add(Severity::Info, -1, QStringLiteral("helper-layer"),
@@ -101,9 +102,11 @@ public:
             checkArgument(i);
         checkInstructionBuffer();
         checkBufferCount();
-        m_report.predictedWarnings = predict(m_groups, m_options.slot);
-        m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
-        m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
+        if (!m_noConnectivity) {
+            m_report.predictedWarnings = predict(m_groups, m_options.slot);
+            m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
+            m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
+        }
         std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
                          [](const BindingFinding& a, const BindingFinding& b) { return a.argument < b.argument; });
     }
@@ -194,6 +197,8 @@ private:
             }
             return;
         }
+        if (a->isScalar() && i == m_instr && m_noConnectivity && a->scalarValue == 0)
+            return; // the ELF carries the instructions: 0 is correct
         if (a->isScalar() && i != m_instr && a->scalarValue == 0) {
             add(Severity::Info, i, QStringLiteral("zero-for-unused-buffer"),
                 QStringLiteral("Index %1 (%2) gets 0: fine for a buffer slot the design does not use (XRT skips "
@@ -213,6 +218,8 @@ private:
                 where(a));
             return;
         }
+        if (m_noConnectivity)
+            return;
         checkBoGroup(a->bo, i, where(a));
         const std::optional<qint64> bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
         const quint16 bank16 = bank ? quint16(*bank) : 0;
@@ -332,9 +339,12 @@ private:
                     .arg(i)
                     .arg(role(i), boName(a->bo)),
                 where(a));
-            checkBoGroup(a->bo, i, where(a));
+            if (!m_noConnectivity)
+                checkBoGroup(a->bo, i, where(a));
             return;
         }
+        if (m_noConnectivity && i == m_count && a->scalarValue == 0)
+            return; // the ELF carries the instructions: 0 is correct
         if (m_groups.convention == Convention::Opcode && i == 0)
             checkOpcode(*a);
         else if (i == m_count)
@@ -433,7 +443,7 @@ private:
 
     void checkInstructionBuffer()
     {
-        if (m_instr < 0)
+        if (m_instr < 0 || m_noConnectivity)
             return;
         const ArgBinding* a = m_plan.argument(m_instr);
         if (a && a->unresolved)
@@ -520,6 +530,7 @@ private:
     int m_instr = -1;
     int m_count = -1;
     int m_memoryCount = 0;
+    bool m_noConnectivity = false; // an ELF flow: no bank, group or instruction-buffer check
 };
 
 QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions = false)
@@ -714,6 +725,18 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         if (!plan.unresolved.isEmpty()) {
             report.status = BindingStatus::Unresolved;
             report.unresolved = plan.unresolved;
+            return report;
+        }
+        if (!plan.connectivityChecked()) {
+            // a full ELF carries its own kernel: the xclbin's kernels are not what it runs
+            report.findings << BindingFinding {
+                Severity::Info, -1, QStringLiteral("no-connectivity-check"),
+                QStringLiteral("The program uses the %1 flow with kernel '%2', which %3 does not define (a full ELF "
+                               "carries its own): XRT makes no connectivity check there, so nothing is compared with "
+                               "this xclbin.")
+                    .arg(plan.flow, plan.kernelName, xclbin.filePath),
+                plan.call };
+            report.updateStatus();
             return report;
         }
         report.status = BindingStatus::Error;

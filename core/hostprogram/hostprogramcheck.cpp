@@ -25,6 +25,11 @@ HostProgramVerdict HostProgramCheck::check(const Xclbin& xclbin, const HostProgr
             o.instructions.reset();
         }
         c.report = BindingChecker::check(xclbin, plan, o);
+        if (c.instructions.source == InstructionFileChoice::Source::NamedButMissing
+            && c.report.status != BindingStatus::Unresolved) {
+            c.report.findings << BindingFinding { Severity::Info, -1, QStringLiteral("insts-file-missing"),
+                                                  c.instructions.describe(), plan.call };
+        }
         v.unresolved << c.report.unresolved;
         v.calls << c;
     }

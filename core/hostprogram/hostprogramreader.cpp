@@ -546,8 +546,17 @@ private:
         return std::nullopt;
     }
 
-    static bool sameValue(const Value& a, const Value& b)
+    bool sameValue(const Value& a, const Value& b) const
     {
+        if (a.kind == Value::Kind::Bo && b.kind == Value::Kind::Bo && a.bo >= 0 && b.bo >= 0) {
+            // two allocations alike in what the check reads: the same group and flags
+            const BoBinding& x = m_bos.at(a.bo);
+            const BoBinding& y = m_bos.at(b.bo);
+            return a.bo == b.bo
+                || (x.groupArgument == y.groupArgument && x.rawGroup == y.rawGroup && x.flags == y.flags
+                    && x.flagsUnknown == y.flagsUnknown && m_boGroupProblem.at(a.bo) == m_boGroupProblem.at(b.bo)
+                    && x.hasGroup());
+        }
         if (a.kind != b.kind)
             return false;
         switch (a.kind) {
@@ -582,8 +591,12 @@ private:
             v.instructions = true;
         if (m_conditional > 0) {
             // A value set in an if/else branch is known only when every way through sets the same.
-            const std::optional<Value> before = lookup(name);
-            if (before && !sameValue(*before, v)) {
+            std::optional<Value> before = lookup(name);
+            if (before && before->kind == Value::Kind::Unknown && before->why == QLatin1String("declared without a value"))
+                before.reset(); // `xrt::bo C;` then set in each branch
+            if (before && sameValue(*before, v) && before->kind == Value::Kind::Bo) {
+                v = *before; // the first allocation stands for both
+            } else if (before && !sameValue(*before, v)) {
                 v = unknown(QStringLiteral("'%1' is set to different values in if/else branches (line %2)")
                                 .arg(name)
                                 .arg(line));
@@ -732,6 +745,7 @@ private:
         if (first.isIdent("class") && h.size() >= 2) {
             const QString saved = m_class;
             m_class = h.at(1).text;
+            m_classes << m_class;
             execBlock(n.children, false);
             m_class = saved;
             return;
@@ -835,9 +849,9 @@ private:
                 const Value from = evaluate(h, eq + 1, semis.at(0));
                 const qsizetype lt = findTopWhere(h, semis.at(0) + 1, semis.at(1),
                                                   [](const HostToken& k) { return k.isOp("<") || k.isOp("<="); });
-                const QString step = joinTokens(h, semis.at(1) + 1, close);
+                const QString step = joinTokens(h, semis.at(1) + 1, close).remove(QLatin1Char(' '));
                 const bool unit = step == QStringLiteral("++") + var || step == var + QStringLiteral("++")
-                    || step == var + QStringLiteral(" += 1");
+                    || step == var + QStringLiteral("+=1");
                 if (lt > 0 && unit && from.kind == Value::Kind::Int && from.integer) {
                     const Value to = evaluate(h, lt + 1, semis.at(1));
                     if (to.kind == Value::Kind::Int && to.integer) {
@@ -900,6 +914,7 @@ private:
             const QString saved = m_class;
             if (h.size() >= 2 && h.at(1).kind == HostToken::Kind::Identifier)
                 m_class = h.at(1).text;
+            m_classes << m_class;
             execBlock(n.children, false);
             m_class = saved;
             return;
@@ -973,7 +988,10 @@ private:
             return;
         if (first.isIdent("return")) {
             s.removeFirst();
-            const Value v = s.isEmpty() ? unknown(QStringLiteral("nothing returned")) : evaluate(s, 0, s.size());
+            const bool tuple = findTop(s, ",") >= 0;
+            const Value v = s.isEmpty() ? unknown(QStringLiteral("nothing returned"))
+                : tuple                 ? listLiteral(s, 0, s.size())
+                                        : evaluate(s, 0, s.size());
             returnValue(v);
             return;
         }
@@ -1063,7 +1081,9 @@ private:
             }
         }
         const int line = s.first().line;
-        const Value v = evaluate(s, eq + 1, s.size());
+        const bool tuple = m_lang == HostLanguage::Python
+            && findTopWhere(s, eq + 1, s.size(), [](const HostToken& k) { return k.isOp(","); }) >= 0;
+        const Value v = tuple ? listLiteral(s, eq + 1, s.size()) : evaluate(s, eq + 1, s.size());
         assignTarget(s, 0, lhsEnd, v, line);
     }
 
@@ -1137,6 +1157,19 @@ private:
                 const Value v = s.isEmpty() ? unknown(QStringLiteral("nothing returned")) : evaluate(s, 0, s.size());
                 m_conditional += conditional;
                 returnValue(v);
+                m_conditional -= conditional;
+                return;
+            } else if (first.isIdent("for") && s.size() > 1 && s.at(1).isOp("(") && matching(s, 1) + 1 < s.size()) {
+                // for (...) statement; without braces: the same loop as with them
+                const qsizetype close = matching(s, 1);
+                Node loopNode;
+                loopNode.block = true;
+                loopNode.tokens = s.mid(0, close + 1);
+                auto body = std::make_shared<Node>();
+                body->tokens = s.mid(close + 1);
+                loopNode.children << body;
+                m_conditional += conditional;
+                cppFor(loopNode);
                 m_conditional -= conditional;
                 return;
             } else if ((first.isIdent("if") || first.isIdent("for") || first.isIdent("while") || first.isIdent("catch")
@@ -1219,6 +1252,19 @@ private:
                 return;
             }
         }
+        // TYPE a, b, c; several declarations without a value
+        if (const qsizetype comma = findTop(s, ","); comma > 2 && s.at(comma - 1).kind == HostToken::Kind::Identifier
+            && (s.at(comma - 2).kind == HostToken::Kind::Identifier || s.at(comma - 2).isOp(">"))) {
+            const Tokens type = s.mid(0, comma - 1);
+            m_declaring = true;
+            declare(type, s.at(comma - 1).text, unknown(QStringLiteral("declared without a value")), s.first().line);
+            for (const auto& [b, e] : splitTop(s, comma + 1, s.size())) {
+                if (e - b == 1 && s.at(b).kind == HostToken::Kind::Identifier)
+                    declare(type, s.at(b).text, unknown(QStringLiteral("declared without a value")), s.first().line);
+            }
+            m_declaring = false;
+            return;
+        }
         // TYPE NAME; a declaration without a value
         if (s.size() >= 2 && s.last().kind == HostToken::Kind::Identifier
             && (s.at(s.size() - 2).kind == HostToken::Kind::Identifier || s.at(s.size() - 2).isOp(">")
@@ -1236,6 +1282,8 @@ private:
     static bool isScalarType(const QString& typePath)
     {
         const QString t = normalisedPath(typePath);
+        if (t.contains(QLatin1Char('<')) || t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
+            return false;
         return t.contains(QLatin1String("int")) || t.contains(QLatin1String("size_t")) || t.contains(QLatin1String("long"))
             || t.contains(QLatin1String("unsigned")) || t.endsWith(QLatin1String("auto"));
     }
@@ -1258,9 +1306,37 @@ private:
             // a member or variable declared as xrt::kernel and set elsewhere (a constructor, a helper)
             v.kind = Value::Kind::Kernel;
             v.flow = t.contains(QLatin1String("ext")) ? QStringLiteral("xrt-ext-kernel") : QStringLiteral("xrt-kernel");
-        } else if (v.kind == Value::Kind::Unknown && t.contains(QLatin1String("vector"))
-                   && v.why == QLatin1String("declared without a value")) {
-            v = listOf({});
+        } else if (v.kind == Value::Kind::Unknown && (t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
+                   && (v.why == QLatin1String("declared without a value") || v.why.startsWith(QLatin1String("call of")))) {
+            const QString full = joinTokens(type, 0, type.size());
+            QString element = full.mid(full.indexOf(QLatin1Char('<')) + 1);
+            element = element.left(element.lastIndexOf(QLatin1Char('>'))).trimmed();
+            if (isScalarType(element.section(QLatin1Char(','), 0, 0))) {
+                // std::vector<uint32_t>: words whose count the program knows, not a list of objects
+                v = data(QString(), true);
+                v.instructions = looksLikeInstructions(name);
+            } else if (t.contains(QLatin1String("array")) && element.contains(QLatin1Char(','))) {
+                // std::array<xrt::bo, 3>: three items, set one by one
+                const int n = element.section(QLatin1Char(','), -1).trimmed().toInt();
+                QList<Value> items;
+                for (int i = 0; i < qMin(n, MaxUnroll); ++i)
+                    items << unknown(QStringLiteral("item %1 of '%2', never set").arg(i).arg(name));
+                v = listOf(items);
+                v.string = element.section(QLatin1Char(','), 0, 0).trimmed();
+            } else {
+                v = listOf({});
+                v.string = element; // the element type, for emplace_back
+            }
+        } else if (v.kind == Value::Kind::Unknown && v.why == QLatin1String("declared without a value")
+                   && m_classes.contains(t.section(QLatin1Char('.'), -1))) {
+            // `Stage stage;`: an object of a class of the program, made by its default constructor
+            Value inst;
+            inst.kind = Value::Kind::Instance;
+            inst.string = t.section(QLatin1Char('.'), -1);
+            const QString ctor = inst.string + QLatin1Char('.') + inst.string;
+            if (m_functions.contains(ctor))
+                invoke(ctor, {}, &inst);
+            v = inst;
         } else if (v.kind == Value::Kind::Unknown && v.why == QLatin1String("declared without a value")
                    && isScalarType(t)) {
             v = integer(std::nullopt);
@@ -1913,6 +1989,19 @@ private:
                                .arg(a && !a->value.why.isEmpty() ? QStringLiteral(" (%1)").arg(a->value.why)
                                                                  : QString()));
         }
+        if (m_classes.contains(lastComponent(path)) && receiver.kind == Value::Kind::Unknown) {
+            // constructing an object of a class of the program: run its constructor with self bound
+            Value inst;
+            inst.kind = Value::Kind::Instance;
+            inst.string = lastComponent(path);
+            const QStringList ctors { inst.string + QStringLiteral(".__init__"),
+                                      QString(inst.string + QLatin1Char('.') + inst.string) };
+            for (const QString& ctor : ctors) {
+                if (m_functions.contains(ctor))
+                    invoke(ctor, args, &inst);
+            }
+            return inst;
+        }
         if (m_functions.contains(lastComponent(path)) && receiver.kind != Value::Kind::Bo
             && receiver.kind != Value::Kind::Run)
             return invoke(lastComponent(path), args, nullptr);
@@ -2031,7 +2120,22 @@ private:
             if (!args.isEmpty())
                 list.list->append(args.first().value);
         } else if (method == QLatin1String("emplace_back")) {
-            list.list->append(args.size() >= 3 ? allocate(args, at, 0) : args.isEmpty() ? Value() : args.first().value);
+            Value element;
+            if (!list.string.isEmpty()) {
+                Value type;
+                type.kind = Value::Kind::Callable;
+                type.string = list.string;
+                element = isScalarType(list.string) && args.size() == 1 ? args.first().value
+                                                                          : call(type, args, at, Tokens(), -1);
+            } else {
+                element = args.size() >= 3 ? allocate(args, at) : args.isEmpty() ? Value() : args.first().value;
+            }
+            list.list->append(element);
+        } else if ((method == QLatin1String("back") || method == QLatin1String("front")) && !list.list->isEmpty()
+                   && !list.lengthUnknown && !m_uncertainLists.contains(list.list.get())) {
+            return method == QLatin1String("back") ? list.list->last() : list.list->first();
+        } else if (method == QLatin1String("at") && !args.isEmpty()) {
+            return subscript(list, args.first().value, args.first().text);
         } else if (method == QLatin1String("extend") && !args.isEmpty() && args.first().value.kind == Value::Kind::List) {
             list.list->append(*args.first().value.list);
         } else if (method == QLatin1String("size") || method == QLatin1String("__len__")) {
@@ -2056,6 +2160,18 @@ private:
             insts = pick(args, 1, { QStringLiteral("insts_path"), QStringLiteral("insts") });
             if (const Arg* k = pick(args, 2, { QStringLiteral("kernel_name") }); k && k->value.kind == Value::Kind::String)
                 h.kernelName = k->value.string;
+        } else if (last == QLatin1String("setup_aie") && m_importedFrom.contains(path)) {
+            // mlir-aie's own setup_aie: its buffer layout changed in 2024 (group_id 2/3/4 before the opcode, 3/4/5
+            // after), so what it passes depends on the installed version, which this file does not show.
+            m_delegations.prepend(UnresolvedItem {
+                path,
+                QStringLiteral("the kernel call is made inside setup_aie()/execute() imported from %1, whose buffer "
+                               "layout changed in 2024 (group_id 2/3/4 before the opcode, 3/4/5 after): the installed "
+                               "version decides; check that version's utils/xrt.py")
+                    .arg(m_importedFrom.value(path)),
+                here(at), -1 });
+            m_helperUnresolved = true;
+            return unknown(QStringLiteral("setup_aie from %1").arg(m_importedFrom.value(path)));
         } else if (last == QLatin1String("setup_aie") || last == QLatin1String("AIE_Application")) {
             h.layer = QStringLiteral("setup_aie");
             h.opcodeLayout = false; // registers buffers at group_id 2, 3, 4 (decided again by register_buffer)
@@ -2403,9 +2519,8 @@ private:
     }
 
     // xrt.bo(device, size, flags, group); `skip` is 0 for emplace_back(device, ...) without a callee.
-    Value allocate(const QList<Arg>& args, const HostToken& at, int skip = 0)
+    Value allocate(const QList<Arg>& args, const HostToken& at)
     {
-        Q_UNUSED(skip);
         BoBinding bo;
         bo.allocation = HostLocation { m_file, at.line, at.column };
         const Arg* size = pick(args, 1, { QStringLiteral("size"), QStringLiteral("sz") });
@@ -2538,6 +2653,8 @@ private:
     {
         Value run;
         run.kind = Value::Kind::Run;
+        if (open < 0 || open >= s.size())
+            return run;
         const QString site = QStringLiteral("%1:%2").arg(at.line).arg(at.column);
         for (const CallRecord& r : m_calls) {
             if (r.site == site)
@@ -2695,6 +2812,7 @@ private:
     QStringList m_functionOrder;
     QHash<QString, QString> m_methodOwner; // method name -> "Class.name"
     QString m_class; // the class whose body or method runs
+    QSet<QString> m_classes; // classes the program defines
     QList<BoBinding> m_bos;
     QStringList m_boGroupProblem; // per BO: why its group is unknown, empty when known
     QList<CallRecord> m_calls;
@@ -2724,6 +2842,7 @@ private:
     bool m_tooDeep = false;
     bool m_sawModule = false;
     bool m_usesTestUtils = false;
+    bool m_helperUnresolved = false; // a helper layer whose call cannot be known was used
 };
 
 } // namespace
