@@ -416,21 +416,29 @@ private:
     void bytesForWords(const ArgBinding& a, const QString& text, const QString& detail)
     {
         const std::optional<BindingInstructions>& insts = m_options.instructions;
-        const bool txn = insts && isTxnStream(*insts);
-        const bool legacy = insts && !txn;
+        // without the stream the kernel's convention tells: the old convention (no opcode, Riallto) runs legacy
+        // streams, the opcode convention transaction streams
+        const bool txn = insts ? isTxnStream(*insts) : m_groups.convention == Convention::Opcode;
+        const bool legacy = insts ? !txn : m_groups.convention == Convention::Legacy;
+        QString why;
+        if (insts && legacy)
+            why = QStringLiteral("The stream %1 has no transaction header, so the NPU reads 4 times too many words.")
+                      .arg(insts->path);
+        else if (insts)
+            why = QStringLiteral("The stream is a transaction stream whose header carries its own size, so current "
+                                 "firmware runs it; the ABI still says words.");
+        else if (legacy)
+            why = QStringLiteral("Kernels of the old convention run legacy streams, which have no header: the NPU "
+                                 "reads 4 times too many words.");
+        else
+            why = QStringLiteral("A transaction stream (mlir-aie's today) carries its own size and runs; a legacy "
+                                 "stream would not (give the instruction file to tell).");
         add(legacy ? Severity::Error : Severity::Warning, m_count, QStringLiteral("ninstr-mismatch"),
             QStringLiteral("'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4. "
                            "%4")
-                .arg(text, detail, role(m_count),
-                     legacy ? QStringLiteral("The stream %1 has no transaction header, so the NPU reads 4 times too "
-                                             "many words.")
-                                  .arg(insts->path)
-                            : txn ? QStringLiteral("The stream is a transaction stream whose header carries its own "
-                                                   "size, so current firmware runs it; the ABI still says words.")
-                                  : QStringLiteral("A transaction stream (mlir-aie's today) carries its own size and "
-                                                   "runs; a legacy stream would not (give the instruction file to "
-                                                   "tell).")),
+                .arg(text, detail, role(m_count), why),
             where(&a));
+        Q_UNUSED(txn);
     }
 
     static bool isTxnStream(const BindingInstructions& insts)

@@ -69,6 +69,7 @@ struct Value {
     QString flow; // Kernel / Context: "xrt-kernel", "xrt-ext-kernel", "xrt-module-elf", or a helper layer
     int run = -1; // Run: index into Reader::m_runs
     int helper = -1; // Helper: index into Reader::m_helpers
+    int instance = 0; // Instance: which object (0 = any object of the class, e.g. a method run on its own)
 };
 
 Value unknown(const QString& why)
@@ -1133,10 +1134,15 @@ private:
             declare(s.mid(b, e - b - 1), s.at(e - 1).text, v, line);
     }
 
+    static QString instanceKey(const Value& instance, const QString& attr)
+    {
+        return QStringLiteral("%1#%2.%3").arg(instance.string).arg(instance.instance).arg(attr);
+    }
+
     void setAttribute(const Value& base, const QString& baseText, const QString& attr, const Value& v, int line)
     {
         if (base.kind == Value::Kind::Instance) {
-            m_attributes[base.string + QLatin1Char('.') + attr] = v;
+            m_attributes[instanceKey(base, attr)] = v;
             if (v.kind == Value::Kind::Bo && v.bo >= 0 && m_bos[v.bo].name.isEmpty())
                 m_bos[v.bo].name = baseText + QLatin1Char('.') + attr;
             return;
@@ -1333,6 +1339,7 @@ private:
             Value inst;
             inst.kind = Value::Kind::Instance;
             inst.string = t.section(QLatin1Char('.'), -1);
+            inst.instance = ++m_instanceCount;
             const QString ctor = inst.string + QLatin1Char('.') + inst.string;
             if (m_functions.contains(ctor))
                 invoke(ctor, {}, &inst);
@@ -1408,6 +1415,13 @@ private:
         }
         if (a.kind == Value::Kind::Flags && b.kind == Value::Kind::Flags && op == QLatin1String("|"))
             return a; // flag combinations beyond one name are not modelled
+        if (a.kind == Value::Kind::List && b.kind == Value::Kind::Int && b.integer && op == QLatin1String("*")
+            && !a.lengthUnknown && a.list->size() * *b.integer <= MaxUnroll) {
+            QList<Value> items;
+            for (qint64 i = 0; i < *b.integer; ++i)
+                items << *a.list;
+            return listOf(items);
+        }
         if (a.kind == Value::Kind::List && b.kind == Value::Kind::List && op == QLatin1String("+")) {
             Value v = listOf(*a.list + *b.list);
             v.lengthUnknown = a.lengthUnknown || b.lengthUnknown;
@@ -1681,8 +1695,12 @@ private:
             source = data(source.string, false);
             source.lines = true;
         }
+        // a filter the reader can apply: `if x is not None`
+        const QString filter = stop < inner.size() ? joinTokens(inner, stop + 1, inner.size()) : QString();
+        const bool notNone = stop + 1 < inner.size() && inner.at(stop + 1).kind == HostToken::Kind::Identifier
+            && filter == inner.at(stop + 1).text + QStringLiteral(" is not None");
         if (source.kind == Value::Kind::List && !source.lengthUnknown && source.list->size() <= MaxUnroll
-            && stop == inner.size()) {
+            && (stop == inner.size() || notNone)) {
             QStringList targets;
             for (const auto& [b, e] : splitTop(inner, forAt + 1, inAt))
                 targets << (e - b == 1 ? inner.at(b).text : QString());
@@ -1700,6 +1718,8 @@ private:
                             ? item.list->at(i)
                             : unknown(QStringLiteral("loop variable"));
                 }
+                if (notNone && item.kind == Value::Kind::Unknown && item.why == QLatin1String("None"))
+                    continue;
                 items << evaluate(inner, 0, forAt);
             }
             m_scopes.removeLast();
@@ -1777,8 +1797,18 @@ private:
     {
         if (base.kind == Value::Kind::Instance) {
             const QString key = base.string + QLatin1Char('.') + attr;
-            if (m_attributes.contains(key))
-                return m_attributes.value(key);
+            if (m_attributes.contains(instanceKey(base, attr)))
+                return m_attributes.value(instanceKey(base, attr));
+            Value any = base;
+            any.instance = 0;
+            if (m_attributes.contains(instanceKey(any, attr)))
+                return m_attributes.value(instanceKey(any, attr));
+            // a method run on its own (self not known): the object of that class made last
+            for (int n = m_instanceCount; base.instance == 0 && n > 0; --n) {
+                any.instance = n;
+                if (m_attributes.contains(instanceKey(any, attr)))
+                    return m_attributes.value(instanceKey(any, attr));
+            }
             if (m_functions.contains(key)) {
                 Value v;
                 v.kind = Value::Kind::Function;
@@ -1946,6 +1976,8 @@ private:
             const Value* self = callee.receiver ? callee.receiver.get() : nullptr;
             return invoke(callee.string, args, self);
         }
+        if (callee.kind == Value::Kind::Instance && m_functions.contains(callee.string + QStringLiteral(".__call__")))
+            return invoke(callee.string + QStringLiteral(".__call__"), args, &callee);
         if (callee.kind == Value::Kind::Helper)
             return helperInvoke(callee.helper, QStringLiteral("__call__"), args, at, s, open);
         if (callee.kind != Value::Kind::Callable) {
@@ -1994,6 +2026,7 @@ private:
             Value inst;
             inst.kind = Value::Kind::Instance;
             inst.string = lastComponent(path);
+            inst.instance = ++m_instanceCount;
             const QStringList ctors { inst.string + QStringLiteral(".__init__"),
                                       QString(inst.string + QLatin1Char('.') + inst.string) };
             for (const QString& ctor : ctors) {
@@ -2009,6 +2042,7 @@ private:
             Value inst;
             inst.kind = Value::Kind::Instance;
             inst.string = path;
+            inst.instance = ++m_instanceCount;
             invoke(path + QStringLiteral(".__init__"), args, &inst);
             return inst;
         }
@@ -2813,6 +2847,7 @@ private:
     QHash<QString, QString> m_methodOwner; // method name -> "Class.name"
     QString m_class; // the class whose body or method runs
     QSet<QString> m_classes; // classes the program defines
+    int m_instanceCount = 0;
     QList<BoBinding> m_bos;
     QStringList m_boGroupProblem; // per BO: why its group is unknown, empty when known
     QList<CallRecord> m_calls;
