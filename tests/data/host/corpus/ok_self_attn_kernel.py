@@ -23,7 +23,7 @@ class AttentionLayer:
         nbytes = DIM * DIM * 2
         self.q_bos = [xrt.bo(device, nbytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(3)) for _ in range(HEADS)]
         self.k_bos = [xrt.bo(device, nbytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(4)) for _ in range(HEADS)]
-        self.o_bos = [xrt.bo(device, nbytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(5)) for _ in range(HEADS)]
+        self.o_bos = [xrt.bo(device, DIM * DIM * 4, xrt.bo.flags.host_only, self.attn_kernel.group_id(5)) for _ in range(HEADS)]
 
     def forward(self, q, k):
         runs = []
