@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// expect: error
+// expect: warning
 // xclbin: iron-single-add
 // slots: 1, 2
 // why: the second context's call passes BOs allocated with the first kernel's group_id (slot 1) to a kernel in slot 2.
