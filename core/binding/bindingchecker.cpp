@@ -258,6 +258,14 @@ private:
 
     void checkInstructionBoSize(const BoBinding& bo, const HostLocation& loc)
     {
+        if (bo.sizeIsWordCount) {
+            add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
+                QStringLiteral("The instruction BO '%1' is allocated with '%2' bytes, the stream's word count: it holds "
+                               "a quarter of the stream (allocate the word count times 4).")
+                    .arg(bo.name, bo.sizeText),
+                loc);
+            return;
+        }
         if (!m_options.instructions || bo.size == 0 || bo.size >= m_options.instructions->byteCount())
             return;
         add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
@@ -270,6 +278,21 @@ private:
 
     void checkBoGroup(const BoBinding& bo, int i, const HostLocation& loc)
     {
+        if (bo.groupArgument >= 0 && bo.groupContext >= 0 && m_plan.hwContext >= 0 && bo.groupContext != m_plan.hwContext
+            && !m_options.slot.legacyXrt213) {
+            // the bank matches, so XRT's connectivity check passes; only the slot bits differ (like slot-mismatch)
+            add(Severity::Warning, i, QStringLiteral("group-from-other-context"),
+                QStringLiteral("%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4), but "
+                               "is passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it, "
+                               "but allocate it with this kernel's group_id(%2) so the group IDs print slot %6.")
+                    .arg(boName(bo))
+                    .arg(bo.groupArgument)
+                    .arg(bo.groupContext)
+                    .arg(bo.groupContext + 1)
+                    .arg(m_plan.hwContext)
+                    .arg(m_plan.hwContext + 1),
+                bo.allocation.isValid() ? bo.allocation : loc);
+        }
         if (bo.groupArgument >= 0) {
             const ArgumentGroup* src = m_groups.argument(bo.groupArgument);
             if (!src) {

@@ -287,6 +287,8 @@ QJsonObject BoBinding::toJson() const
     o[QLatin1String("read_back")] = readBack;
     if (flagsUnknown)
         o[QLatin1String("flags_unknown")] = true;
+    if (groupContext >= 0)
+        o[QLatin1String("group_context")] = groupContext;
     if (allocation.isValid())
         o[QLatin1String("allocation")] = allocation.toJson();
     return o;

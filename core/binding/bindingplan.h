@@ -44,11 +44,14 @@ struct BoBinding {
     QString name; // variable name in the host program ("input_bo"), or one made up for a quick plan
     quint64 size = 0; // bytes; 0 = unknown
     QString sizeText; // the size as written ("12288", "len(insts)", "N * 4")
+    bool sizeIsWordCount = false; // the size is the instruction stream's word count, given where bytes are meant
     BoFlags flags = BoFlags::HostOnly;
     // The argument index whose kernel.group_id() was passed when allocating, or -1 (then see rawGroup).
     int groupArgument = -1;
     // A group number passed as is (e.g. 65536, or -1), used when groupArgument is -1.
     std::optional<qint64> rawGroup;
+    // The hardware context (index) of the kernel whose group_id() it was allocated with, -1 = not known.
+    int groupContext = -1;
     bool instructions = false; // the instruction stream BO (quick form `instr:N`)
     QString inputFile; // file whose bytes the host writes into it (optional)
     bool readBack = false; // the host syncs it from the device and reads it (an output)

@@ -1,9 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hostprogram/hostprogramcheck.h"
 
+#include "summary/streamsummary.h"
+
 #include <QJsonArray>
 
 namespace xi {
+
+namespace {
+
+// What the instruction stream the program names moves per XRT argument, against what the call passes there: a buffer
+// the stream uses must be passed, and be as large as what the stream touches.
+void checkAgainstStream(const Xclbin& xclbin, HostProgramVerdict::Call& c)
+{
+    if (!c.loaded || c.report.status == BindingStatus::Unresolved || !c.plan.connectivityChecked())
+        return;
+    const Kernel* kernel = xclbin.kernel(c.report.kernelName);
+    const StreamSummary stream = StreamSummary::read(c.loaded->path, xclbin, kernel);
+    if (!stream.readable())
+        return;
+    for (const StreamMove& m : stream.moves) {
+        const ArgBinding* a = c.plan.argument(int(m.xrtArgument));
+        const QString what = m.text();
+        if (!a || a->isNone() || (a->isScalar() && a->scalarValue == 0)) {
+            c.report.findings << BindingFinding {
+                Severity::Error, int(m.xrtArgument), QStringLiteral("argument-not-passed"),
+                QStringLiteral("The instruction stream %1: %2 of argument %3%4, but the host passes %5 there: that "
+                               "buffer is never bound.")
+                    .arg(stream.path, what)
+                    .arg(m.xrtArgument)
+                    .arg(m.name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.name),
+                         !a || a->isNone() ? QStringLiteral("nothing") : QStringLiteral("0")),
+                a && a->location.isValid() ? a->location : c.plan.call
+            };
+        } else if (a->isBuffer() && a->bo.size > 0 && a->bo.size < m.bytes) {
+            c.report.findings << BindingFinding {
+                Severity::Error, int(m.xrtArgument), QStringLiteral("buffer-too-small"),
+                QStringLiteral("The BO '%1' at index %2 holds %3 bytes, but the instruction stream %4: %5; the NPU "
+                               "touches memory past its end.")
+                    .arg(a->bo.name.isEmpty() ? a->text : a->bo.name)
+                    .arg(m.xrtArgument)
+                    .arg(a->bo.size)
+                    .arg(stream.path, what),
+                a->bo.allocation.isValid() ? a->bo.allocation : a->location
+            };
+        }
+    }
+    // a 0 the stream uses is not "an unused slot"
+    c.report.findings.removeIf([&stream](const BindingFinding& f) {
+        return f.code == QLatin1String("zero-for-unused-buffer") && stream.move(f.argument);
+    });
+    c.report.updateStatus();
+}
+
+} // namespace
 
 HostProgramVerdict HostProgramCheck::check(const Xclbin& xclbin, const HostProgram& program,
                                            const BindingCheckOptions& options, const QString& givenInstructions,
@@ -30,6 +80,7 @@ HostProgramVerdict HostProgramCheck::check(const Xclbin& xclbin, const HostProgr
             c.report.findings << BindingFinding { Severity::Info, -1, QStringLiteral("insts-file-missing"),
                                                   c.instructions.describe(), plan.call };
         }
+        checkAgainstStream(xclbin, c);
         v.unresolved << c.report.unresolved;
         v.calls << c;
     }

@@ -2015,6 +2015,7 @@ private:
                 Value v;
                 v.kind = Value::Kind::Group;
                 v.groupArgument = int(*a->value.integer);
+                v.context = receiver.kind == Value::Kind::Kernel ? receiver.context : -1;
                 return v;
             }
             return unknown(QStringLiteral("group_id() of an index that could not be resolved%1")
@@ -2455,6 +2456,10 @@ private:
             v.kind
                 = path == QLatin1String("Path") || pathEndsWith(path, "Path") ? Value::Kind::String : Value::Kind::File;
             v.string = first && first->value.kind == Value::Kind::String ? first->value.string : QString();
+            // a C++ host opening the instruction file by name names it, whatever buffer it reads it into
+            if (v.kind == Value::Kind::File && m_lang == HostLanguage::Cpp && looksLikeInstructions(v.string)
+                && m_instructionFile.isEmpty())
+                m_instructionFile = v.string;
             return v;
         }
         if (path.endsWith(QLatin1String("path.join")) && first) {
@@ -2567,6 +2572,7 @@ private:
         }
         if (size) {
             bo.sizeText = size->text;
+            bo.sizeIsWordCount = size->value.kind == Value::Kind::Int && size->value.meaning == Meaning::InstrWords;
             if (size->value.kind == Value::Kind::Int && size->value.integer && *size->value.integer >= 0)
                 bo.size = quint64(*size->value.integer);
         }
@@ -2583,6 +2589,7 @@ private:
         QString groupProblem;
         if (group && group->value.kind == Value::Kind::Group) {
             bo.groupArgument = group->value.groupArgument;
+            bo.groupContext = group->value.context;
         } else if (group && group->value.kind == Value::Kind::Int && group->value.integer) {
             bo.rawGroup = *group->value.integer;
         } else {
