@@ -13,7 +13,10 @@ namespace {
 // the stream uses must be passed, and be as large as what the stream touches.
 void checkAgainstStream(const Xclbin& xclbin, HostProgramVerdict::Call& c)
 {
-    if (!c.loaded || c.report.status == BindingStatus::Unresolved || !c.plan.connectivityChecked())
+    // Only the stream the program itself loads: sizes are compared with the program's own buffers, and a stream given
+    // by hand may come from another build.
+    if (!c.loaded || c.instructions.source != InstructionFileChoice::Source::NamedByHost
+        || c.report.status == BindingStatus::Unresolved || !c.plan.connectivityChecked())
         return;
     const Kernel* kernel = xclbin.kernel(c.report.kernelName);
     const StreamSummary stream = StreamSummary::read(c.loaded->path, xclbin, kernel);

@@ -118,6 +118,7 @@ struct FunctionDef {
     QString cls; // the class it belongs to, if any
     QStringList params; // without self / this
     QList<NodePtr> body;
+    QHash<QString, Value> defaults; // Python parameter defaults
     int line = 0;
     bool called = false;
 };
@@ -704,7 +705,22 @@ private:
         return names;
     }
 
-    void defineFunction(const QString& name, const QString& cls, QStringList params, const NodePtr& body, int line)
+    // Python defaults (def mkbo(index, size=4096)), evaluated where the function is defined, as Python does.
+    QHash<QString, Value> parameterDefaults(const Tokens& s, qsizetype open)
+    {
+        QHash<QString, Value> defaults;
+        if (m_lang != HostLanguage::Python)
+            return defaults;
+        for (const auto& [b, e] : splitTop(s, open + 1, matching(s, open))) {
+            const qsizetype eq = findTopWhere(s, b, e, [](const HostToken& k) { return k.isOp("="); });
+            if (eq > b && s.at(b).kind == HostToken::Kind::Identifier)
+                defaults.insert(s.at(b).text, evaluate(s, eq + 1, e));
+        }
+        return defaults;
+    }
+
+    void defineFunction(const QString& name, const QString& cls, QStringList params, const NodePtr& body, int line,
+                        const QHash<QString, Value>& defaults = {})
     {
         if (!params.isEmpty() && (params.first() == QLatin1String("self") || params.first() == QLatin1String("cls")))
             params.removeFirst();
@@ -714,6 +730,7 @@ private:
         f.params = params;
         f.body = body->children;
         f.line = line;
+        f.defaults = defaults;
         const QString key = cls.isEmpty() ? name : cls + QLatin1Char('.') + name;
         if (!m_functions.contains(key))
             m_functionOrder << key;
@@ -732,8 +749,8 @@ private:
         const Tokens& h = n.tokens;
         const HostToken& first = h.first();
         if (first.isIdent("def") && h.size() >= 3 && h.at(2).isOp("(")) {
-            defineFunction(h.at(1).text, m_class, parameterNames(h, 2, m_lang),
-                           std::make_shared<Node>(n), first.line);
+            defineFunction(h.at(1).text, m_class, parameterNames(h, 2, m_lang), std::make_shared<Node>(n), first.line,
+                           parameterDefaults(h, 2));
             return;
         }
         if (first.isIdent("async")) {
@@ -1143,8 +1160,11 @@ private:
     {
         if (base.kind == Value::Kind::Instance) {
             m_attributes[instanceKey(base, attr)] = v;
-            if (v.kind == Value::Kind::Bo && v.bo >= 0 && m_bos[v.bo].name.isEmpty())
+            if (v.kind == Value::Kind::Bo && v.bo >= 0 && m_bos[v.bo].name.isEmpty()) {
                 m_bos[v.bo].name = baseText + QLatin1Char('.') + attr;
+                if (attr.toLower().contains(QLatin1String("instr")) || attr.toLower().contains(QLatin1String("insts")))
+                    m_bos[v.bo].instructions = true;
+            }
             return;
         }
         assign(baseText + QLatin1Char('.') + attr, v, line);
@@ -1909,7 +1929,7 @@ private:
         QHash<QString, Value> scope;
         int position = 0;
         for (const QString& p : def.params)
-            scope.insert(p, unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this "
+            scope.insert(p, def.defaults.contains(p) ? def.defaults.value(p) : unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this "
                                                    "file")
                                         .arg(p, def.name)
                                         .arg(def.line)));
@@ -1938,10 +1958,13 @@ private:
         const int savedBase = m_functionConditionalBase;
         m_functionConditionalBase = m_conditional;
         const Value savedReturn = m_returnValue;
+        const bool savedDeclaring = m_declaring;
+        m_declaring = false; // the caller may be in the middle of a declaration: the body's assignments are its own
         m_returnValue = unknown(QStringLiteral("%1() returns nothing that could be followed").arg(def.name));
         execBlock(def.body, false);
         Value result = m_returnValue;
         m_returnValue = savedReturn;
+        m_declaring = savedDeclaring;
         m_returned = false;
         m_functionConditionalBase = savedBase;
         --m_inlineDepth;
@@ -1952,6 +1975,16 @@ private:
 
     // Recognises a kernel object called by a name that says so (`attn_kernel(...)`, `self.kernel(...)`, `kernel_`)
     // when its value could not be followed: the call is still found, with the kernel unnamed.
+    static bool isInstructionLoader(const QString& path)
+    {
+        for (const char* loader : { "read_insts", "load_instr_binary", "load_instr_sequence", "read_instructions",
+                                    "read_insts_binary" }) {
+            if (pathEndsWith(path, loader))
+                return true;
+        }
+        return false;
+    }
+
     static bool kernelLikeName(const QString& path)
     {
         const QString last = lastComponent(path).toLower();
@@ -1972,6 +2005,11 @@ private:
         const Value receiver = callee.receiver ? *callee.receiver : Value();
         if (callee.kind == Value::Kind::Kernel)
             return kernelCall(callee, args, at, s, open);
+        if (callee.kind == Value::Kind::Function && isInstructionLoader(callee.string)) {
+            // the program's own copy of mlir-aie's loader: what it returns is the named file's words
+            m_functions[callee.string].called = true;
+            return builtin(callee.string, Value(), args, at, s, open);
+        }
         if (callee.kind == Value::Kind::Function) {
             const Value* self = callee.receiver ? callee.receiver.get() : nullptr;
             return invoke(callee.string, args, self);
@@ -1995,19 +2033,23 @@ private:
             if (m_functions.contains(receiver.string + QLatin1Char('.') + method))
                 return invoke(receiver.string + QLatin1Char('.') + method, args, &receiver);
         }
-        if (pathIs(path, "bo") || pathIs(path, "ext.bo"))
+        // xrt.bo, xrt::kernel, ...: XRT's own types, never an object's method of the same name (backend.kernel(...))
+        const bool xrtType = !callee.receiver
+            && (path.startsWith(QLatin1String("xrt")) || path.startsWith(QLatin1String("pyxrt"))
+                || path.startsWith(QLatin1String("::xrt")));
+        if (xrtType && (pathIs(path, "bo") || pathIs(path, "ext.bo")))
             return allocate(args, at);
-        if (pathIs(path, "hw_context"))
+        if (xrtType && pathIs(path, "hw_context"))
             return hwContext(args);
-        if (pathIs(path, "elf") || pathIs(path, "module")) {
+        if (xrtType && (pathIs(path, "elf") || pathIs(path, "module"))) {
             Value v;
             v.kind = pathIs(path, "elf") ? Value::Kind::Elf : Value::Kind::Module;
             m_sawModule = true;
             return v;
         }
-        if (pathIs(path, "kernel") || pathIs(path, "ext.kernel"))
-            return makeKernel(pathIs(path, "ext.kernel"), args);
-        if (pathIs(path, "run"))
+        if (xrtType && (pathIs(path, "kernel") || pathIs(path, "ext.kernel")))
+            return makeKernel(pathIs(path, "ext.kernel"), args, at.line);
+        if (xrtType && pathIs(path, "run"))
             return makeRun(args, at);
         if (path == QLatin1String("group_id") || path.endsWith(QLatin1String(".group_id"))) {
             const Arg* a = pick(args, 0, {});
@@ -2036,7 +2078,7 @@ private:
             }
             return inst;
         }
-        if (m_functions.contains(lastComponent(path)) && receiver.kind != Value::Kind::Bo
+        if (m_functions.contains(lastComponent(path)) && receiver.kind != Value::Kind::Bo && !isInstructionLoader(path)
             && receiver.kind != Value::Kind::Run)
             return invoke(lastComponent(path), args, nullptr);
         if (m_functions.contains(path + QStringLiteral(".__init__"))) {
@@ -2063,6 +2105,11 @@ private:
     // A call of a function this file does not define, given a kernel or a helper object: the call may be made there.
     void noteDelegation(const QString& path, const QList<Arg>& args, const HostToken& at)
     {
+        static const QStringList harmless = { QStringLiteral("print"), QStringLiteral("str"), QStringLiteral("repr"),
+                                              QStringLiteral("type"), QStringLiteral("isinstance"),
+                                              QStringLiteral("id"), QStringLiteral("printf") };
+        if (harmless.contains(path))
+            return;
         for (const Arg& a : args) {
             if (a.value.kind == Value::Kind::Kernel || a.value.kind == Value::Kind::Helper) {
                 const QString first = path.section(QLatin1Char('.'), 0, 0);
@@ -2106,8 +2153,10 @@ private:
         return v;
     }
 
-    Value makeKernel(bool ext, const QList<Arg>& args)
+    Value makeKernel(bool ext, const QList<Arg>& args, int line)
     {
+        if (m_kernelLine == 0)
+            m_kernelLine = line;
         Value v;
         v.kind = Value::Kind::Kernel;
         v.flow = ext ? QStringLiteral("xrt-ext-kernel") : QStringLiteral("xrt-kernel");
@@ -2823,9 +2872,12 @@ private:
                 else
                     programItems << UnresolvedItem {
                         QString(),
-                        QStringLiteral("no kernel call found (kernel(...), run = kernel(...), run.set_arg or a helper "
-                                       "layer such as NPUKernel, setup_aie, XRTBackend, AppRunner)"),
-                        HostLocation { m_file, 0, 0 }, -1
+                        QStringLiteral("no kernel call found in the file (kernel(...), run = kernel(...), run.set_arg "
+                                       "or a helper layer such as NPUKernel, setup_aie, XRTBackend, AppRunner)%1")
+                            .arg(m_kernelLine > 0 ? QStringLiteral(": the kernel made here is never called in a way "
+                                                                   "this reader follows")
+                                                  : QString()),
+                        HostLocation { m_file, qMax(1, m_kernelLine), 0 }, -1
                     };
             }
             CallRecord rec;
@@ -2878,6 +2930,7 @@ private:
     int m_inlineDepth = 0;
     int m_inlineCalls = 0;
     int m_hwContexts = 0;
+    int m_kernelLine = 0; // where the first kernel object is made
     bool m_hwContextsUncertain = false;
     bool m_declaring = false;
     bool m_returned = false;
