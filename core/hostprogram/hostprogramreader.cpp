@@ -46,6 +46,7 @@ struct Value {
         Helper,
         Elf,
         Module,
+        Map,
     };
 
     Kind kind = Kind::Unknown;
@@ -64,6 +65,7 @@ struct Value {
     QString why; // Unknown: why
     std::shared_ptr<const Value> receiver; // Callable / Function: the object a method is called on
     ValueList list; // List: elements, shared so that append() through any name is seen by all
+    std::shared_ptr<QHash<QString, Value>> map; // Map: items by literal key (std::map, dict), shared like list
     bool lengthUnknown = false; // List: grown in a loop whose count is unknown
     int context = -1; // Kernel: its hw_context index; Context: its index
     QString flow; // Kernel / Context: "xrt-kernel", "xrt-ext-kernel", "xrt-module-elf", or a helper layer
@@ -1140,6 +1142,10 @@ private:
             }
             const Value base = evaluate(s, b, open);
             const Value index = evaluate(s, open + 1, e - 1);
+            if (base.kind == Value::Kind::Map && index.kind == Value::Kind::String) {
+                base.map->insert(index.string, v);
+                return;
+            }
             if (base.kind == Value::Kind::List && index.kind == Value::Kind::Int && index.integer && *index.integer >= 0
                 && *index.integer < base.list->size())
                 (*base.list)[*index.integer] = v;
@@ -1332,6 +1338,14 @@ private:
             // a member or variable declared as xrt::kernel and set elsewhere (a constructor, a helper)
             v.kind = Value::Kind::Kernel;
             v.flow = t.contains(QLatin1String("ext")) ? QStringLiteral("xrt-ext-kernel") : QStringLiteral("xrt-kernel");
+        } else if (v.kind == Value::Kind::Unknown && t.contains(QLatin1String("map")) && t.contains(QLatin1Char('<'))
+                   && v.why == QLatin1String("declared without a value")) {
+            const QString full = joinTokens(type, 0, type.size());
+            QString element = full.mid(full.indexOf(QLatin1Char(',')) + 1);
+            v = Value();
+            v.kind = Value::Kind::Map;
+            v.map = std::make_shared<QHash<QString, Value>>();
+            v.string = element.left(element.lastIndexOf(QLatin1Char('>'))).trimmed(); // the mapped type
         } else if (v.kind == Value::Kind::Unknown && (t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
                    && (v.why == QLatin1String("declared without a value") || v.why.startsWith(QLatin1String("call of")))) {
             const QString full = joinTokens(type, 0, type.size());
@@ -1592,6 +1606,10 @@ private:
                                .arg(base.list->size())
                                .arg(base.lengthUnknown ? QStringLiteral(" (or more: filled in a loop)") : QString()));
         }
+        if (base.kind == Value::Kind::Map && index.kind == Value::Kind::String && base.map->contains(index.string))
+            return base.map->value(index.string);
+        if (base.kind == Value::Kind::Map)
+            return unknown(QStringLiteral("the item '%1' of a map, never set with a key written in the file").arg(indexText));
         if (base.kind == Value::Kind::List)
             return unknown(QStringLiteral("an item of a list at an index that could not be resolved ('%1')").arg(indexText));
         if (base.kind == Value::Kind::Data)
@@ -1645,7 +1663,7 @@ private:
             if (m_lang == HostLanguage::Cpp && k.isOp("["))
                 v = unknown(QStringLiteral("a lambda")); // [&](...) {...} outside a declaration
             else if (k.isOp("{") && m_lang == HostLanguage::Python)
-                v = unknown(QStringLiteral("a dict or set"));
+                v = dictLiteral(s, pos + 1, qMin(close, end));
             else if (findTopIdent(s.mid(pos + 1, qMin(close, end) - pos - 1), "for") >= 0)
                 v = comprehension(s, pos + 1, qMin(close, end));
             else
@@ -1671,6 +1689,24 @@ private:
         }
         ++pos;
         return unknown(QStringLiteral("unexpected '%1'").arg(k.text));
+    }
+
+    // {'ln': kernel, ...}: items under string keys; anything else is not followed.
+    Value dictLiteral(const Tokens& s, qsizetype begin, qsizetype end)
+    {
+        Value v;
+        v.kind = Value::Kind::Map;
+        v.map = std::make_shared<QHash<QString, Value>>();
+        for (const auto& [b, e] : splitTop(s, begin, end)) {
+            const qsizetype colon = findTopWhere(s, b, e, [](const HostToken& k) { return k.isOp(":"); });
+            if (colon <= b)
+                return unknown(QStringLiteral("a dict or set not written with literal keys"));
+            const Value key = evaluate(s, b, colon);
+            if (key.kind != Value::Kind::String)
+                return unknown(QStringLiteral("a dict whose keys are not literal strings"));
+            v.map->insert(key.string, evaluate(s, colon + 1, e));
+        }
+        return v;
     }
 
     Value listLiteral(const Tokens& s, qsizetype begin, qsizetype end)
@@ -2028,6 +2064,8 @@ private:
             return helperInvoke(receiver.helper, lastComponent(path), args, at, s, open);
         if (receiver.kind == Value::Kind::List)
             return listMethod(receiver, lastComponent(path), args, at);
+        if (receiver.kind == Value::Kind::Map)
+            return mapMethod(receiver, lastComponent(path), args, at);
         if (receiver.kind == Value::Kind::Instance) {
             const QString method = lastComponent(path);
             if (m_functions.contains(receiver.string + QLatin1Char('.') + method))
@@ -2230,6 +2268,29 @@ private:
         if (m_uncertainLoop > 0 && method != QLatin1String("size"))
             m_uncertainLists << list.list.get();
         return unknown(QStringLiteral("list method %1()").arg(method));
+    }
+
+    Value mapMethod(const Value& map, const QString& method, const QList<Arg>& args, const HostToken& at)
+    {
+        const Arg* key = pick(args, 0, {});
+        const bool known = key && key->value.kind == Value::Kind::String;
+        if ((method == QLatin1String("emplace") || method == QLatin1String("insert_or_assign")
+             || method == QLatin1String("try_emplace") || method == QLatin1String("setdefault"))
+            && args.size() >= 2) {
+            Value item = args.at(1).value;
+            if (args.size() > 2 && !map.string.isEmpty()) { // try_emplace(key, ctor args...)
+                Value type;
+                type.kind = Value::Kind::Callable;
+                type.string = map.string;
+                item = call(type, args.mid(1), at, Tokens(), -1);
+            }
+            if (known)
+                map.map->insert(key->value.string, item);
+            return unknown(QStringLiteral("map method %1()").arg(method));
+        }
+        if ((method == QLatin1String("at") || method == QLatin1String("get")) && key)
+            return subscript(map, key->value, key->text);
+        return unknown(QStringLiteral("map method %1()").arg(method));
     }
 
     // ---- helper layers (docs/domain.md section 8) ----
