@@ -14,6 +14,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <utility>
 
 using namespace xi::test;
@@ -38,6 +39,7 @@ const QStringList& statuses()
 //   # insts: FILE           (an instruction file next to the program, passed as --insts)
 //   # slots: 1, 2           (predicted_slot of each call, in call order)
 //   # flow: NAME            (the top-level flow)
+//   # fix: TEXT             (text the corrected call must contain: the program's own expressions, nothing moved)
 //   # why: what the program exercises
 struct Labels {
     QString expect;
@@ -46,6 +48,7 @@ struct Labels {
     QString insts;
     QStringList callSlots;
     QString flow;
+    QString fix;
     QString why;
     QString error; // what is wrong with the labels themselves
 };
@@ -68,8 +71,9 @@ Labels readLabels(const QString& path)
         l.error = QStringLiteral("%1 cannot be opened").arg(path);
         return l;
     }
-    static const QRegularExpression label(QStringLiteral("^\\s*(?:#|//)\\s*(expect|codes|xclbin|insts|slots|flow|why):"
-                                                         "\\s*(.*?)\\s*$"));
+    static const QRegularExpression label(
+        QStringLiteral("^\\s*(?:#|//)\\s*(expect|codes|xclbin|insts|slots|flow|fix|why):"
+                       "\\s*(.*?)\\s*$"));
     int expectLine = 0;
     for (int n = 1; n <= 12 && !f.atEnd(); ++n) {
         const QString line = QString::fromUtf8(f.readLine());
@@ -90,6 +94,8 @@ Labels readLabels(const QString& path)
             l.callSlots = listLabel(value);
         } else if (key == QLatin1String("flow")) {
             l.flow = value;
+        } else if (key == QLatin1String("fix")) {
+            l.fix = value;
         } else {
             l.why = value;
         }
@@ -144,6 +150,19 @@ QString describeFinding(const QJsonObject& f)
     return QStringLiteral("%1 %2 (%3)")
         .arg(f.value(QLatin1String("severity")).toString(), f.value(QLatin1String("code")).toString(),
              f.value(QLatin1String("message")).toString());
+}
+
+// Every string inside a JSON value (a corrected call is an object of its Python and C++ forms).
+void collectStrings(const QJsonValue& v, QStringList& out)
+{
+    if (v.isString())
+        out << v.toString();
+    else if (v.isArray())
+        for (const QJsonValue& e : v.toArray())
+            collectStrings(e, out);
+    else if (v.isObject())
+        for (const QJsonValue& e : v.toObject())
+            collectStrings(e, out);
 }
 
 // What the CLI's answer breaks of the contract for this program (empty: judged right).
@@ -236,6 +255,17 @@ QStringList contractProblems(const Labels& l, const CliRun& run, const QJsonObje
         if (got != l.callSlots)
             p << QStringLiteral("expected the calls' predicted slots [%1], found [%2]")
                      .arg(l.callSlots.join(QLatin1String(", ")), got.join(QLatin1String(", ")));
+    }
+    if (!l.fix.isEmpty()) {
+        QStringList corrected;
+        collectStrings(o.value(QLatin1String("corrected_call")), corrected);
+        for (const QJsonValue& v : calls)
+            collectStrings(v.toObject().value(QLatin1String("corrected_call")), corrected);
+        const bool found = std::any_of(corrected.cbegin(), corrected.cend(),
+                                       [&](const QString& text) { return text.contains(l.fix); });
+        if (!found)
+            p << QStringLiteral("expected a corrected call containing '%1', found [%2]")
+                     .arg(l.fix, corrected.join(QLatin1String(" | ")));
     }
     if (!l.flow.isEmpty() && o.value(QLatin1String("flow")).toString() != l.flow)
         p << QStringLiteral("expected the flow '%1', found '%2'")
