@@ -2,7 +2,7 @@
 // expect: ok
 // xclbin: iron-single-add
 // slots: 1, 2
-// why: the encoder's output BO (allocated with the first kernel's group_id) feeds the decoder in the second context: fine.
+// why: the encoder output BO (first kernel's group_id) feeds the second context's kernel: same bank, the driver ignores the slot.
 #include <cstdint>
 #include <fstream>
 #include <vector>

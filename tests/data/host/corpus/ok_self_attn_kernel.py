@@ -20,11 +20,10 @@ class AttentionLayer:
         self.instr_bo = xrt.bo(device, instr.nbytes, xrt.bo.flags.cacheable, self.attn_kernel.group_id(1))
         self.instr_bo.write(instr, 0)
         self.instr_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
-        in_bytes = DIM * DIM * 2
-        out_bytes = DIM * DIM * 4
-        self.q_bos = [xrt.bo(device, in_bytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(3)) for _ in range(HEADS)]
-        self.k_bos = [xrt.bo(device, in_bytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(4)) for _ in range(HEADS)]
-        self.o_bos = [xrt.bo(device, out_bytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(5)) for _ in range(HEADS)]
+        nbytes = DIM * DIM * 2
+        self.q_bos = [xrt.bo(device, nbytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(3)) for _ in range(HEADS)]
+        self.k_bos = [xrt.bo(device, nbytes, xrt.bo.flags.host_only, self.attn_kernel.group_id(4)) for _ in range(HEADS)]
+        self.o_bos = [xrt.bo(device, DIM * DIM * 4, xrt.bo.flags.host_only, self.attn_kernel.group_id(5)) for _ in range(HEADS)]
 
     def forward(self, q, k):
         runs = []
@@ -39,7 +38,7 @@ class AttentionLayer:
         out = []
         for bo in self.o_bos:
             bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_FROM_DEVICE)
-            out.append(np.frombuffer(bo.read(DIM * DIM * 4, 0), dtype=np.int32))
+            out.append(np.frombuffer(bo.read(DIM * DIM * 2, 0), dtype=np.int16))
         return out
 
 
