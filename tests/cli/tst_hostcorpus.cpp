@@ -14,6 +14,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <utility>
 
 using namespace xi::test;
@@ -38,6 +39,7 @@ const QStringList& statuses()
 //   # insts: FILE           (an instruction file next to the program, passed as --insts)
 //   # slots: 1, 2           (predicted_slot of each call, in call order)
 //   # flow: NAME            (the top-level flow)
+//   # fix: TEXT             (text the corrected call must contain: the program's own expressions, nothing moved)
 //   # why: what the program exercises
 struct Labels {
     QString expect;
@@ -46,6 +48,7 @@ struct Labels {
     QString insts;
     QStringList callSlots;
     QString flow;
+    QString fix;
     QString why;
     QString error; // what is wrong with the labels themselves
 };
@@ -68,8 +71,9 @@ Labels readLabels(const QString& path)
         l.error = QStringLiteral("%1 cannot be opened").arg(path);
         return l;
     }
-    static const QRegularExpression label(QStringLiteral("^\\s*(?:#|//)\\s*(expect|codes|xclbin|insts|slots|flow|why):"
-                                                         "\\s*(.*?)\\s*$"));
+    static const QRegularExpression label(
+        QStringLiteral("^\\s*(?:#|//)\\s*(expect|codes|xclbin|insts|slots|flow|fix|why):"
+                       "\\s*(.*?)\\s*$"));
     int expectLine = 0;
     for (int n = 1; n <= 12 && !f.atEnd(); ++n) {
         const QString line = QString::fromUtf8(f.readLine());
@@ -90,25 +94,28 @@ Labels readLabels(const QString& path)
             l.callSlots = listLabel(value);
         } else if (key == QLatin1String("flow")) {
             l.flow = value;
+        } else if (key == QLatin1String("fix")) {
+            l.fix = value;
         } else {
             l.why = value;
         }
     }
     const QString name = QFileInfo(path).fileName();
-    if (expectLine == 0 || expectLine > 5)
+    if (expectLine == 0 || expectLine > 5) {
         l.error = QStringLiteral("%1: expected an 'expect: STATUS' label in the first 5 lines, found %2")
                       .arg(name,
                            expectLine == 0 ? QStringLiteral("none") : QStringLiteral("it on line %1").arg(expectLine));
-    else if (!statuses().contains(l.expect))
+    } else if (!statuses().contains(l.expect)) {
         l.error = QStringLiteral("%1: expected the status ok, warning, error or unresolved, found '%2'")
                       .arg(name, l.expect);
-    else if (l.xclbin.isEmpty() || !QFileInfo::exists(xclbinFixturePath(l.xclbin)))
+    } else if (l.xclbin.isEmpty() || !QFileInfo::exists(xclbinFixturePath(l.xclbin))) {
         l.error = QStringLiteral("%1: expected an 'xclbin:' label naming a fixture, found '%2'").arg(name, l.xclbin);
-    else if (!l.insts.isEmpty() && !QFileInfo::exists(corpusDir() + QLatin1Char('/') + l.insts))
+    } else if (!l.insts.isEmpty() && !QFileInfo::exists(corpusDir() + QLatin1Char('/') + l.insts)) {
         l.error
             = QStringLiteral("%1: the 'insts:' label names %2, which is not in the corpus folder").arg(name, l.insts);
-    else if (l.why.isEmpty())
+    } else if (l.why.isEmpty()) {
         l.error = QStringLiteral("%1: expected a 'why:' label saying what the program exercises").arg(name);
+    }
     return l;
 }
 
@@ -130,10 +137,10 @@ int expectedExitCode(const QString& status)
 QList<QJsonObject> allFindings(const QJsonObject& o)
 {
     QList<QJsonObject> out;
-    for (const QJsonValue& v : o.value(QLatin1String("findings")).toArray())
+    for (const auto& v : o.value(QLatin1String("findings")).toArray())
         out << v.toObject();
-    for (const QJsonValue& call : o.value(QLatin1String("calls")).toArray()) {
-        for (const QJsonValue& v : call.toObject().value(QLatin1String("findings")).toArray())
+    for (const auto& call : o.value(QLatin1String("calls")).toArray()) {
+        for (const auto& v : call.toObject().value(QLatin1String("findings")).toArray())
             out << v.toObject();
     }
     return out;
@@ -144,6 +151,20 @@ QString describeFinding(const QJsonObject& f)
     return QStringLiteral("%1 %2 (%3)")
         .arg(f.value(QLatin1String("severity")).toString(), f.value(QLatin1String("code")).toString(),
              f.value(QLatin1String("message")).toString());
+}
+
+// Every string inside a JSON value (a corrected call is an object of its Python and C++ forms).
+void collectStrings(const QJsonValue& v, QStringList& out)
+{
+    if (v.isString()) {
+        out << v.toString();
+    } else if (v.isArray()) {
+        for (const auto& e : v.toArray())
+            collectStrings(e, out);
+    } else if (v.isObject()) {
+        for (const auto& e : v.toObject())
+            collectStrings(e, out);
+    }
 }
 
 // What the CLI's answer breaks of the contract for this program (empty: judged right).
@@ -157,11 +178,12 @@ QStringList contractProblems(const Labels& l, const CliRun& run, const QJsonObje
     const QString status = o.value(QLatin1String("status")).toString();
     if (status != l.expect)
         p << QStringLiteral("expected status '%1', found '%2'").arg(l.expect, status);
-    if (run.exitCode != expectedExitCode(l.expect))
+    if (run.exitCode != expectedExitCode(l.expect)) {
         p << QStringLiteral("expected exit code %1 for '%2', found %3")
                  .arg(expectedExitCode(l.expect))
                  .arg(l.expect)
                  .arg(run.exitCode);
+    }
     for (const char* key : { "binding_plan", "findings", "flow", "calls", "unresolved" }) {
         if (!o.contains(QLatin1String(key)))
             p << QStringLiteral("expected the top-level key '%1', found none").arg(QLatin1String(key));
@@ -185,17 +207,18 @@ QStringList contractProblems(const Labels& l, const CliRun& run, const QJsonObje
     if (l.expect == QLatin1String("unresolved")) {
         // Could not read: no finding and no corrected call built from guesses; the lines it could not follow instead.
         const QJsonArray top = o.value(QLatin1String("findings")).toArray();
-        if (!top.isEmpty())
+        if (!top.isEmpty()) {
             p << QStringLiteral("expected no findings for an unresolved program, found %1, first: %2")
                      .arg(top.size())
                      .arg(describeFinding(top.first().toObject()));
+        }
         const QJsonValue corrected = o.value(QLatin1String("corrected_call"));
         if (!corrected.isUndefined() && !corrected.isNull())
             p << QStringLiteral("expected no corrected_call for an unresolved program, found one");
         const QJsonArray unresolved = o.value(QLatin1String("unresolved")).toArray();
         if (unresolved.isEmpty())
             p << QStringLiteral("expected a non-empty 'unresolved' list of {line, what}, found none");
-        for (const QJsonValue& v : unresolved) {
+        for (const auto& v : unresolved) {
             const QJsonObject u = v.toObject();
             if (u.value(QLatin1String("line")).toInt() <= 0
                 || u.value(QLatin1String("what")).toString().trimmed().isEmpty()) {
@@ -209,7 +232,7 @@ QStringList contractProblems(const Labels& l, const CliRun& run, const QJsonObje
             p << QStringLiteral("expected the flow the program uses to be named, found none");
         if (calls.isEmpty())
             p << QStringLiteral("expected at least one judged call in 'calls', found none");
-        for (const QJsonValue& v : calls) {
+        for (const auto& v : calls) {
             const QJsonObject c = v.toObject();
             for (const char* key :
                  { "line", "kernel", "hw_context", "predicted_slot", "status", "binding_plan", "findings" }) {
@@ -231,11 +254,22 @@ QStringList contractProblems(const Labels& l, const CliRun& run, const QJsonObje
     }
     if (!l.callSlots.isEmpty()) {
         QStringList got;
-        for (const QJsonValue& v : calls)
+        for (const auto& v : calls)
             got << QString::number(v.toObject().value(QLatin1String("predicted_slot")).toInt());
         if (got != l.callSlots)
             p << QStringLiteral("expected the calls' predicted slots [%1], found [%2]")
                      .arg(l.callSlots.join(QLatin1String(", ")), got.join(QLatin1String(", ")));
+    }
+    if (!l.fix.isEmpty()) {
+        QStringList corrected;
+        collectStrings(o.value(QLatin1String("corrected_call")), corrected);
+        for (const auto& v : calls)
+            collectStrings(v.toObject().value(QLatin1String("corrected_call")), corrected);
+        const bool found = std::any_of(corrected.cbegin(), corrected.cend(),
+                                       [&](const QString& text) { return text.contains(l.fix); });
+        if (!found)
+            p << QStringLiteral("expected a corrected call containing '%1', found [%2]")
+                     .arg(l.fix, corrected.join(QLatin1String(" | ")));
     }
     if (!l.flow.isEmpty() && o.value(QLatin1String("flow")).toString() != l.flow)
         p << QStringLiteral("expected the flow '%1', found '%2'")
@@ -365,12 +399,13 @@ private Q_SLOTS:
                      .arg(statusRight)
                      .arg(m_outcomes.size())
                      .arg(contractKept);
-        if (preContractRight > statusRight)
+        if (preContractRight > statusRight) {
             table
                 += QStringLiteral("(a status in parentheses is read from the errors/warnings counts of a JSON without "
                                   "'status': %1 of %2 right that way)\n")
                        .arg(preContractRight)
                        .arg(m_outcomes.size());
+        }
         qInfo().noquote() << table;
         QVERIFY(writeFile(outputDir() + QStringLiteral("/hostcorpus-summary.txt"), table.toUtf8()));
     }

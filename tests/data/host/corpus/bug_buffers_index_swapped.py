@@ -3,6 +3,7 @@
 # xclbin: iron-single-add
 # why: buffers[] holds input, output, instructions; the call passes buffers[0] (the input) at the instruction index.
 # codes: missing-instr
+# fix: 3, buffers[2], len(insts), buffers[0], buffers[1])
 import numpy as np
 import pyxrt as xrt
 

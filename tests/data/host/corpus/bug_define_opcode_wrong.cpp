@@ -3,6 +3,7 @@
 // xclbin: iron-single-add
 // why: the opcode macro says 2 (#define OPCODE 2), the deprecated legacy TXN flow; mlir-aie hosts pass 3.
 // codes: opcode-not-3
+// fix: 3, bo_instr, instr_v.size(), bo_in, bo_out)
 #include <cstdint>
 #include <fstream>
 #include <vector>

@@ -3,6 +3,7 @@
 # xclbin: iron-single-add
 # why: the arguments are collected in kargv and passed by subscript; the list has no opcode, so everything shifts.
 # codes: legacy-convention-mix
+# fix: 3, kargv[0], kargv[1], kargv[2], kargv[3])
 import numpy as np
 import pyxrt as xrt
 

@@ -3,6 +3,7 @@
 // xclbin: iron-single-add
 // why: the seed bug in a C++ member call: kernel_(bo_instr_, instr_v_.size(), ...) without the opcode shifts every buffer.
 // codes: legacy-convention-mix, bo-at-scalar
+// fix: 3, bo_instr_, instr_v_.size(), bo_in_, bo_out_)
 #include <cstdint>
 #include <fstream>
 #include <string>

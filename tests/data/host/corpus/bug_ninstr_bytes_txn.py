@@ -3,6 +3,7 @@
 # xclbin: iron-single-add
 # why: ninstr is the byte count of a TXN stream (f.read()); the header carries the size, so a warning, not an error.
 # codes: ninstr-mismatch
+# fix: len(insts) // 4
 import numpy as np
 import pyxrt as xrt
 

@@ -3,6 +3,7 @@
 # xclbin: iron-single-add
 # why: the seed bug inside a class: self.kernel(self.instr_bo, n, in, out) omits the opcode, every buffer shifts.
 # codes: legacy-convention-mix, bo-at-scalar
+# fix: 3, self.instr_bo, len(self.insts), self.a_bo, self.b_bo, self.out_bo)
 import numpy as np
 import pyxrt as xrt
 

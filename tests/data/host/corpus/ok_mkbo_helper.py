@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # expect: ok
 # xclbin: iron-single-add
-# why: BOs come from a local helper that takes the argument index (A = mkbo(3)); the instruction BO from another.
+# why: BOs from a local helper taking the argument index (A = mkbo(3)); the instruction BO flag spelled xrt.bo.cacheable.
 import numpy as np
 import pyxrt as xrt
 
@@ -18,7 +18,7 @@ def mkbo(index, nbytes=4096):
 
 def instr_buffer(path):
     words = np.fromfile(path, dtype=np.uint32)
-    bo = xrt.bo(device, words.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1))
+    bo = xrt.bo(device, words.nbytes, xrt.bo.cacheable, kernel.group_id(1))
     bo.write(words, 0)
     bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
     return bo, len(words)
