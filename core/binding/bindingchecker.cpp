@@ -280,11 +280,12 @@ private:
     {
         if (bo.groupArgument >= 0 && bo.groupContext >= 0 && m_plan.hwContext >= 0 && bo.groupContext != m_plan.hwContext
             && !m_options.slot.legacyXrt213) {
-            // the bank matches, so XRT's connectivity check passes; only the slot bits differ (like slot-mismatch)
-            add(Severity::Warning, i, QStringLiteral("group-from-other-context"),
-                QStringLiteral("%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4), but "
-                               "is passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it, "
-                               "but allocate it with this kernel's group_id(%2) so the group IDs print slot %6.")
+            // the bank matches, so XRT's connectivity check passes and the driver ignores the slot: a BO shared
+            // between the contexts of a pipeline is correct; only what its group prints differs
+            add(Severity::Info, i, QStringLiteral("group-from-other-context"),
+                QStringLiteral("%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4) and "
+                               "passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it and "
+                               "the driver ignores the slot; its group prints slot %4, not %6.")
                     .arg(boName(bo))
                     .arg(bo.groupArgument)
                     .arg(bo.groupContext)
