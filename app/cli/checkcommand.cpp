@@ -92,12 +92,9 @@ QJsonObject noopJson(const NoopRun& run)
 int exitCode(BindingStatus status)
 {
     switch (status) {
-    case BindingStatus::Error:
-        return ExitCheckFailed;
-    case BindingStatus::Unresolved:
-        return ExitUnresolved;
-    default:
-        return ExitOk;
+    case BindingStatus::Error: return ExitCheckFailed;
+    case BindingStatus::Unresolved: return ExitUnresolved;
+    default: return ExitOk;
     }
 }
 

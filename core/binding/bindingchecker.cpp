@@ -260,8 +260,9 @@ private:
     {
         if (bo.sizeIsWordCount) {
             add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
-                QStringLiteral("The instruction BO '%1' is allocated with '%2' bytes, the stream's word count: it holds "
-                               "a quarter of the stream (allocate the word count times 4).")
+                QStringLiteral(
+                    "The instruction BO '%1' is allocated with '%2' bytes, the stream's word count: it holds "
+                    "a quarter of the stream (allocate the word count times 4).")
                     .arg(bo.name, bo.sizeText),
                 loc);
             return;
@@ -278,14 +279,15 @@ private:
 
     void checkBoGroup(const BoBinding& bo, int i, const HostLocation& loc)
     {
-        if (bo.groupArgument >= 0 && bo.groupContext >= 0 && m_plan.hwContext >= 0 && bo.groupContext != m_plan.hwContext
-            && !m_options.slot.legacyXrt213) {
+        if (bo.groupArgument >= 0 && bo.groupContext >= 0 && m_plan.hwContext >= 0
+            && bo.groupContext != m_plan.hwContext && !m_options.slot.legacyXrt213) {
             // the bank matches, so XRT's connectivity check passes and the driver ignores the slot: a BO shared
             // between the contexts of a pipeline is correct; only what its group prints differs
             add(Severity::Info, i, QStringLiteral("group-from-other-context"),
-                QStringLiteral("%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4) and "
-                               "passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it and "
-                               "the driver ignores the slot; its group prints slot %4, not %6.")
+                QStringLiteral(
+                    "%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4) and "
+                    "passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it and "
+                    "the driver ignores the slot; its group prints slot %4, not %6.")
                     .arg(boName(bo))
                     .arg(bo.groupArgument)
                     .arg(bo.groupContext)
@@ -592,14 +594,10 @@ QJsonObject BindingFinding::toJson() const
 QString bindingStatusName(BindingStatus s)
 {
     switch (s) {
-    case BindingStatus::Ok:
-        return QStringLiteral("ok");
-    case BindingStatus::Warning:
-        return QStringLiteral("warning");
-    case BindingStatus::Error:
-        return QStringLiteral("error");
-    case BindingStatus::Unresolved:
-        return QStringLiteral("unresolved");
+    case BindingStatus::Ok: return QStringLiteral("ok");
+    case BindingStatus::Warning: return QStringLiteral("warning");
+    case BindingStatus::Error: return QStringLiteral("error");
+    case BindingStatus::Unresolved: return QStringLiteral("unresolved");
     }
     return QString();
 }
@@ -607,14 +605,10 @@ QString bindingStatusName(BindingStatus s)
 int bindingStatusRank(BindingStatus s)
 {
     switch (s) {
-    case BindingStatus::Ok:
-        return 0;
-    case BindingStatus::Warning:
-        return 1;
-    case BindingStatus::Unresolved:
-        return 2;
-    case BindingStatus::Error:
-        return 3;
+    case BindingStatus::Ok: return 0;
+    case BindingStatus::Warning: return 1;
+    case BindingStatus::Unresolved: return 2;
+    case BindingStatus::Error: return 3;
     }
     return 0;
 }
@@ -767,7 +761,8 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
                                "carries its own): XRT makes no connectivity check there, so nothing is compared with "
                                "this xclbin.")
                     .arg(plan.flow, plan.kernelName, xclbin.filePath),
-                plan.call };
+                plan.call
+            };
             report.updateStatus();
             return report;
         }

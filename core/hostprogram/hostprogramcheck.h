@@ -38,8 +38,9 @@ public:
     static constexpr int ContextsKept = 6;
     // `givenInstructions` is the user's --insts (empty: the file each call's program names). With `followSlots` each
     // call's group IDs are predicted in the slot of its hardware context, else in options.slot.
-    static HostProgramVerdict check(const Xclbin& xclbin, const HostProgram& program, const BindingCheckOptions& options,
-                                    const QString& givenInstructions, bool followSlots);
+    static HostProgramVerdict check(const Xclbin& xclbin, const HostProgram& program,
+                                    const BindingCheckOptions& options, const QString& givenInstructions,
+                                    bool followSlots);
 };
 
 } // namespace xi

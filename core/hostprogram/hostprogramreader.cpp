@@ -186,8 +186,8 @@ QString lastComponent(const QString& path)
 bool flagsFromPath(const QString& path, BoFlags* out)
 {
     const QString p = normalisedPath(path);
-    if (!(p.startsWith(QLatin1String("bo.flags.")) || p.startsWith(QLatin1String("bo.")) || p.startsWith(QLatin1String("flags."))
-          || p.contains(QLatin1String("BO_FLAGS"))))
+    if (!(p.startsWith(QLatin1String("bo.flags.")) || p.startsWith(QLatin1String("bo."))
+          || p.startsWith(QLatin1String("flags.")) || p.contains(QLatin1String("BO_FLAGS"))))
         return false;
     return parseBoFlags(lastComponent(p), out) || parseBoFlags(p, out);
 }
@@ -290,9 +290,9 @@ QList<QPair<qsizetype, qsizetype>> splitTop(const Tokens& s, qsizetype begin, qs
 bool isPythonHeader(const Tokens& s)
 {
     static const QStringList keywords
-        = { QStringLiteral("if"),    QStringLiteral("elif"),   QStringLiteral("else"),    QStringLiteral("for"),
-            QStringLiteral("while"), QStringLiteral("try"),    QStringLiteral("except"),  QStringLiteral("finally"),
-            QStringLiteral("with"),  QStringLiteral("def"),    QStringLiteral("class"),   QStringLiteral("async"),
+        = { QStringLiteral("if"),    QStringLiteral("elif"), QStringLiteral("else"),   QStringLiteral("for"),
+            QStringLiteral("while"), QStringLiteral("try"),  QStringLiteral("except"), QStringLiteral("finally"),
+            QStringLiteral("with"),  QStringLiteral("def"),  QStringLiteral("class"),  QStringLiteral("async"),
             QStringLiteral("match"), QStringLiteral("case") };
     return !s.isEmpty() && s.first().kind == HostToken::Kind::Identifier && keywords.contains(s.first().text)
         && findTop(s, ":") > 0;
@@ -411,8 +411,8 @@ private:
         for (const HostToken& k : m_t) {
             if (*m_tooDeep > 0)
                 return;
-            if (k.kind == HostToken::Kind::Comment || k.kind == HostToken::Kind::End
-                || k.kind == HostToken::Kind::Error || k.kind == HostToken::Kind::Newline)
+            if (k.kind == HostToken::Kind::Comment || k.kind == HostToken::Kind::End || k.kind == HostToken::Kind::Error
+                || k.kind == HostToken::Kind::Newline)
                 continue;
             if (k.kind == HostToken::Kind::Preprocessor) {
                 auto node = std::make_shared<Node>();
@@ -564,23 +564,15 @@ private:
         if (a.kind != b.kind)
             return false;
         switch (a.kind) {
-        case Value::Kind::Int:
-            return a.integer == b.integer && a.meaning == b.meaning;
+        case Value::Kind::Int: return a.integer == b.integer && a.meaning == b.meaning;
         case Value::Kind::String:
-        case Value::Kind::Kernel:
-            return a.string == b.string && a.context == b.context;
-        case Value::Kind::Flags:
-            return a.flags == b.flags;
-        case Value::Kind::Group:
-            return a.groupArgument == b.groupArgument && a.rawGroup == b.rawGroup;
-        case Value::Kind::Bo:
-            return a.bo == b.bo;
-        case Value::Kind::Data:
-            return a.instructions == b.instructions && a.words == b.words;
-        case Value::Kind::List:
-            return a.list == b.list;
-        default:
-            return false;
+        case Value::Kind::Kernel: return a.string == b.string && a.context == b.context;
+        case Value::Kind::Flags: return a.flags == b.flags;
+        case Value::Kind::Group: return a.groupArgument == b.groupArgument && a.rawGroup == b.rawGroup;
+        case Value::Kind::Bo: return a.bo == b.bo;
+        case Value::Kind::Data: return a.instructions == b.instructions && a.words == b.words;
+        case Value::Kind::List: return a.list == b.list;
+        default: return false;
         }
     }
 
@@ -596,7 +588,8 @@ private:
         if (m_conditional > 0) {
             // A value set in an if/else branch is known only when every way through sets the same.
             std::optional<Value> before = lookup(name);
-            if (before && before->kind == Value::Kind::Unknown && before->why == QLatin1String("declared without a value"))
+            if (before && before->kind == Value::Kind::Unknown
+                && before->why == QLatin1String("declared without a value"))
                 before.reset(); // `xrt::bo C;` then set in each branch
             if (before && sameValue(*before, v) && before->kind == Value::Kind::Bo) {
                 v = *before; // the first allocation stands for both
@@ -665,7 +658,8 @@ private:
         const Tokens t = HostProgramTokenizer::tokenize(text, HostLanguage::Cpp);
         Tokens body;
         for (const HostToken& x : t) {
-            if (x.kind != HostToken::Kind::End && x.kind != HostToken::Kind::Comment && x.kind != HostToken::Kind::Newline)
+            if (x.kind != HostToken::Kind::End && x.kind != HostToken::Kind::Comment
+                && x.kind != HostToken::Kind::Newline)
                 body << x;
         }
         if (body.size() < 2 || body.first().kind != HostToken::Kind::Identifier || body.at(1).isOp("("))
@@ -813,8 +807,8 @@ private:
     // Runs a loop body once per element when the elements are known, else once with the loop variables unknown.
     void loop(const QStringList& targets, const Value& iterable, const QList<NodePtr>& body, int line)
     {
-        const bool known = iterable.kind == Value::Kind::List && !iterable.lengthUnknown
-            && iterable.list->size() <= MaxUnroll;
+        const bool known
+            = iterable.kind == Value::Kind::List && !iterable.lengthUnknown && iterable.list->size() <= MaxUnroll;
         if (!known) {
             for (const QString& t : targets) {
                 if (!t.isEmpty())
@@ -852,7 +846,8 @@ private:
         const qsizetype close = matching(h, open);
         const qsizetype colon = findTopWhere(h, open + 1, close, [](const HostToken& k) { return k.isOp(":"); });
         if (colon > open + 1) {
-            QStringList target { h.at(colon - 1).kind == HostToken::Kind::Identifier ? h.at(colon - 1).text : QString() };
+            QStringList target { h.at(colon - 1).kind == HostToken::Kind::Identifier ? h.at(colon - 1).text
+                                                                                     : QString() };
             loop(target, evaluate(h, colon + 1, close), n.children, h.first().line);
             return;
         }
@@ -970,8 +965,9 @@ private:
                     if (e - b >= 3 && h.at(b).kind == HostToken::Kind::Identifier && isOpen(h.at(b + 1))) {
                         auto init = std::make_shared<Node>();
                         init->tokens = h.mid(b, e - b);
-                        init->tokens.insert(0, HostToken { HostToken::Kind::Identifier, QStringLiteral("__member"),
-                                                           h.at(b).line, h.at(b).column, 0 });
+                        init->tokens.insert(0,
+                                            HostToken { HostToken::Kind::Identifier, QStringLiteral("__member"),
+                                                        h.at(b).line, h.at(b).column, 0 });
                         body->children.prepend(init);
                     }
                 }
@@ -1002,8 +998,9 @@ private:
             return;
         }
         static const QStringList skip
-            = { QStringLiteral("assert"), QStringLiteral("raise"), QStringLiteral("global"), QStringLiteral("pass"),
-                QStringLiteral("break"),  QStringLiteral("continue"), QStringLiteral("del"), QStringLiteral("nonlocal") };
+            = { QStringLiteral("assert"), QStringLiteral("raise"),   QStringLiteral("global"),
+                QStringLiteral("pass"),   QStringLiteral("break"),   QStringLiteral("continue"),
+                QStringLiteral("del"),    QStringLiteral("nonlocal") };
         if (first.kind == HostToken::Kind::Identifier && skip.contains(first.text))
             return;
         if (first.isIdent("return")) {
@@ -1114,7 +1111,8 @@ private:
             assign(s.at(b).text, v, line);
             return;
         }
-        if (m_lang == HostLanguage::Python && findTopWhere(s, b, e, [](const HostToken& k) { return k.isOp(","); }) >= 0) {
+        if (m_lang == HostLanguage::Python
+            && findTopWhere(s, b, e, [](const HostToken& k) { return k.isOp(","); }) >= 0) {
             const auto parts = splitTop(s, b, e);
             const bool known = v.kind == Value::Kind::List && !v.lengthUnknown && v.list->size() == parts.size();
             for (int i = 0; i < parts.size(); ++i)
@@ -1207,7 +1205,8 @@ private:
             } else if ((first.isIdent("if") || first.isIdent("for") || first.isIdent("while") || first.isIdent("catch")
                         || first.isIdent("switch"))
                        && s.size() > 1 && s.at(1).isOp("(")) {
-                conditional = first.isIdent("if") || first.isIdent("switch") || first.isIdent("catch") ? 1 : conditional;
+                conditional
+                    = first.isIdent("if") || first.isIdent("switch") || first.isIdent("catch") ? 1 : conditional;
                 s = s.mid(matching(s, 1) + 1);
             } else if (first.isIdent("case") || first.isIdent("default")) {
                 const qsizetype colon = findTop(s, ":");
@@ -1316,8 +1315,9 @@ private:
         const QString t = normalisedPath(typePath);
         if (t.contains(QLatin1Char('<')) || t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
             return false;
-        return t.contains(QLatin1String("int")) || t.contains(QLatin1String("size_t")) || t.contains(QLatin1String("long"))
-            || t.contains(QLatin1String("unsigned")) || t.endsWith(QLatin1String("auto"));
+        return t.contains(QLatin1String("int")) || t.contains(QLatin1String("size_t"))
+            || t.contains(QLatin1String("long")) || t.contains(QLatin1String("unsigned"))
+            || t.endsWith(QLatin1String("auto"));
     }
 
     static bool isDeclaration(const Tokens& s, qsizetype eq)
@@ -1333,7 +1333,8 @@ private:
         m_declaredTypes.insert(name, joinTokens(type, 0, type.size()).remove(QStringLiteral("const ")));
         const bool wasDeclaring = m_declaring;
         m_declaring = true;
-        if (v.kind == Value::Kind::Unknown && (t.endsWith(QLatin1String("ext.kernel")) || t.endsWith(QLatin1String("kernel")))
+        if (v.kind == Value::Kind::Unknown
+            && (t.endsWith(QLatin1String("ext.kernel")) || t.endsWith(QLatin1String("kernel")))
             && v.why == QLatin1String("declared without a value")) {
             // a member or variable declared as xrt::kernel and set elsewhere (a constructor, a helper)
             v.kind = Value::Kind::Kernel;
@@ -1346,8 +1347,10 @@ private:
             v.kind = Value::Kind::Map;
             v.map = std::make_shared<QHash<QString, Value>>();
             v.string = element.left(element.lastIndexOf(QLatin1Char('>'))).trimmed(); // the mapped type
-        } else if (v.kind == Value::Kind::Unknown && (t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
-                   && (v.why == QLatin1String("declared without a value") || v.why.startsWith(QLatin1String("call of")))) {
+        } else if (v.kind == Value::Kind::Unknown
+                   && (t.contains(QLatin1String("vector")) || t.contains(QLatin1String("array")))
+                   && (v.why == QLatin1String("declared without a value")
+                       || v.why.startsWith(QLatin1String("call of")))) {
             const QString full = joinTokens(type, 0, type.size());
             QString element = full.mid(full.indexOf(QLatin1Char('<')) + 1);
             element = element.left(element.lastIndexOf(QLatin1Char('>'))).trimmed();
@@ -1476,8 +1479,8 @@ private:
             m = Meaning::InstrBytes;
         else if (b.meaning == Meaning::InstrWords && a.integer == 4 && op == QLatin1String("*"))
             m = Meaning::InstrBytes;
-        else if (a.meaning == Meaning::InstrWords && b.meaning == Meaning::Plain && op == QLatin1String("*") && b.integer
-                 && *b.integer == qint64(sizeof(quint32)))
+        else if (a.meaning == Meaning::InstrWords && b.meaning == Meaning::Plain && op == QLatin1String("*")
+                 && b.integer && *b.integer == qint64(sizeof(quint32)))
             m = Meaning::InstrBytes;
         if (!a.integer || !b.integer) {
             Value v = integer(std::nullopt, m);
@@ -1609,9 +1612,11 @@ private:
         if (base.kind == Value::Kind::Map && index.kind == Value::Kind::String && base.map->contains(index.string))
             return base.map->value(index.string);
         if (base.kind == Value::Kind::Map)
-            return unknown(QStringLiteral("the item '%1' of a map, never set with a key written in the file").arg(indexText));
+            return unknown(
+                QStringLiteral("the item '%1' of a map, never set with a key written in the file").arg(indexText));
         if (base.kind == Value::Kind::List)
-            return unknown(QStringLiteral("an item of a list at an index that could not be resolved ('%1')").arg(indexText));
+            return unknown(
+                QStringLiteral("an item of a list at an index that could not be resolved ('%1')").arg(indexText));
         if (base.kind == Value::Kind::Data)
             return integer(std::nullopt);
         return unknown(QStringLiteral("subscript"));
@@ -1965,10 +1970,14 @@ private:
         QHash<QString, Value> scope;
         int position = 0;
         for (const QString& p : def.params)
-            scope.insert(p, def.defaults.contains(p) ? def.defaults.value(p) : unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this "
-                                                   "file")
-                                        .arg(p, def.name)
-                                        .arg(def.line)));
+            scope.insert(
+                p,
+                def.defaults.contains(p)
+                    ? def.defaults.value(p)
+                    : unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this "
+                                             "file")
+                                  .arg(p, def.name)
+                                  .arg(def.line)));
         for (const Arg& a : args) {
             if (a.star)
                 break;
@@ -2013,8 +2022,8 @@ private:
     // when its value could not be followed: the call is still found, with the kernel unnamed.
     static bool isInstructionLoader(const QString& path)
     {
-        for (const char* loader : { "read_insts", "load_instr_binary", "load_instr_sequence", "read_instructions",
-                                    "read_insts_binary" }) {
+        for (const char* loader :
+             { "read_insts", "load_instr_binary", "load_instr_sequence", "read_instructions", "read_insts_binary" }) {
             if (pathEndsWith(path, loader))
                 return true;
         }
@@ -2098,9 +2107,9 @@ private:
                 v.context = receiver.kind == Value::Kind::Kernel ? receiver.context : -1;
                 return v;
             }
-            return unknown(QStringLiteral("group_id() of an index that could not be resolved%1")
-                               .arg(a && !a->value.why.isEmpty() ? QStringLiteral(" (%1)").arg(a->value.why)
-                                                                 : QString()));
+            return unknown(
+                QStringLiteral("group_id() of an index that could not be resolved%1")
+                    .arg(a && !a->value.why.isEmpty() ? QStringLiteral(" (%1)").arg(a->value.why) : QString()));
         }
         if (m_classes.contains(lastComponent(path)) && receiver.kind == Value::Kind::Unknown) {
             // constructing an object of a class of the program: run its constructor with self bound
@@ -2143,9 +2152,9 @@ private:
     // A call of a function this file does not define, given a kernel or a helper object: the call may be made there.
     void noteDelegation(const QString& path, const QList<Arg>& args, const HostToken& at)
     {
-        static const QStringList harmless = { QStringLiteral("print"), QStringLiteral("str"), QStringLiteral("repr"),
-                                              QStringLiteral("type"), QStringLiteral("isinstance"),
-                                              QStringLiteral("id"), QStringLiteral("printf") };
+        static const QStringList harmless
+            = { QStringLiteral("print"),      QStringLiteral("str"), QStringLiteral("repr"),  QStringLiteral("type"),
+                QStringLiteral("isinstance"), QStringLiteral("id"),  QStringLiteral("printf") };
         if (harmless.contains(path))
             return;
         for (const Arg& a : args) {
@@ -2248,7 +2257,7 @@ private:
                 type.kind = Value::Kind::Callable;
                 type.string = list.string;
                 element = isScalarType(list.string) && args.size() == 1 ? args.first().value
-                                                                          : call(type, args, at, Tokens(), -1);
+                                                                        : call(type, args, at, Tokens(), -1);
             } else {
                 element = args.size() >= 3 ? allocate(args, at) : args.isEmpty() ? Value() : args.first().value;
             }
@@ -2258,7 +2267,8 @@ private:
             return method == QLatin1String("back") ? list.list->last() : list.list->first();
         } else if (method == QLatin1String("at") && !args.isEmpty()) {
             return subscript(list, args.first().value, args.first().text);
-        } else if (method == QLatin1String("extend") && !args.isEmpty() && args.first().value.kind == Value::Kind::List) {
+        } else if (method == QLatin1String("extend") && !args.isEmpty()
+                   && args.first().value.kind == Value::Kind::List) {
             list.list->append(*args.first().value.list);
         } else if (method == QLatin1String("size") || method == QLatin1String("__len__")) {
             return integer(qint64(list.list->size()));
@@ -2303,7 +2313,8 @@ private:
         if (last == QLatin1String("NPUKernel") || last == QLatin1String("create_npu_kernel")) {
             h.layer = QStringLiteral("mlir-aie NPUKernel");
             insts = pick(args, 1, { QStringLiteral("insts_path"), QStringLiteral("insts") });
-            if (const Arg* k = pick(args, 2, { QStringLiteral("kernel_name") }); k && k->value.kind == Value::Kind::String)
+            if (const Arg* k = pick(args, 2, { QStringLiteral("kernel_name") });
+                k && k->value.kind == Value::Kind::String)
                 h.kernelName = k->value.string;
         } else if (last == QLatin1String("setup_aie") && m_importedFrom.contains(path)) {
             // mlir-aie's own setup_aie: its buffer layout changed in 2024 (group_id 2/3/4 before the opcode, 3/4/5
@@ -2321,7 +2332,8 @@ private:
             h.layer = QStringLiteral("setup_aie");
             h.opcodeLayout = false; // registers buffers at group_id 2, 3, 4 (decided again by register_buffer)
             insts = pick(args, 1, { QStringLiteral("insts_path"), QStringLiteral("instr_path") });
-            if (const Arg* k = pick(args, last == QLatin1String("setup_aie") ? 99 : 2, { QStringLiteral("kernel_name") });
+            if (const Arg* k
+                = pick(args, last == QLatin1String("setup_aie") ? 99 : 2, { QStringLiteral("kernel_name") });
                 k && k->value.kind == Value::Kind::String)
                 h.kernelName = k->value.string;
             if (last == QLatin1String("setup_aie")) {
@@ -2358,8 +2370,8 @@ private:
         HelperObject& h = m_helpers[helper];
         if (method == QLatin1String("register_buffer")) {
             if (const Arg* g = pick(args, 0, {}); g && g->value.kind == Value::Kind::Int && g->value.integer) {
-                h.registered.insert(int(*g->value.integer), QStringLiteral("buffer registered at group_id(%1)")
-                                                                .arg(*g->value.integer));
+                h.registered.insert(int(*g->value.integer),
+                                    QStringLiteral("buffer registered at group_id(%1)").arg(*g->value.integer));
                 h.opcodeLayout = h.registered.lastKey() >= 5 || h.registered.firstKey() == 3;
             }
             return unknown(QStringLiteral("register_buffer"));
@@ -2703,11 +2715,9 @@ private:
         } else if (group && group->value.kind == Value::Kind::Int && group->value.integer) {
             bo.rawGroup = *group->value.integer;
         } else {
-            groupProblem = QStringLiteral("'%1'%2")
-                               .arg(group ? group->text : QStringLiteral("(no group argument)"),
-                                    group && !group->value.why.isEmpty()
-                                        ? QStringLiteral(" (%1)").arg(group->value.why)
-                                        : QString());
+            groupProblem = QStringLiteral("'%1'%2").arg(
+                group ? group->text : QStringLiteral("(no group argument)"),
+                group && !group->value.why.isEmpty() ? QStringLiteral(" (%1)").arg(group->value.why) : QString());
         }
         m_bos << bo;
         m_boGroupProblem << groupProblem;
@@ -2788,10 +2798,11 @@ private:
             }
             const Arg& index = args.at(0);
             if (index.value.kind != Value::Kind::Int || !index.value.integer) {
-                unresolvedIn(*rec, index.text,
-                             QStringLiteral("set_arg() with an index that could not be resolved%1")
-                                 .arg(index.value.why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(index.value.why)),
-                             index.location);
+                unresolvedIn(
+                    *rec, index.text,
+                    QStringLiteral("set_arg() with an index that could not be resolved%1")
+                        .arg(index.value.why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(index.value.why)),
+                    index.location);
                 return unknown(QStringLiteral("set_arg"));
             }
             bind(*rec, int(*index.value.integer), args.at(1));
@@ -2865,17 +2876,19 @@ private:
             b.kind = ArgBinding::Kind::Scalar;
             b.unresolved = true;
             unresolvedIn(rec, a.text,
-                         QStringLiteral("the value passed at index %1 could not be resolved%2").arg(index).arg(
-                             v.why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.why)),
+                         QStringLiteral("the value passed at index %1 could not be resolved%2")
+                             .arg(index)
+                             .arg(v.why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.why)),
                          a.location, index);
         } else {
             b.kind = ArgBinding::Kind::Scalar;
             b.unresolved = true;
-            unresolvedIn(rec, a.text,
-                         QStringLiteral("could not tell whether the argument at index %1 is a BO or a value (%2)")
-                             .arg(index)
-                             .arg(v.why.isEmpty() ? QStringLiteral("not a BO, integer or variable holding one") : v.why),
-                         a.location, index);
+            unresolvedIn(
+                rec, a.text,
+                QStringLiteral("could not tell whether the argument at index %1 is a BO or a value (%2)")
+                    .arg(index)
+                    .arg(v.why.isEmpty() ? QStringLiteral("not a BO, integer or variable holding one") : v.why),
+                a.location, index);
         }
         rec.plan.setArgument(b);
     }

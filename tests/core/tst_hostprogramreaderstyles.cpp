@@ -203,10 +203,10 @@ private Q_SLOTS:
         const HostProgram p = cpp(QStringLiteral("#define OPCODE 3\n"
                                                  "#define HOST XRT_BO_FLAGS_HOST_ONLY\n"
                                                  "constexpr int IN_BYTES = 16 * 4;\n"
-                                                 "static constexpr uint32_t GROUP_IN{3};\n") +
-                                  withCppHead("  auto kernel = xrt::kernel(context, \"MLIR_AIE\");\n"
-                                              "  xrt::bo in(device, IN_BYTES, HOST, kernel.group_id(GROUP_IN));\n"
-                                              "  auto run = kernel(OPCODE, 0, 0, in);\n"));
+                                                 "static constexpr uint32_t GROUP_IN{3};\n")
+                                  + withCppHead("  auto kernel = xrt::kernel(context, \"MLIR_AIE\");\n"
+                                                "  xrt::bo in(device, IN_BYTES, HOST, kernel.group_id(GROUP_IN));\n"
+                                                "  auto run = kernel(OPCODE, 0, 0, in);\n"));
         QCOMPARE(p.calls.size(), 1);
         QVERIFY2(p.calls.first().unresolved.isEmpty(), qPrintable(unresolvedText(p.calls.first())));
         QCOMPARE(p.calls.first().toQuick(), QStringLiteral("3, 0, 0, bo:3[size=64]"));
@@ -384,9 +384,10 @@ private Q_SLOTS:
     // Helper layers: the call they make is written as the plan they imply, the layer named as the flow.
     void helperLayers()
     {
-        const HostProgram npu = py(QStringLiteral("from aie.utils import NPUKernel, DefaultNPURuntime\n"
-                                                  "k = NPUKernel('add.xclbin', 'add.insts.bin', kernel_name='MLIR_AIE')\n"
-                                                  "DefaultNPURuntime.run(k, [a, b, c])\n"));
+        const HostProgram npu
+            = py(QStringLiteral("from aie.utils import NPUKernel, DefaultNPURuntime\n"
+                                "k = NPUKernel('add.xclbin', 'add.insts.bin', kernel_name='MLIR_AIE')\n"
+                                "DefaultNPURuntime.run(k, [a, b, c])\n"));
         QCOMPARE(npu.calls.size(), 1);
         QCOMPARE(npu.flow(), QStringLiteral("mlir-aie NPUKernel"));
         QVERIFY(npu.calls.first().helperCall);

@@ -56,7 +56,12 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
         places << QStringList { issue.location };
     };
     for (const QString& warning : xclbin.warnings)
-        add({ Severity::Warning, QStringLiteral("file"), {}, -1, QFileInfo(xclbin.filePath).fileName(), warning,
+        add({ Severity::Warning,
+              QStringLiteral("file"),
+              {},
+              -1,
+              QFileInfo(xclbin.filePath).fileName(),
+              warning,
               unclassified() });
     const FileKind::Kind kind = FileKind::classify(xclbin);
     if (kind == FileKind::SoftwareEmulation || kind == FileKind::NoKernels)
@@ -71,8 +76,13 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
         for (const QString& note : kernel.notes)
             add({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
                   QString(note).replace(kernel.kernelName, QObject::tr("the kernel")), unclassified() });
-        add({ Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
-              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason), {} });
+        add({ Severity::Info,
+              QStringLiteral("kernel"),
+              kernel.kernelName,
+              -1,
+              kernel.kernelName,
+              QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason),
+              {} });
         for (const ArgumentGroup& arg : kernel.arguments) {
             if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar || arg.verdict == Verdict::Unknown)
                 continue;
