@@ -21,6 +21,7 @@ enum class Meaning { Plain, InstrWords, InstrBytes };
 // A loop whose element count is not known runs its body once; lists grown there have no known length.
 constexpr int MaxUnroll = 64;
 constexpr int MaxInlineCalls = 4000;
+constexpr int MaxSteps = 200000; // statements run in all, so that nested loops cannot make reading slow
 
 struct Value;
 using ValueList = std::shared_ptr<QList<Value>>;
@@ -267,6 +268,12 @@ qsizetype findTop(const Tokens& s, const char* op, qsizetype from = 0)
 qsizetype findTopIdent(const Tokens& s, const char* name, qsizetype from = 0)
 {
     return findTopWhere(s, from, s.size(), [name](const HostToken& k) { return k.isIdent(name); });
+}
+
+// A comprehension inside brackets: `for` outside any inner bracket (looked up in place, no copy of the tokens).
+bool hasTopFor(const Tokens& s, qsizetype begin, qsizetype end)
+{
+    return findTopWhere(s, begin, end, [](const HostToken& k) { return k.isIdent("for"); }) >= 0;
 }
 
 // Splits [begin, end) at top-level commas.
@@ -634,6 +641,18 @@ private:
         DepthGuard guard(*this, n.tokens.first().line);
         if (!guard.ok)
             return;
+        if (++m_steps > MaxSteps) {
+            // loops of known length inside each other, helpers called from them: reading stops, said with the line
+            m_programUnresolved << UnresolvedItem {
+                QString(),
+                QStringLiteral("following the program's loops and helpers took more than %1 statements here; it was "
+                               "not followed past this point")
+                    .arg(MaxSteps),
+                HostLocation { m_file, n.tokens.first().line, 0 }, -1
+            };
+            m_tooDeep = true;
+            return;
+        }
         if (n.tokens.first().kind == HostToken::Kind::Preprocessor) {
             preprocessor(n.tokens.first());
             return;
@@ -792,9 +811,7 @@ private:
             return;
         }
         if (first.isIdent("while")) {
-            ++m_uncertainLoop;
-            execBlock(n.children, false);
-            --m_uncertainLoop;
+            uncertainLoop(n.children);
             return;
         }
         const bool conditional = first.isIdent("if") || first.isIdent("elif") || first.isIdent("else")
@@ -812,11 +829,9 @@ private:
         if (!known) {
             for (const QString& t : targets) {
                 if (!t.isEmpty())
-                    assign(t, unknown(QStringLiteral("the loop variable '%1' of line %2").arg(t).arg(line)), line);
+                    m_scopes.last()[t] = unknown(QStringLiteral("the loop variable '%1' of line %2").arg(t).arg(line));
             }
-            ++m_uncertainLoop;
-            execBlock(body, false);
-            --m_uncertainLoop;
+            uncertainLoop(body);
             return;
         }
         const QList<Value> items = *iterable.list;
@@ -825,13 +840,13 @@ private:
                 break;
             if (targets.size() == 1) {
                 if (!targets.first().isEmpty())
-                    assign(targets.first(), item, line);
+                    m_scopes.last()[targets.first()] = item; // each pass binds it anew, branches or not
             } else {
                 for (int i = 0; i < targets.size(); ++i) {
                     if (targets.at(i).isEmpty())
                         continue;
                     const bool has = item.kind == Value::Kind::List && !item.lengthUnknown && i < item.list->size();
-                    assign(targets.at(i), has ? item.list->at(i) : unknown(QStringLiteral("loop variable")), line);
+                    m_scopes.last()[targets.at(i)] = has ? item.list->at(i) : unknown(QStringLiteral("loop variable"));
                 }
             }
             execBlock(body, false);
@@ -875,9 +890,7 @@ private:
                             QList<Value> items;
                             for (qint64 i = *from.integer; i < last; ++i)
                                 items << integer(i);
-                            m_declaring = true;
-                            m_scopes << QHash<QString, Value>();
-                            m_declaring = false;
+                            m_scopes << QHash<QString, Value>(); // the loop variable lives in the loop
                             loop({ var }, listOf(items), n.children, h.first().line);
                             m_scopes.removeLast();
                             return;
@@ -886,15 +899,19 @@ private:
                 }
                 m_scopes << QHash<QString, Value>();
                 m_scopes.last().insert(var, unknown(QStringLiteral("the loop variable '%1'").arg(var)));
-                ++m_uncertainLoop;
-                execBlock(n.children, false);
-                --m_uncertainLoop;
+                uncertainLoop(n.children);
                 m_scopes.removeLast();
                 return;
             }
         }
+        uncertainLoop(n.children);
+    }
+
+    // A loop whose count is not known runs once: lists grown and contexts made there have no known count.
+    void uncertainLoop(const QList<NodePtr>& body)
+    {
         ++m_uncertainLoop;
-        execBlock(n.children, false);
+        execBlock(body, false);
         --m_uncertainLoop;
     }
 
@@ -920,9 +937,7 @@ private:
             return;
         }
         if (first.isIdent("while")) {
-            ++m_uncertainLoop;
-            execBlock(n.children, false);
-            --m_uncertainLoop;
+            uncertainLoop(n.children);
             return;
         }
         if (first.isIdent("class") || first.isIdent("struct") || first.isIdent("union")) {
@@ -1655,7 +1670,7 @@ private:
             Value v;
             if (findTopWhere(s, pos + 1, close, [](const HostToken& t) { return t.isOp(","); }) >= 0)
                 v = listLiteral(s, pos + 1, close);
-            else if (m_lang == HostLanguage::Python && findTopIdent(s.mid(pos + 1, close - pos - 1), "for") >= 0)
+            else if (m_lang == HostLanguage::Python && hasTopFor(s, pos + 1, close))
                 v = comprehension(s, pos + 1, close);
             else
                 v = evaluate(s, pos + 1, close);
@@ -1669,7 +1684,7 @@ private:
                 v = unknown(QStringLiteral("a lambda")); // [&](...) {...} outside a declaration
             else if (k.isOp("{") && m_lang == HostLanguage::Python)
                 v = dictLiteral(s, pos + 1, qMin(close, end));
-            else if (findTopIdent(s.mid(pos + 1, qMin(close, end) - pos - 1), "for") >= 0)
+            else if (hasTopFor(s, pos + 1, qMin(close, end)))
                 v = comprehension(s, pos + 1, qMin(close, end));
             else
                 v = listLiteral(s, pos + 1, qMin(close, end));
@@ -2998,6 +3013,7 @@ private:
     QString m_helperLayer; // "test_utils" once init_xrt_load_kernel is seen
     Value m_returnValue;
     int m_depth = 0;
+    int m_steps = 0;
     int m_conditional = 0;
     int m_functionConditionalBase = 0;
     int m_uncertainLoop = 0;
