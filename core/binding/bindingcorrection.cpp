@@ -115,7 +115,8 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
     for (const ArgBinding& a : plan.arguments) {
         if (!a.isBuffer())
             continue;
-        written.insert(&a.bo, a.text.isEmpty() ? a.bo.name : a.text);
+        // (a quick plan typed by hand has items such as bo:3 there, not expressions)
+        written.insert(&a.bo, a.text.isEmpty() || plan.sourceFile.isEmpty() ? a.bo.name : a.text);
         if (a.bo.instructions && !instr)
             instr = &a.bo;
         else
