@@ -101,7 +101,7 @@ int exitCode(BindingStatus status)
 void printUnresolved(QTextStream& out, const QList<UnresolvedItem>& items)
 {
     const QJsonArray list = BindingReport::unresolvedJson(items);
-    for (const QJsonValue& v : list) {
+    for (const auto& v : list) {
         const QJsonObject o = v.toObject();
         const QJsonValue line = o.value(QLatin1String("line"));
         out << "  " << (line.isNull() ? QStringLiteral("(no line)") : QStringLiteral("line %1").arg(line.toInt()))
@@ -191,10 +191,11 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
 {
     if (r.status == BindingStatus::Unresolved) {
         out << "Kernel " << r.kernelName << " in " << in.xclbin->filePath << "\n";
-        if (!in.plan.sourceFile.isEmpty())
+        if (!in.plan.sourceFile.isEmpty()) {
             out << "Host program: " << in.plan.sourceFile
                 << (in.plan.call.isValid() ? QStringLiteral(", call at line %1").arg(in.plan.call.line) : QString())
                 << "\n";
+        }
         out << "\nUnresolved: the call could not be followed, so nothing is judged from guesses:\n";
         printUnresolved(out, r.unresolved);
         return;

@@ -447,18 +447,19 @@ private:
         const bool txn = insts ? isTxnStream(*insts) : m_groups.convention == Convention::Opcode;
         const bool legacy = insts ? !txn : m_groups.convention == Convention::Legacy;
         QString why;
-        if (insts && legacy)
+        if (insts && legacy) {
             why = QStringLiteral("The stream %1 has no transaction header, so the NPU reads 4 times too many words.")
                       .arg(insts->path);
-        else if (insts)
+        } else if (insts) {
             why = QStringLiteral("The stream is a transaction stream whose header carries its own size, so current "
                                  "firmware runs it; the ABI still says words.");
-        else if (legacy)
+        } else if (legacy) {
             why = QStringLiteral("Kernels of the old convention run legacy streams, which have no header: the NPU "
                                  "reads 4 times too many words.");
-        else
+        } else {
             why = QStringLiteral("A transaction stream (mlir-aie's today) carries its own size and runs; a legacy "
                                  "stream would not (give the instruction file to tell).");
+        }
         add(legacy ? Severity::Error : Severity::Warning, m_count, QStringLiteral("ninstr-mismatch"),
             QStringLiteral("'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4. "
                            "%4")

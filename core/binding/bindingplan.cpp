@@ -484,7 +484,7 @@ std::optional<BindingPlan> BindingPlan::fromJson(const QJsonObject& o, QString* 
     plan.callText = o.value(QLatin1String("call_text")).toString();
     plan.sourceFile = o.value(QLatin1String("source_file")).toString();
     plan.instructionFile = o.value(QLatin1String("instruction_file")).toString();
-    for (const QJsonValue& v : o.value(QLatin1String("unresolved")).toArray()) {
+    for (const auto& v : o.value(QLatin1String("unresolved")).toArray()) {
         const QJsonObject uo = v.toObject();
         UnresolvedItem u;
         u.text = uo.value(QLatin1String("text")).toString();

@@ -1083,7 +1083,7 @@ private:
         if (eq < 0) {
             for (const char* op : { "+=", "-=", "*=", "|=", "<<=", "/=" }) {
                 const qsizetype c = findTop(s, op);
-                if (c > 0 && c == 1 && s.first().kind == HostToken::Kind::Identifier) {
+                if (c == 1 && s.first().kind == HostToken::Kind::Identifier) {
                     // x += 1: known only when both sides are
                     const QString o = QString::fromLatin1(op).chopped(1);
                     Value v = arithmetic(o, name(s.first().text), evaluate(s, 2, s.size()));
@@ -1130,10 +1130,11 @@ private:
             && findTopWhere(s, b, e, [](const HostToken& k) { return k.isOp(","); }) >= 0) {
             const auto parts = splitTop(s, b, e);
             const bool known = v.kind == Value::Kind::List && !v.lengthUnknown && v.list->size() == parts.size();
-            for (int i = 0; i < parts.size(); ++i)
+            for (int i = 0; i < parts.size(); ++i) {
                 assignTarget(s, parts.at(i).first, parts.at(i).second,
                              known ? v.list->at(i) : unknown(QStringLiteral("unpacked from a value not understood")),
                              line);
+            }
             return;
         }
         if (e - b >= 3 && (s.at(e - 2).isOp(".") || s.at(e - 2).isOp("->"))
@@ -1396,11 +1397,11 @@ private:
             if (m_functions.contains(ctor))
                 invoke(ctor, {}, &inst);
             v = inst;
-        } else if (v.kind == Value::Kind::Unknown && v.why == QLatin1String("declared without a value")
-                   && isScalarType(t)) {
+        } else if (v.kind == Value::Kind::Unknown && isScalarType(t)
+                   && (v.why == QLatin1String("declared without a value") || !t.endsWith(QLatin1String("auto")))) {
+            const QString why = v.why; // an integer whose value is not known, and why
             v = integer(std::nullopt);
-        } else if (v.kind == Value::Kind::Unknown && isScalarType(t) && !t.endsWith(QLatin1String("auto"))) {
-            v = integer(std::nullopt);
+            v.why = why;
         }
         assign(name, v, line);
         m_declaring = wasDeclaring;
@@ -1479,23 +1480,21 @@ private:
             v.lengthUnknown = a.lengthUnknown || b.lengthUnknown;
             return v;
         }
-        if (a.kind != Value::Kind::Int || b.kind != Value::Kind::Int)
-            return unknown(a.kind == Value::Kind::Unknown && !a.why.isEmpty() ? a.why
-                               : b.kind == Value::Kind::Unknown && !b.why.isEmpty()
-                               ? b.why
-                               : QStringLiteral("arithmetic on something that is not a number"));
+        if (a.kind != Value::Kind::Int || b.kind != Value::Kind::Int) {
+            if (a.kind == Value::Kind::Unknown && !a.why.isEmpty())
+                return unknown(a.why);
+            if (b.kind == Value::Kind::Unknown && !b.why.isEmpty())
+                return unknown(b.why);
+            return unknown(QStringLiteral("arithmetic on something that is not a number"));
+        }
         Meaning m = Meaning::Plain;
         const bool four = b.integer && *b.integer == 4 && b.meaning == Meaning::Plain;
-        if (a.meaning == Meaning::InstrBytes && four && (op == QLatin1String("/") || op == QLatin1String("//")))
+        const bool divide = op == QLatin1String("/") || op == QLatin1String("//");
+        if (a.meaning == Meaning::InstrBytes && ((four && divide) || (b.integer == 2 && op == QLatin1String(">>"))))
             m = Meaning::InstrWords;
-        else if (a.meaning == Meaning::InstrBytes && b.integer == 2 && op == QLatin1String(">>"))
-            m = Meaning::InstrWords;
-        else if (a.meaning == Meaning::InstrWords && four && op == QLatin1String("*"))
-            m = Meaning::InstrBytes;
-        else if (b.meaning == Meaning::InstrWords && a.integer == 4 && op == QLatin1String("*"))
-            m = Meaning::InstrBytes;
-        else if (a.meaning == Meaning::InstrWords && b.meaning == Meaning::Plain && op == QLatin1String("*")
-                 && b.integer && *b.integer == qint64(sizeof(quint32)))
+        else if (op == QLatin1String("*")
+                 && ((a.meaning == Meaning::InstrWords && four)
+                     || (b.meaning == Meaning::InstrWords && a.integer == 4)))
             m = Meaning::InstrBytes;
         if (!a.integer || !b.integer) {
             Value v = integer(std::nullopt, m);
@@ -1787,12 +1786,11 @@ private:
                 for (int i = 0; i < targets.size(); ++i) {
                     if (targets.at(i).isEmpty())
                         continue;
+                    const bool part = item.kind == Value::Kind::List && i < item.list->size();
                     if (targets.size() == 1)
                         m_scopes.last()[targets.at(i)] = item;
                     else
-                        m_scopes.last()[targets.at(i)] = item.kind == Value::Kind::List && i < item.list->size()
-                            ? item.list->at(i)
-                            : unknown(QStringLiteral("loop variable"));
+                        m_scopes.last()[targets.at(i)] = part ? item.list->at(i) : unknown(QStringLiteral("loop item"));
                 }
                 if (notNone && item.kind == Value::Kind::Unknown && item.why == QLatin1String("None"))
                     continue;
@@ -1984,15 +1982,13 @@ private:
         const FunctionDef def = f;
         QHash<QString, Value> scope;
         int position = 0;
-        for (const QString& p : def.params)
-            scope.insert(
-                p,
-                def.defaults.contains(p)
-                    ? def.defaults.value(p)
-                    : unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this "
-                                             "file")
-                                  .arg(p, def.name)
-                                  .arg(def.line)));
+        for (const QString& p : def.params) {
+            const Value missing
+                = unknown(QStringLiteral("the parameter '%1' of %2() (line %3), called from nowhere in this file")
+                              .arg(p, def.name)
+                              .arg(def.line));
+            scope.insert(p, def.defaults.contains(p) ? def.defaults.value(p) : missing);
+        }
         for (const Arg& a : args) {
             if (a.star)
                 break;
@@ -2153,12 +2149,12 @@ private:
         }
         if (m_methodOwner.contains(lastComponent(path)) && receiver.kind == Value::Kind::Unknown)
             return invoke(m_methodOwner.value(lastComponent(path)), args, nullptr);
-        if (const Value h = helperConstructor(path, args, at); h.kind != Value::Kind::Unknown)
+        if (Value h = helperConstructor(path, args, at); h.kind != Value::Kind::Unknown)
             return h;
         if (kernelLikeName(path) && receiver.kind != Value::Kind::Bo && receiver.kind != Value::Kind::Run
             && !args.isEmpty())
             return kernelCall(unknownKernel(), args, at, s, open);
-        const Value b = builtin(path, receiver, args, at, s, open);
+        Value b = builtin(path, receiver, args, at, s, open);
         if (b.kind == Value::Kind::Unknown)
             noteDelegation(path, args, at);
         return b;
@@ -2438,7 +2434,7 @@ private:
         HelperObject& h = m_helpers[helper];
         const QString site = QStringLiteral("helper %1").arg(helper);
         CallRecord* rec = record(site);
-        if (rec->plan.arguments.size() > 0)
+        if (!rec->plan.arguments.isEmpty())
             return;
         BindingPlan& plan = rec->plan;
         plan.call = here(at);
@@ -2956,18 +2952,18 @@ private:
             plan.sourceFile = m_file;
             plan.instructionFile = m_instructionFile;
             if (!m_tooDeep) {
-                if (!m_delegations.isEmpty())
-                    programItems << m_delegations.first();
-                else
-                    programItems << UnresolvedItem {
-                        QString(),
-                        QStringLiteral("no kernel call found in the file (kernel(...), run = kernel(...), run.set_arg "
-                                       "or a helper layer such as NPUKernel, setup_aie, XRTBackend, AppRunner)%1")
-                            .arg(m_kernelLine > 0 ? QStringLiteral(": the kernel made here is never called in a way "
-                                                                   "this reader follows")
-                                                  : QString()),
-                        HostLocation { m_file, qMax(1, m_kernelLine), 0 }, -1
-                    };
+                const QString where = m_kernelLine > 0
+                    ? QStringLiteral(": the kernel made here is never called in a way this reader follows")
+                    : QString();
+                programItems << (!m_delegations.isEmpty()
+                                     ? m_delegations.first()
+                                     : UnresolvedItem { QString(),
+                                                        QStringLiteral("no kernel call found in the file (kernel(...), "
+                                                                       "run = kernel(...), run.set_arg or a helper "
+                                                                       "layer such as NPUKernel, setup_aie, "
+                                                                       "XRTBackend, AppRunner)%1")
+                                                            .arg(where),
+                                                        HostLocation { m_file, qMax(1, m_kernelLine), 0 }, -1 });
             }
             CallRecord rec;
             rec.plan = plan;

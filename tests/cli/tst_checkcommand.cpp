@@ -195,8 +195,8 @@ private Q_SLOTS:
             << 4;
         QTest::newRow("nested 20000 deep") << QStringLiteral("import pyxrt as xrt\nk = xrt.kernel(ctx, 'MLIR_AIE')\n"
                                                              "run = k(3, ")
-                + QStringLiteral("f(").repeated(20000) + QString(20000, QLatin1Char(')')) + QStringLiteral(")\n")
-                                           << 3;
+                + QStringLiteral("f(").repeated(20000) + QString(20000, QLatin1Char(')'))
+                + QStringLiteral(")\n") << 3;
     }
 
     void unresolvedProgram()
@@ -207,9 +207,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("host.py"));
         QVERIFY(writeFile(path, source.toUtf8()));
-        const QStringList base
-            = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")), QStringLiteral("--host"),
-                path };
+        const QStringList base = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
+                                   QStringLiteral("--host"), path };
         CliRun run = runCli(base + QStringList { QStringLiteral("--json") });
         QVERIFY2(run.exitCode == 3, run.describe());
         const QJsonObject o = QJsonDocument::fromJson(run.out).object();
