@@ -248,7 +248,7 @@ QList<AttentionBenchEntry> AttentionBench::runNumpy(const AttentionBenchOptions&
     }
     QList<AttentionBenchEntry> entries;
     const QJsonArray array = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
-    for (const QJsonValue& v : array) {
+    for (const QJsonValue v : array) {
         const QJsonObject o = v.toObject();
         const QJsonArray shape = o.value(QLatin1String("shape")).toArray();
         entries.append({ o.value(QLatin1String("name")).toString(), shape[0].toInt(), shape[1].toInt(),

@@ -18,8 +18,8 @@ __attribute__((target("avx512f"))) double fma512(qint64 rounds)
     const __m512 m = _mm512_set1_ps(0.999999f);
     const __m512 a = _mm512_set1_ps(1e-6f);
     for (qint64 r = 0; r < rounds; ++r) {
-        for (int i = 0; i < Chains; ++i)
-            acc[i] = _mm512_fmadd_ps(acc[i], m, a);
+        for (auto& chain : acc)
+            chain = _mm512_fmadd_ps(chain, m, a);
     }
     __m512 sum = acc[0];
     for (int i = 1; i < Chains; ++i)
@@ -38,8 +38,8 @@ __attribute__((target("avx2,fma"))) double fma256(qint64 rounds)
     const __m256 m = _mm256_set1_ps(0.999999f);
     const __m256 a = _mm256_set1_ps(1e-6f);
     for (qint64 r = 0; r < rounds; ++r) {
-        for (int i = 0; i < Chains; ++i)
-            acc[i] = _mm256_fmadd_ps(acc[i], m, a);
+        for (auto& chain : acc)
+            chain = _mm256_fmadd_ps(chain, m, a);
     }
     __m256 sum = acc[0];
     for (int i = 1; i < Chains; ++i)
@@ -58,8 +58,8 @@ double mulAdd128(qint64 rounds)
     const __m128 m = _mm_set1_ps(0.999999f);
     const __m128 a = _mm_set1_ps(1e-6f);
     for (qint64 r = 0; r < rounds; ++r) {
-        for (int i = 0; i < Chains; ++i)
-            acc[i] = _mm_add_ps(_mm_mul_ps(acc[i], m), a);
+        for (auto& chain : acc)
+            chain = _mm_add_ps(_mm_mul_ps(chain, m), a);
     }
     __m128 sum = acc[0];
     for (int i = 1; i < Chains; ++i)

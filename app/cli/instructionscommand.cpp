@@ -71,10 +71,11 @@ int InstructionsCommand::run(const QStringList& args, CliContext& ctx)
     if (p.isSet(QStringLiteral("ninstr"))) {
         bool ok = false;
         const qint64 n = p.value(QStringLiteral("ninstr")).toLongLong(&ok, 0);
-        if (!ok)
+        if (!ok) {
             return usageError(
                 *this, ctx,
                 QStringLiteral("--ninstr: expected a number, found '%1'").arg(p.value(QStringLiteral("ninstr"))));
+        }
         context.ninstr = n;
     }
 

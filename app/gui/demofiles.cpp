@@ -42,10 +42,10 @@ QStringList fixtureFallback()
 
 QString DemoFiles::directory()
 {
-    const QString env = qEnvironmentVariable("XI_DEMO_DIR");
+    QString env = qEnvironmentVariable("XI_DEMO_DIR");
     if (!env.isEmpty() && QFileInfo(env).isDir())
         return env;
-    const QString compiled = compiledDirectory();
+    QString compiled = compiledDirectory();
     if (QFileInfo(compiled).isDir())
         return compiled;
     // Installed: <prefix>/bin/xclbin-inspector and <prefix>/share/xclbin-inspector/demo.

@@ -96,6 +96,8 @@ const ViewMenuEntry ViewMenu[] = {
     { "partition", QT_TRANSLATE_NOOP("MainWindow", "AIE &partition"), QKeySequence(Qt::CTRL | Qt::Key_9) },
     { "metadata", QT_TRANSLATE_NOOP("MainWindow", "&Raw metadata"), QKeySequence(Qt::CTRL | Qt::Key_0) },
     { "decoder", QT_TRANSLATE_NOOP("MainWindow", "&Decoder"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D) },
+    { "design", QT_TRANSLATE_NOOP("MainWindow", "D&esign (.mlir next to the file)"),
+      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M) },
     { "compare", QT_TRANSLATE_NOOP("MainWindow", "&Comparison"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C) },
 };
 

@@ -299,11 +299,11 @@ std::optional<RunRequest> AttentionBackend::makeRequest(const AttentionRunOption
         if (arg.index == AttentionDesign::InputArgument) {
             request.inputData.insert(arg.index, t.packed());
             if (arg.bo.size == 0)
-                arg.bo.size = quint64(3 * t.seq() * t.dim());
+                arg.bo.size = 3 * quint64(t.seq()) * quint64(t.dim());
         } else if (arg.index == AttentionDesign::OutputArgument) {
             arg.bo.readBack = true;
             if (arg.bo.size == 0)
-                arg.bo.size = quint64(t.seq() * t.dim());
+                arg.bo.size = quint64(t.seq()) * quint64(t.dim());
         }
     }
     request.plan = *plan;

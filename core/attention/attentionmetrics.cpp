@@ -34,7 +34,7 @@ QList<T> fromArray(const QJsonValue& v)
 {
     QList<T> list;
     const QJsonArray a = v.toArray();
-    for (const QJsonValue& x : a)
+    for (const QJsonValue x : a)
         list << T(x.toDouble());
     return list;
 }

@@ -25,9 +25,9 @@ QJsonObject RunScope::toJson() const
 RunScope RunScope::fromJson(const QJsonObject& o)
 {
     RunScope s;
-    for (const QJsonValue& v : o.value(QLatin1String("exercised")).toArray())
+    for (const QJsonValue v : o.value(QLatin1String("exercised")).toArray())
         s.exercised << v.toString();
-    for (const QJsonValue& v : o.value(QLatin1String("not_exercised")).toArray())
+    for (const QJsonValue v : o.value(QLatin1String("not_exercised")).toArray())
         s.notExercised << v.toString();
     s.outputJudged = o.value(QLatin1String("output_judged")).toBool(true);
     s.outputNotJudged = o.value(QLatin1String("output_not_judged")).toString();

@@ -68,14 +68,16 @@ ChecklistItem SuccessChecklist::instructions(const Inputs& in)
     const RunScope& s = in.scope;
     if (!s.usesInstructions)
         return make("instructions", item, Status::NotApplicable, QStringLiteral("no kernel call in this run"));
-    if (s.instructionFile.isEmpty())
+    if (s.instructionFile.isEmpty()) {
         return make("instructions", item, Status::Failed,
                     s.instructionNote.isEmpty() ? QStringLiteral("no instruction file") : s.instructionNote);
-    if (!s.hasNinstrArgument)
+    }
+    if (!s.hasNinstrArgument) {
         return make("instructions", item, Status::Passed,
                     QStringLiteral("%1 (%2 words); the kernel takes no instruction count")
                         .arg(s.instructionFile)
                         .arg(s.instructionWords));
+    }
     if (!s.ninstr)
         return make("instructions", item, Status::Failed,
                     QStringLiteral("the call passes no instruction count (or one that could not be read)"));
@@ -87,12 +89,13 @@ ChecklistItem SuccessChecklist::instructions(const Inputs& in)
         return make("instructions", item, Status::Passed,
                     QStringLiteral("%1, %2 words, ninstr %3").arg(s.instructionFile).arg(s.instructionWords).arg(n));
     const bool txn = s.instructionFormat.startsWith(QLatin1String("txn"));
-    if (txn && n == 4 * qint64(s.instructionWords))
+    if (txn && n == 4 * qint64(s.instructionWords)) {
         return make("instructions", item, Status::Passed,
                     QStringLiteral("ninstr %1 is the byte count, not the %2 words the ABI asks for; a TXN stream "
                                    "carries its own size, so current firmware accepts it")
                         .arg(n)
                         .arg(s.instructionWords));
+    }
     return make("instructions", item, Status::Failed,
                 QStringLiteral("ninstr %1, but %2 has %3 words").arg(n).arg(s.instructionFile).arg(s.instructionWords));
 }
@@ -193,7 +196,7 @@ QJsonArray SuccessChecklist::toJson(const QList<ChecklistItem>& items)
 QList<ChecklistItem> SuccessChecklist::fromJson(const QJsonArray& array)
 {
     QList<ChecklistItem> items;
-    for (const QJsonValue& v : array) {
+    for (const QJsonValue v : array) {
         const QJsonObject o = v.toObject();
         ChecklistItem i;
         i.id = o.value(QLatin1String("id")).toString();

@@ -71,18 +71,14 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
               -1,
               QFileInfo(xclbin.filePath).fileName(),
               FileKind::describe(xclbin, kind),
-              {} });
+              FixAdvice {} });
     for (const KernelGroups& kernel : kernels) {
         for (const QString& note : kernel.notes)
             add({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
                   QString(note).replace(kernel.kernelName, QObject::tr("the kernel")), unclassified() });
-        add({ Severity::Info,
-              QStringLiteral("kernel"),
-              kernel.kernelName,
-              -1,
-              kernel.kernelName,
+        add({ Severity::Info, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,
               QObject::tr("%1 convention: %2").arg(conventionName(kernel.convention), kernel.conventionReason),
-              {} });
+              FixAdvice {} });
         for (const ArgumentGroup& arg : kernel.arguments) {
             if (arg.verdict == Verdict::Valid || arg.verdict == Verdict::Scalar || arg.verdict == Verdict::Unknown)
                 continue;
