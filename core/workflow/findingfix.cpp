@@ -48,12 +48,14 @@ FixAdvice classifyBinding(const QString& code, const FindingContext& context)
     if (code == QLatin1String("no-connectivity-check") || code == QLatin1String("helper-layer")
         || code == QLatin1String("hw-context-slot") || code == QLatin1String("group-from-other-context"))
         return none(QStringLiteral("Information about how the call reaches the NPU; nothing to change."));
-    if (code == QLatin1String("insts-file-missing"))
+    if (code == QLatin1String("insts-file-missing")) {
         return unknown(QStringLiteral("The instruction file the program names is not there: give it (--insts) to run "
                                       "the checks that need it."));
-    if (code == QLatin1String("too-many-hw-contexts"))
+    }
+    if (code == QLatin1String("too-many-hw-contexts")) {
         return host(QStringLiteral("The program makes more hardware contexts than the NPU keeps: reuse one context "
                                    "per xclbin, or release contexts before making new ones. No rebuild is needed."));
+    }
     if (code == QLatin1String("too-many-buffers"))
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("The design needs more host buffers than the five bo slots (XRT arguments 3..7): "
