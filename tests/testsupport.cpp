@@ -4,6 +4,9 @@
 #include <QDir>
 #include <QFile>
 
+#include <sys/resource.h>
+#include <csignal>
+
 namespace xi::test {
 
 QString fixturesDir()
@@ -123,6 +126,29 @@ bool fixturesRequired()
 {
     return qEnvironmentVariable("CI") == QLatin1String("true")
         || qEnvironmentVariableIntValue("XI_REQUIRE_FIXTURES") == 1;
+}
+
+FileSizeLimit::FileSizeLimit(qint64 bytes)
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0)
+        return;
+    m_savedCurrent = qint64(limit.rlim_cur);
+    m_handler = std::signal(SIGXFSZ, SIG_IGN);
+    m_saved = true;
+    limit.rlim_cur = rlim_t(bytes);
+    m_ok = ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
+}
+
+FileSizeLimit::~FileSizeLimit()
+{
+    if (!m_saved)
+        return;
+    rlimit limit {};
+    ::getrlimit(RLIMIT_FSIZE, &limit);
+    limit.rlim_cur = rlim_t(m_savedCurrent);
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::signal(SIGXFSZ, m_handler);
 }
 
 } // namespace xi::test

@@ -43,6 +43,24 @@ bool fixturesRequired();
 // In a _data function: a QString column and one row per name, the row named after it.
 void addFixtureRows(const QStringList& names, const char* column = "name");
 
+// A real write failure on a regular file without privileges, for as long as it lives: the file-size limit (which
+// child processes inherit) makes write() fail with EFBIG once a file would grow past `bytes`, SIGXFSZ ignored. It
+// stands for a disk that fills up half-way through a write.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(qint64 bytes);
+    ~FileSizeLimit();
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    qint64 m_savedCurrent = 0;
+    void (*m_handler)(int) = nullptr; // SIG_DFL is a null pointer too: m_saved says whether to restore
+    bool m_saved = false;
+    bool m_ok = false;
+};
+
 } // namespace xi::test
 
 // Fixtures are shared and may be absent in a stripped checkout: say so loudly, and fail where they are required.

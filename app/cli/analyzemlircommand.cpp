@@ -122,7 +122,7 @@ void printTextReport(const QString& path, const MlirDesign& design, const QList<
         ctx.out << "  tile %" << t.name << " (" << t.column << ", " << t.row << ") " << MlirDesign::tileKindName(t.kind)
                 << ", line " << t.line << '\n';
     for (const MlirDesign::Buffer& b : design.buffers)
-        ctx.out << "  buffer %" << b.name << " on %" << b.tile << ": " << b.type << ", " << b.bytes << " bytes, line "
+        ctx.out << "  buffer %" << b.name << " on %" << b.tile << ": " << b.type << ", " << b.sizeText() << ", line "
                 << b.line << '\n';
     for (const MlirDesignChecker::Finding& f : findings) {
         const FixAdvice fix = FindingFix::forMlir(f);

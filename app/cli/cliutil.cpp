@@ -79,7 +79,7 @@ void printJson(CliContext& ctx, const QJsonValue& value)
     ctx.out << doc.toJson(QJsonDocument::Indented);
 }
 
-std::optional<QByteArray> readInput(const QString& path, CliContext& ctx)
+std::optional<QByteArray> readInput(const QString& path, CliContext& ctx, qint64 maxBytes)
 {
     QFile file(path);
     const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
@@ -87,7 +87,18 @@ std::optional<QByteArray> readInput(const QString& path, CliContext& ctx)
         ctx.err << "error: " << path << ": cannot open for reading: " << file.errorString() << '\n';
         return std::nullopt;
     }
-    return file.readAll();
+    if (maxBytes < 0)
+        return file.readAll();
+    // Refused before it is read where the size is known; a pipe is read up to one byte past the limit.
+    const qint64 size = file.isSequential() ? -1 : file.size();
+    const QByteArray bytes = size > maxBytes ? QByteArray() : file.read(maxBytes + 1);
+    if (size > maxBytes || bytes.size() > maxBytes) {
+        ctx.err << "error: " << path << ": expected at most " << maxBytes << " bytes (" << (maxBytes >> 20)
+                << " MiB), found " << (size > maxBytes ? QString::number(size) : QStringLiteral("more"))
+                << "; give the part of the file that matters\n";
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 } // namespace xi::cli

@@ -31,6 +31,6 @@ std::optional<SlotMode> slotMode(const QCommandLineParser& parser, QString* erro
 // Indented JSON and a newline on ctx.out.
 void printJson(CliContext& ctx, const QJsonValue& value);
 // The whole file, or stdin for "-"; nullopt with ctx.err told why.
-std::optional<QByteArray> readInput(const QString& path, CliContext& ctx);
+std::optional<QByteArray> readInput(const QString& path, CliContext& ctx, qint64 maxBytes = -1);
 
 } // namespace xi::cli

@@ -83,10 +83,11 @@ void printFinding(const LogFinding& f, CliContext& ctx)
 
 int decodeLog(const QString& path, const GroupIdDecoder& decoder, const NpuStream* stream, bool json, CliContext& ctx)
 {
-    const std::optional<QByteArray> text = readInput(path, ctx);
+    std::optional<QByteArray> text = readInput(path, ctx, XrtLogDecoder::MaxLogBytes);
     if (!text)
         return ExitBadInput;
     const QString log = QString::fromUtf8(*text);
+    text.reset(); // the bytes are not needed once decoded: peak memory stays a small multiple of the log
     const QList<LogFinding> findings = XrtLogDecoder(decoder.xclbin()).decode(log);
     const QList<TxnOpReference> ops = TxnOpIndex::find(log, stream);
     int warnings = 0;

@@ -385,6 +385,17 @@ void DocumentView::onFileChanged()
     if (!m_watchEnabled || modified == m_loadedModified)
         return;
     m_loadedModified = modified;
+    if (!info.exists()) {
+        // Nothing to load: say so and keep what is on screen. The folder's watch reloads the file when it is back
+        // (a rebuild deletes it first).
+        m_reloadTimer->stop();
+        showBanner(m_xclbin ? tr("<b>%1 was deleted or moved.</b> Still showing the last good load; it reloads when "
+                                 "the file is back.")
+                                  .arg(m_path.toHtmlEscaped())
+                            : tr("<b>%1 was deleted or moved.</b>").arg(m_path.toHtmlEscaped()),
+                   true);
+        return;
+    }
     m_reloadTimer->start();
 }
 

@@ -385,7 +385,8 @@ AttentionRun AttentionBackend::fromRunResult(const RunResult& result, const Atte
     run.state = stateFor(result);
     run.error = result.error;
     run.errorDetail = result.errorDetail;
-    if (!result.processOutcome.isEmpty())
+    // A child that died without a result already has the outcome as its error (RunChannel::finish): said once.
+    if (!result.processOutcome.isEmpty() && result.processOutcome != result.error)
         run.error += (run.error.isEmpty() ? QString() : QStringLiteral("; ")) + result.processOutcome;
     for (const XrtMessage& m : result.messages)
         run.xrtMessages << (m.level.isEmpty() ? m.text : m.level + QStringLiteral(": ") + m.text);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attention/attentionmetrics.h"
 
+#include "util/saturatingcast.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -35,7 +37,7 @@ QList<T> fromArray(const QJsonValue& v)
     QList<T> list;
     const QJsonArray a = v.toArray();
     for (const QJsonValue x : a)
-        list << T(x.toDouble());
+        list << saturatingCast<T>(x.toDouble());
     return list;
 }
 
@@ -148,8 +150,8 @@ QJsonObject AttentionMetrics::toJson() const
 AttentionMetrics AttentionMetrics::fromJson(const QJsonObject& o)
 {
     AttentionMetrics m;
-    m.nonzero = qint64(o.value(QLatin1String("nonzero")).toDouble());
-    m.total = qint64(o.value(QLatin1String("total")).toDouble());
+    m.nonzero = saturatingCast<qint64>(o.value(QLatin1String("nonzero")).toDouble());
+    m.total = saturatingCast<qint64>(o.value(QLatin1String("total")).toDouble());
     m.min = o.value(QLatin1String("min")).toDouble();
     m.max = o.value(QLatin1String("max")).toDouble();
     m.mean = o.value(QLatin1String("mean")).toDouble();

@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <limits>
+
 namespace xi {
 
 namespace {
@@ -22,21 +25,40 @@ QJsonArray matrixToJson(const Matrix& m)
     return rows;
 }
 
-std::optional<MatrixF> matrixFromJson(const QJsonValue& v)
+// matrices.<name> of a saved run: nullopt when absent, or when malformed with *why saying where.
+std::optional<MatrixF> matrixFromJson(const QJsonObject& matrices, const QString& name, QString* why)
 {
-    const QJsonArray rows = v.toArray();
+    const QJsonArray rows = matrices.value(name).toArray();
     if (rows.isEmpty())
         return std::nullopt;
     const qsizetype cols = rows.first().toArray().size();
     MatrixF m(rows.size(), cols);
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const QJsonArray row = rows[r].toArray();
-        if (row.size() != cols)
+        if (row.size() != cols || cols == 0) {
+            *why = QStringLiteral("matrices.%1 row %2 has %3 values, expected %4 like row 0")
+                       .arg(name)
+                       .arg(r)
+                       .arg(row.size())
+                       .arg(cols);
             return std::nullopt;
-        for (qsizetype c = 0; c < cols; ++c)
-            m(r, c) = float(row[c].toDouble());
+        }
+        for (qsizetype c = 0; c < cols; ++c) {
+            if (!row[c].isDouble()) {
+                *why = QStringLiteral("matrices.%1 row %2 column %3: expected a number").arg(name).arg(r).arg(c);
+                return std::nullopt;
+            }
+            // Clamped first: a double beyond float's range does not convert to float with defined behaviour.
+            const double maxFloat = std::numeric_limits<float>::max();
+            m(r, c) = float(std::clamp(row[c].toDouble(), -maxFloat, maxFloat));
+        }
     }
     return m;
+}
+
+QString shape(const MatrixF& m)
+{
+    return QStringLiteral("%1 x %2").arg(m.rows()).arg(m.cols());
 }
 
 MatrixI8 toI8(const MatrixF& m)
@@ -187,19 +209,41 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     r.checklist = SuccessChecklist::fromJson(o.value(QLatin1String("checklist")).toArray());
     r.scope = RunScope::fromJson(o.value(QLatin1String("scope")).toObject());
     const QJsonObject m = o.value(QLatin1String("matrices")).toObject();
-    const auto q = matrixFromJson(m.value(QLatin1String("q")));
-    const auto k = matrixFromJson(m.value(QLatin1String("k")));
-    const auto v = matrixFromJson(m.value(QLatin1String("v")));
-    if (q && k && v) {
-        r.vectors.q = toI8(*q);
-        r.vectors.k = toI8(*k);
-        r.vectors.v = toI8(*v);
+    QString why;
+    std::optional<MatrixF> read[5];
+    const QString names[5] = { QStringLiteral("q"), QStringLiteral("k"), QStringLiteral("v"),
+                               QStringLiteral("reference"), QStringLiteral("output") };
+    for (int i = 0; i < 5 && why.isEmpty(); ++i)
+        read[i] = matrixFromJson(m, names[i], &why);
+    // Q, K, V, the reference and the output of one run share one shape (seq x dim); a mismatch would make every
+    // later computation read past a matrix, so the file is refused.
+    const int first = read[0] ? 0 : read[1] ? 1 : read[2] ? 2 : read[3] ? 3 : 4;
+    for (int i = 0; i < 5 && why.isEmpty(); ++i) {
+        if (read[i] && read[first]
+            && (read[i]->rows() != read[first]->rows() || read[i]->cols() != read[first]->cols())) {
+            why = QStringLiteral("matrices.%1 is %2, expected %3 like matrices.%4 (the matrices of one run have one "
+                                 "shape, seq x dim)")
+                      .arg(names[i], shape(*read[i]), shape(*read[first]), names[first]);
+        } else if (i < 3 && !read[i] && (read[0] || read[1] || read[2])) {
+            why = QStringLiteral("matrices.%1 is missing, expected it beside matrices.%2 (Q, K and V come together)")
+                      .arg(names[i], names[first]);
+        }
+    }
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    if (read[0]) {
+        r.vectors.q = toI8(*read[0]);
+        r.vectors.k = toI8(*read[1]);
+        r.vectors.v = toI8(*read[2]);
         r.weights = AttentionReference::floatWeights(r.vectors);
     }
-    if (const auto ref = matrixFromJson(m.value(QLatin1String("reference"))))
-        r.reference = *ref;
-    if (const auto out = matrixFromJson(m.value(QLatin1String("output"))))
-        r.output = toI8(*out);
+    if (read[3])
+        r.reference = *read[3];
+    if (read[4])
+        r.output = toI8(*read[4]);
     return r;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attention/runscope.h"
 
+#include "util/saturatingcast.h"
+
 #include <QJsonArray>
 
 namespace xi {
@@ -40,7 +42,7 @@ RunScope RunScope::fromJson(const QJsonObject& o)
     s.design = o.value(QLatin1String("design")).toString();
     const QJsonValue n = o.value(QLatin1String("ninstr"));
     if (n.isDouble())
-        s.ninstr = qint64(n.toDouble());
+        s.ninstr = saturatingCast<qint64>(n.toDouble());
     return s;
 }
 

@@ -3,6 +3,7 @@
 
 #include "binding/correctedcall.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -24,10 +25,26 @@ int lineAt(const QList<qsizetype>& lineStarts, qsizetype pos)
     return int(it - lineStarts.cbegin()); // 1-based
 }
 
-bool isCovered(const Ranges& covered, qsizetype pos)
+// The covered ranges sorted and merged, so that a position is looked up in O(log n): a linear scan per number made a
+// log with many warnings and many numbers quadratic (issue 13).
+Ranges merged(Ranges ranges)
 {
-    return std::any_of(covered.cbegin(), covered.cend(),
-                       [pos](const auto& r) { return pos >= r.first && pos < r.second; });
+    std::sort(ranges.begin(), ranges.end());
+    Ranges out;
+    for (const auto& r : ranges) {
+        if (!out.isEmpty() && r.first <= out.last().second)
+            out.last().second = std::max(out.last().second, r.second);
+        else
+            out << r;
+    }
+    return out;
+}
+
+bool isCovered(const Ranges& sortedDisjoint, qsizetype pos)
+{
+    const auto it = std::upper_bound(sortedDisjoint.cbegin(), sortedDisjoint.cend(), pos,
+                                     [](qsizetype p, const auto& r) { return p < r.first; });
+    return it != sortedDisjoint.cbegin() && pos < std::prev(it)->second;
 }
 
 QString oneLine(const QString& text)
@@ -96,20 +113,30 @@ XrtLogDecoder::XrtLogDecoder(XclbinPtr xclbin)
 
 QList<LogFinding> XrtLogDecoder::decode(const QString& text) const
 {
-    // Pasted logs come quoted ("> ") or indented; the message itself may be wrapped over several lines.
-    static const QRegularExpression quote(QStringLiteral("^[\\s>]+"));
-    QStringList lines = QString(text).replace(QLatin1String("\r\n"), QLatin1String("\n")).split(QLatin1Char('\n'));
+    // Pasted logs come quoted ("> ") or indented; the message itself may be wrapped over several lines. One copy of
+    // the text, without the quoting, plus one offset per line: memory stays a small multiple of the log.
     QString joined;
+    joined.reserve(text.size() + 1);
     QList<qsizetype> lineStarts;
-    for (QString& line : lines) {
-        line.remove(quote);
+    for (qsizetype pos = 0; pos <= text.size();) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), pos);
+        const bool last = end < 0;
+        if (last)
+            end = text.size();
+        QStringView line = QStringView(text).mid(pos, end - pos);
+        if (!last && line.endsWith(u'\r'))
+            line.chop(1);
+        while (!line.isEmpty() && (line.front().isSpace() || line.front() == u'>'))
+            line = line.mid(1);
         lineStarts << joined.size();
-        joined += line + QLatin1Char('\n');
+        joined += line;
+        joined += QLatin1Char('\n');
+        pos = end + 1;
     }
     Ranges covered;
     QList<LogFinding> findings = findWarnings(joined, lineStarts, &covered);
     findings << findHostCopies(joined, lineStarts, &covered);
-    findings << findGroupIds(lines, covered, lineStarts);
+    findings << findGroupIds(joined, merged(covered), lineStarts);
     std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
     // A host-copy line belongs to the warning before it: it shares that warning's fix.
     int lastWarning = -1;
@@ -145,6 +172,7 @@ QList<LogFinding> XrtLogDecoder::findWarnings(const QString& joined, const QList
     for (auto it = anchor.globalMatch(joined); it.hasNext();)
         anchors << it.next();
     QList<LogFinding> findings;
+    QHash<QString, LogFinding> interpreted;
     for (qsizetype a = 0; a < anchors.size(); ++a) {
         const QRegularExpressionMatch& m = anchors[a];
         const qsizetype start = m.capturedStart();
@@ -169,11 +197,21 @@ QList<LogFinding> XrtLogDecoder::findWarnings(const QString& joined, const QList
         if (const auto cm = part(connected); cm.hasMatch())
             f.connectedBank = number(cm);
         part(copy);
+        // The interpretation depends only on these fields: built once per distinct warning.
+        const QString key
+            = QStringLiteral("%1|%2|%3|%4")
+                  .arg(f.kernelName, QString::number(f.argIndex), f.boBank ? QString::number(*f.boBank) : QString(),
+                       f.connectedBank ? QString::number(*f.connectedBank) : QString());
+        auto cached = interpreted.find(key);
+        if (cached == interpreted.end()) {
+            interpretWarning(f);
+            cached = interpreted.insert(key, f);
+        }
+        f = *cached;
         f.line = lineAt(lineStarts, start);
         f.lastLine = lineAt(lineStarts, end - 1);
         f.text = oneLine(joined.mid(start, end - start));
         covered->append({ start, end });
-        interpretWarning(f);
         findings << f;
     }
     return findings;
@@ -183,7 +221,7 @@ QList<LogFinding> XrtLogDecoder::findHostCopies(const QString& joined, const QLi
                                                 Ranges* covered) const
 {
     static const QRegularExpression revert(
-        QStringLiteral("Reverting\\s+to\\s+host\\s+copy\\s+of\\s+buffers\\s*(?:\\(([^)]*)\\))?"), kCi);
+        QStringLiteral("Reverting\\s+to\\s+host\\s+copy\\s+of\\s+buffers\\s*(?:\\(([^)]{0,400})\\))?"), kCi);
     QList<LogFinding> findings;
     for (auto it = revert.globalMatch(joined); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
@@ -203,37 +241,49 @@ QList<LogFinding> XrtLogDecoder::findHostCopies(const QString& joined, const QLi
     return findings;
 }
 
-QList<LogFinding> XrtLogDecoder::findGroupIds(const QStringList& lines, const Ranges& covered,
+QList<LogFinding> XrtLogDecoder::findGroupIds(const QString& joined, const Ranges& covered,
                                               const QList<qsizetype>& lineStarts) const
 {
     static const QRegularExpression token(QStringLiteral("(?<![\\w.])(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])"));
     const int bankLimit = m_decoder.xclbin() && !m_decoder.xclbin()->memories().isEmpty()
         ? int(m_decoder.xclbin()->memories().size())
         : 64;
+    // One interpretation per distinct number: a long log repeats the same few group IDs, and each copy of the
+    // template shares its strings.
+    QHash<QString, LogFinding> interpreted;
     QList<LogFinding> findings;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QSet<quint32> seen;
-        for (auto it = token.globalMatch(lines[i]); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            if (isCovered(covered, lineStarts[i] + m.capturedStart()))
-                continue;
-            GroupId id;
-            if (!GroupId::parse(m.captured(1), &id) || id.legacy)
-                continue;
-            // Only numbers with a slot and a plausible bank: sizes, counts and timestamps are not group IDs.
-            const bool plausible
-                = id.raw >= 0x10000 && id.raw <= 0xFFFFFF && (id.isNoMemory() || id.bank() < bankLimit);
-            if (!plausible || seen.contains(id.raw))
-                continue;
-            seen.insert(id.raw);
+    QSet<quint32> seen; // per line: a number repeated on one line is one finding
+    int currentLine = 0;
+    for (auto it = token.globalMatch(joined); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (isCovered(covered, m.capturedStart()))
+            continue;
+        const int line = lineAt(lineStarts, m.capturedStart());
+        if (line != currentLine) {
+            currentLine = line;
+            seen.clear();
+        }
+        const QString text = m.captured(1);
+        GroupId id;
+        if (!GroupId::parse(text, &id) || id.legacy)
+            continue;
+        // Only numbers with a slot and a plausible bank: sizes, counts and timestamps are not group IDs.
+        const bool plausible = id.raw >= 0x10000 && id.raw <= 0xFFFFFF && (id.isNoMemory() || id.bank() < bankLimit);
+        if (!plausible || seen.contains(id.raw))
+            continue;
+        seen.insert(id.raw);
+        auto cached = interpreted.find(text);
+        if (cached == interpreted.end()) {
             LogFinding f;
             f.kind = LogFinding::Kind::GroupIdNumber;
-            f.line = f.lastLine = int(i + 1);
-            f.text = m.captured(1);
-            f.groupId = m_decoder.decode(id, m.captured(1));
+            f.text = text;
+            f.groupId = m_decoder.decode(id, text);
             interpretGroupId(f);
-            findings << f;
+            cached = interpreted.insert(text, f);
         }
+        LogFinding f = *cached;
+        f.line = f.lastLine = line;
+        findings << f;
     }
     return findings;
 }

@@ -50,6 +50,10 @@ class XrtLogDecoder {
 public:
     explicit XrtLogDecoder(XclbinPtr xclbin = {});
 
+    // The largest log read from a file: time and memory are linear in the log, and a bigger one is refused with a
+    // sentence rather than exhausting memory.
+    static constexpr qint64 MaxLogBytes = qint64(256) << 20;
+
     QList<LogFinding> decode(const QString& text) const;
 
 private:
@@ -59,7 +63,7 @@ private:
                                    QList<QPair<qsizetype, qsizetype>>* covered) const;
     QList<LogFinding> findHostCopies(const QString& joined, const QList<qsizetype>& lineStarts,
                                      QList<QPair<qsizetype, qsizetype>>* covered) const;
-    QList<LogFinding> findGroupIds(const QStringList& lines, const QList<QPair<qsizetype, qsizetype>>& covered,
+    QList<LogFinding> findGroupIds(const QString& joined, const QList<QPair<qsizetype, qsizetype>>& covered,
                                    const QList<qsizetype>& lineStarts) const;
 
     GroupIdDecoder m_decoder;

@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <limits>
+
 namespace xi {
 
 namespace {
@@ -144,7 +147,7 @@ private:
         if (bank.hasMatch())
             buffer.memBank = bank.captured(1).toInt();
         buffer.type = m.captured(4);
-        buffer.bytes = MlirDesign::memrefBytes(buffer.type);
+        buffer.bytes = MlirDesign::memrefBytes(buffer.type, &buffer.sizeProblem);
         buffer.line = number;
         m_design.buffers.append(buffer);
     }
@@ -197,7 +200,12 @@ private:
 
 MlirDesign MlirDesign::parse(const QString& text)
 {
-    return LineReader(text).read();
+    MlirDesign design = LineReader(text).read();
+    // Backwards, so that the first of duplicate names wins, as a search from the front finds it.
+    for (qsizetype i = design.tiles.size() - 1; i >= 0; --i)
+        design.m_tileIndex[design.tiles[i].name] = i;
+    design.m_indexedTiles = design.tiles.size();
+    return design;
 }
 
 std::optional<MlirDesign> MlirDesign::read(const QString& path, QString* error)
@@ -212,11 +220,26 @@ std::optional<MlirDesign> MlirDesign::read(const QString& path, QString* error)
 
 const MlirDesign::Tile* MlirDesign::tile(const QString& name) const
 {
+    if (m_indexedTiles == tiles.size() && m_indexedTiles > 0) {
+        const auto it = m_tileIndex.constFind(name);
+        return it == m_tileIndex.cend() ? nullptr : &tiles[*it];
+    }
     for (const Tile& t : tiles) {
         if (t.name == name)
             return &t;
     }
     return nullptr;
+}
+
+QString MlirDesign::Buffer::sizeText() const
+{
+    switch (sizeProblem) {
+    case SizeProblem::TooLarge: return QStringLiteral("too large (over 2^63 bytes)");
+    case SizeProblem::NegativeDimension: return QStringLiteral("invalid (a negative dimension)");
+    case SizeProblem::NotStatic: return QStringLiteral("dynamic size");
+    case SizeProblem::None: break;
+    }
+    return bytes < 0 ? QStringLiteral("dynamic size") : QStringLiteral("%1 bytes").arg(bytes);
 }
 
 MlirDesign::TileKind MlirDesign::tileKind(int row)
@@ -239,20 +262,46 @@ QString MlirDesign::tileKindName(TileKind kind)
     return QStringLiteral("unknown");
 }
 
-qint64 MlirDesign::memrefBytes(const QString& type)
+qint64 MlirDesign::memrefBytes(const QString& type, SizeProblem* problem)
 {
+    auto result = [problem](qint64 bytes, SizeProblem why) {
+        if (problem)
+            *problem = why;
+        return bytes;
+    };
     static const QRegularExpression re(QStringLiteral("^memref<\\s*([^,>]*)"));
     const QRegularExpressionMatch m = re.match(type.trimmed());
     if (!m.hasMatch())
-        return -1;
+        return result(-1, SizeProblem::NotStatic);
     const QStringList parts = m.captured(1).trimmed().split(QLatin1Char('x'));
     qint64 bytes = elementBytes(parts.last());
-    for (qsizetype i = 0; i + 1 < parts.size() && bytes >= 0; ++i) {
+    if (bytes < 0)
+        return result(-1, SizeProblem::NotStatic);
+    bool tooLarge = false;
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         bool ok = false;
         const qint64 dim = parts.at(i).toLongLong(&ok);
-        bytes = ok ? bytes * dim : -1;
+        if (ok && dim < 0)
+            return result(-1, SizeProblem::NegativeDimension);
+        if (!ok) {
+            // "?" is dynamic; digits beyond qint64 are a static size too large to count.
+            const QString text = parts.at(i).trimmed();
+            const bool digits
+                = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
+            if (!digits)
+                return result(-1, SizeProblem::NotStatic);
+            tooLarge = true;
+            continue;
+        }
+        // memref<4611686018427387904x4xi32> once wrapped to 0 bytes and passed the tile-memory check.
+        if (dim != 0 && bytes > std::numeric_limits<qint64>::max() / dim)
+            tooLarge = true;
+        else
+            bytes *= dim;
     }
-    return bytes;
+    if (tooLarge && bytes != 0)
+        return result(-1, SizeProblem::TooLarge);
+    return result(tooLarge ? 0 : bytes, SizeProblem::None);
 }
 
 } // namespace xi

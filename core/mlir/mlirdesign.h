@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,8 @@ namespace xi {
 // Line numbers are 1-based.
 struct MlirDesign {
     enum class TileKind { Shim, MemTile, Compute, Unknown };
+    // Why a memref has no byte size (bytes is then -1).
+    enum class SizeProblem { None, NotStatic, TooLarge, NegativeDimension };
 
     struct Tile {
         QString name; // SSA name without '%'
@@ -30,7 +33,11 @@ struct MlirDesign {
         QString tile; // SSA name of the tile
         QString type; // "memref<12288xi8>"
         qint64 bytes = -1; // -1 when the size is not static
+        SizeProblem sizeProblem = SizeProblem::None;
         int line = 0;
+
+        // "12288 bytes", or why there is no size: "dynamic size", "too large (over 2^63 bytes)", ...
+        QString sizeText() const;
     };
     struct ObjectFifo {
         QString name;
@@ -66,12 +73,18 @@ struct MlirDesign {
     // nullopt with *error naming the file when it cannot be read.
     static std::optional<MlirDesign> read(const QString& path, QString* error);
 
+    // By SSA name, the first declaration; a hash lookup (a linear search per buffer made big designs quadratic).
     const Tile* tile(const QString& name) const;
     // npu1 and npu2 alike: row 0 shim, row 1 mem tile, rows 2-5 compute.
     static TileKind tileKind(int row);
     static QString tileKindName(TileKind kind);
-    // Static byte size of "memref<64x64xi32>", -1 for dynamic shapes or unknown element types.
-    static qint64 memrefBytes(const QString& type);
+    // Static byte size of "memref<64x64xi32>", -1 for dynamic shapes or unknown element types, for a negative
+    // dimension and for a size beyond 2^63 - 1 bytes (never wrapped); *problem says which.
+    static qint64 memrefBytes(const QString& type, SizeProblem* problem = nullptr);
+
+private:
+    QHash<QString, qsizetype> m_tileIndex; // name -> index in tiles, built by parse()
+    qsizetype m_indexedTiles = 0; // tiles.size() when the index was built: a design changed since is searched
 };
 
 } // namespace xi

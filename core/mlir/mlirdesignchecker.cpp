@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mlir/mlirdesignchecker.h"
 
-#include <QMap>
+#include <QHash>
 
 #include <algorithm>
+#include <limits>
 
 namespace xi {
 
@@ -51,9 +52,24 @@ void MlirDesignChecker::checkBuffers(const MlirDesign& design, QList<Finding>& f
 
 void MlirDesignChecker::checkTileMemory(const MlirDesign& design, QList<Finding>& findings)
 {
-    QMap<QString, qint64> used;
+    QHash<QString, qint64> used;
     for (const MlirDesign::Buffer& buffer : design.buffers) {
         const MlirDesign::Tile* tile = design.tile(buffer.tile);
+        if (buffer.sizeProblem == MlirDesign::SizeProblem::TooLarge
+            || buffer.sizeProblem == MlirDesign::SizeProblem::NegativeDimension) {
+            const bool negative = buffer.sizeProblem == MlirDesign::SizeProblem::NegativeDimension;
+            findings.append(
+                { Severity::Error,
+                  negative ? QStringLiteral("buffer-negative-dimension") : QStringLiteral("buffer-too-large"),
+                  buffer.line,
+                  negative ? QStringLiteral("buffer %%1 has the type %2, with a negative dimension: "
+                                            "expected sizes of 0 or more (or ? for a dynamic one)")
+                                 .arg(buffer.name, buffer.type)
+                           : QStringLiteral("buffer %%1 has the type %2, larger than 2^63 bytes: far "
+                                            "more than any tile's data memory")
+                                 .arg(buffer.name, buffer.type) });
+            continue;
+        }
         if (!tile || buffer.bytes < 0)
             continue;
         const bool compute = tile->kind == MlirDesign::TileKind::Compute;
@@ -63,15 +79,19 @@ void MlirDesignChecker::checkTileMemory(const MlirDesign& design, QList<Finding>
         if (limit < 0)
             continue;
         const qint64 before = used.value(tile->name);
-        used[tile->name] = before + buffer.bytes;
-        if (before <= limit && before + buffer.bytes > limit) {
+        // Saturated: sums of huge buffers must not wrap back below the limit.
+        const qint64 after = buffer.bytes > std::numeric_limits<qint64>::max() - before
+            ? std::numeric_limits<qint64>::max()
+            : before + buffer.bytes;
+        used[tile->name] = after;
+        if (before <= limit && after > limit) {
             findings.append({ Severity::Error, QStringLiteral("buffer-too-large"), buffer.line,
                               QStringLiteral("buffers on %1 tile (%2, %3) reach %4 bytes with %%5, more than its "
                                              "%6 KiB of data memory")
                                   .arg(compute ? QStringLiteral("compute") : QStringLiteral("mem"))
                                   .arg(tile->column)
                                   .arg(tile->row)
-                                  .arg(before + buffer.bytes)
+                                  .arg(after)
                                   .arg(buffer.name)
                                   .arg(limit / 1024) });
         }

@@ -8,6 +8,11 @@
 
 #include <csignal>
 
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace xi {
 
 QByteArray RunChannel::progressLine(const QString& stage, const QString& message)
@@ -132,6 +137,22 @@ RunResult RunChannel::finish(const RunRequest& request, const Ending& ending)
         result.error = result.processOutcome;
     }
     return result;
+}
+
+void RunChannel::bindToParent(QProcess& process)
+{
+#ifdef Q_OS_LINUX
+    const pid_t parent = ::getpid();
+    process.setChildProcessModifier([parent] {
+        // In the child between fork and exec: async-signal-safe calls only. The signal follows the child through
+        // exec; a parent already gone before the prctl took effect is caught by the getppid() check.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127);
+    });
+#else
+    Q_UNUSED(process);
+#endif
 }
 
 } // namespace xi

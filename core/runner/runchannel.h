@@ -48,6 +48,9 @@ public:
     };
     // The final result: the child's own, completed with what only the parent knows.
     static RunResult finish(const RunRequest& request, const Ending& ending);
+    // The runner child dies with the process that started it (Linux: PR_SET_PDEATHSIG): a killed GUI or CLI leaves
+    // no XRT run behind under init.
+    static void bindToParent(QProcess& process);
 };
 
 } // namespace xi

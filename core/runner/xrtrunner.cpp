@@ -40,6 +40,7 @@ RunResult XrtRunner::runBlocking(const RunRequest& request, const XrtRunnerOptio
     const QString cli = options.cliPath.isEmpty() ? defaultCliPath() : options.cliPath;
     QProcess process;
     process.setProcessEnvironment(env->apply(QProcessEnvironment::systemEnvironment()));
+    RunChannel::bindToParent(process);
     process.start(cli, QStringList { QStringLiteral("run-binding"), QStringLiteral("-") } + options.extraArguments);
     if (process.waitForStarted()) {
         process.write(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact));

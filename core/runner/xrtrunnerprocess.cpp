@@ -45,6 +45,7 @@ bool XrtRunnerProcess::start(const RunRequest& request, const XrtRunnerOptions& 
     m_ending.logPath = m_environment->logPath();
     m_process = new QProcess(this);
     m_process->setProcessEnvironment(m_environment->apply(QProcessEnvironment::systemEnvironment()));
+    RunChannel::bindToParent(*m_process);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &XrtRunnerProcess::onReadyRead);
     connect(m_process, &QProcess::finished, this, &XrtRunnerProcess::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {

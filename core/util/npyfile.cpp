@@ -9,6 +9,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <limits>
 
 namespace xi {
 
@@ -34,8 +35,11 @@ std::optional<Matrix> matrixFrom(const NpyArray& a, NpyArray::DType dtype)
         return std::nullopt;
     const qint64 rows = a.shape.size() == 2 ? a.shape[0] : 1;
     const qint64 cols = a.shape.back();
+    if (rows * cols * qint64(sizeof(typename Matrix::Scalar)) != a.data.size())
+        return std::nullopt; // an array not made by decode() whose data does not fit its shape
     Matrix m(rows, cols);
-    std::memcpy(m.data(), a.data.constData(), size_t(a.data.size()));
+    if (m.size() > 0) // an empty matrix has no buffer to copy into
+        std::memcpy(m.data(), a.data.constData(), size_t(a.data.size()));
     return m;
 }
 
@@ -52,12 +56,8 @@ std::optional<NpyArray::DType> parseDescr(const QString& descr)
 
 QString headerText(const NpyArray& a)
 {
-    QStringList dims;
-    for (qint64 d : a.shape)
-        dims << QString::number(d);
-    const QString shape = dims.size() == 1 ? dims.first() + QLatin1Char(',') : dims.join(QStringLiteral(", "));
-    return QStringLiteral("{'descr': '%1', 'fortran_order': False, 'shape': (%2), }")
-        .arg(NpyArray::descr(a.dtype), shape);
+    return QStringLiteral("{'descr': '%1', 'fortran_order': False, 'shape': %2, }")
+        .arg(NpyArray::descr(a.dtype), a.shapeText());
 }
 
 } // namespace
@@ -65,9 +65,21 @@ QString headerText(const NpyArray& a)
 qint64 NpyArray::elementCount() const
 {
     qint64 n = 1;
-    for (qint64 d : shape)
+    for (qint64 d : shape) {
+        if (d < 0 || (d > 0 && n > std::numeric_limits<qint64>::max() / d))
+            return -1;
         n *= d;
+    }
     return n;
+}
+
+QString NpyArray::shapeText() const
+{
+    QStringList dims;
+    for (qint64 d : shape)
+        dims << QString::number(d);
+    return QLatin1Char('(') + (dims.size() == 1 ? dims.first() + QLatin1Char(',') : dims.join(QStringLiteral(", ")))
+        + QLatin1Char(')');
 }
 
 int NpyArray::elementSize(DType dtype)
@@ -174,6 +186,10 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
         fail(kMagicSize + 2, QStringLiteral("expected a %1-byte header length, the file ends").arg(lenSize));
     const auto* lenPtr = reinterpret_cast<const uchar*>(bytes.constData() + kMagicSize + 2);
     const qint64 headerLen = lenSize == 2 ? qFromLittleEndian<quint16>(lenPtr) : qFromLittleEndian<quint32>(lenPtr);
+    if (headerLen > MaxHeaderBytes) {
+        fail(kMagicSize + 2,
+             QStringLiteral("expected a header of at most %1 bytes, found %2").arg(MaxHeaderBytes).arg(headerLen));
+    }
     if (headerStart + headerLen > bytes.size()) {
         fail(headerStart,
              QStringLiteral("expected a %1-byte header, the file has %2 bytes left")
@@ -203,16 +219,35 @@ NpyArray NpyFile::decode(const QByteArray& bytes, const QString& name)
     if (fortran.captured(1) == QLatin1String("True"))
         fail(headerStart, QStringLiteral("expected C order, found fortran_order True"));
     const QStringList dims = shape.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (dims.size() > MaxRank)
+        fail(headerStart, QStringLiteral("expected at most %1 dimensions, found %2").arg(MaxRank).arg(dims.size()));
+    // Each dimension and the running product are bounded, so nothing wraps (a wrapped product once passed as 0
+    // elements) and nothing is allocated for a shape the file cannot hold.
+    qint64 count = 1;
     for (const QString& d : dims) {
         bool ok = false;
         const qint64 v = d.trimmed().toLongLong(&ok);
         if (!ok || v < 0)
             fail(headerStart,
                  QStringLiteral("expected non-negative integer dimensions, found (%1)").arg(shape.captured(1)));
+        if (v > 0 && count > MaxElements / v) {
+            fail(headerStart,
+                 QStringLiteral("expected at most %1 elements, found shape (%2)")
+                     .arg(MaxElements)
+                     .arg(shape.captured(1).trimmed()));
+        }
+        if (v > MaxElements) { // beside a zero dimension: an empty array, but no loop may run to such a bound
+            fail(headerStart,
+                 QStringLiteral("expected dimensions of at most %1, found %2 in shape (%3)")
+                     .arg(MaxElements)
+                     .arg(v)
+                     .arg(shape.captured(1).trimmed()));
+        }
+        count *= v;
         a.shape << v;
     }
     const qint64 dataStart = headerStart + headerLen;
-    const qint64 need = a.elementCount() * NpyArray::elementSize(a.dtype);
+    const qint64 need = count * NpyArray::elementSize(a.dtype);
     if (bytes.size() - dataStart != need) {
         fail(dataStart,
              QStringLiteral("expected %1 bytes of data for shape (%2), found %3")
@@ -229,6 +264,14 @@ NpyArray NpyFile::read(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw NpyException(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
+    // Refused before it is read into memory: no accepted shape needs more.
+    const qint64 maxBytes = MaxElements * 4 + MaxHeaderBytes;
+    if (file.size() > maxBytes) {
+        throw NpyException(
+            QStringLiteral("%1: the file is %2 bytes, expected at most %3 (%4 elements of 4 bytes and "
+                           "a header)")
+                .arg(path, QString::number(file.size()), QString::number(maxBytes), QString::number(MaxElements)));
+    }
     return decode(file.readAll(), path);
 }
 

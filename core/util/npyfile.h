@@ -20,7 +20,8 @@ struct NpyArray {
     QList<qint64> shape;
     QByteArray data; // elementCount() * elementSize(dtype) bytes
 
-    qint64 elementCount() const;
+    qint64 elementCount() const; // -1 when the product overflows
+    QString shapeText() const; // as numpy prints it: "(64, 64)", "(5,)"
     static int elementSize(DType dtype);
     static QString descr(DType dtype); // "|i1", "<i4", "<f4"
     static QString dtypeName(DType dtype); // "int8", "int32", "float32"
@@ -52,6 +53,11 @@ private:
 // .npy format 1.0 writer (header padded to a multiple of 64 bytes) and 1.0/2.0/3.0 reader.
 class NpyFile {
 public:
+    // Bounds on what is read: 2^28 elements is 1 GiB of float32, far beyond any attention matrix.
+    static constexpr qint64 MaxElements = qint64(1) << 28;
+    static constexpr int MaxRank = 32; // numpy's own limit
+    static constexpr qint64 MaxHeaderBytes = qint64(1) << 20;
+
     static QByteArray encode(const NpyArray& array);
     // `name` is used in error messages (a file name). Throws NpyException naming the offset.
     static NpyArray decode(const QByteArray& bytes, const QString& name);

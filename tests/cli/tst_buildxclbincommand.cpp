@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "xclbin/xclbinreader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -79,6 +80,29 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(test::readFile(output + QStringLiteral(".bak")), QByteArray("a user's file"));
         QCOMPARE(XclbinReader::read(output)->sections.size(), 7);
+    }
+
+    // Issue 13: a write that fails half-way (here the file-size limit, as a full disk does) once left 0 bytes and
+    // printed "Wrote ..." with exit 0. Now the good file stays whole, no backup is made and the reason is said.
+    void failedWriteKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("out.xclbin"));
+        test::CliRun run = runBuildXclbin(inputArgs() << QStringLiteral("--output") << output);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray good = test::readFile(output);
+        QVERIFY(good.size() > 4096);
+        {
+            test::FileSizeLimit limit(4096);
+            QVERIFY(limit.ok());
+            run = runBuildXclbin(inputArgs() << QStringLiteral("--output") << output << QStringLiteral("--force"));
+        }
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("File too large; the existing file was left unchanged")),
+                 qPrintable(run.err));
+        QVERIFY(!run.text().contains(QLatin1String("Wrote")));
+        QCOMPARE(test::readFile(output), good);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("out.xclbin") });
     }
 
     void missingInputIsBadInput()

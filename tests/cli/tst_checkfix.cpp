@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 using namespace xi::test;
 
 namespace {
@@ -29,6 +31,12 @@ QStringList checkArgs(const QString& program, const QStringList& more = {})
         QStringLiteral("--insts"), QFileInfo(xclbin).dir().filePath(QStringLiteral("iron-single-add.insts.bin"))
     }
     + more;
+}
+
+unsigned modeOf(const QString& path)
+{
+    struct stat st { };
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0;
 }
 
 } // namespace
@@ -111,6 +119,40 @@ private Q_SLOTS:
         QVERIFY(run.text().contains(QStringLiteral("%1: nothing to fix").arg(path)));
         QCOMPARE(readFile(path), readFile(hostProgramPath(QStringLiteral("correct.cpp"))));
         QVERIFY(!QFile::exists(path + QStringLiteral(".bak")));
+    }
+
+    // Refused before anything is written, also as root: no backup appears and the mode stays (issue 13).
+    void readOnlyProgramIsRefusedWithoutBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = copyInto(dir, QStringLiteral("bug_opcode2.py"));
+        const QByteArray original = readFile(path);
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        const CliRun run = runCli(checkArgs(path, { QStringLiteral("--fix") }));
+        QVERIFY2(run.exitCode == 1, run.describe());
+        QVERIFY2(
+            run.err.contains(
+                QStringLiteral("cannot write %1: the file is read-only (mode 0444); it was left unchanged").arg(path)),
+            qPrintable(run.err));
+        QVERIFY(!run.text().contains(QLatin1String("Wrote")));
+        QCOMPARE(readFile(path), original);
+        QCOMPARE(modeOf(path), 0444u);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList { QStringLiteral("bug_opcode2.py") });
+    }
+
+    // A fixed script stays executable.
+    void fixKeepsTheMode()
+    {
+        QTemporaryDir dir;
+        const QString path = copyInto(dir, QStringLiteral("bug_opcode2.py"));
+        const auto mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadGroup | QFileDevice::ExeGroup;
+        QVERIFY(QFile::setPermissions(path, mode));
+        const CliRun run = runCli(checkArgs(path, { QStringLiteral("--fix") }));
+        QVERIFY2(run.exitCode == 0, run.describe());
+        QVERIFY(QFile::exists(path + QStringLiteral(".bak")));
+        QCOMPARE(modeOf(path), 0750u);
     }
 
     void usageErrors_data()

@@ -2,6 +2,7 @@
 #include "clirunner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void badValueExitsTwo();
     void foreignBankExitsOne();
     void usageErrorsExit64();
+    void bigLogIsDecodedWhole();
+    void hugeLogIsRefusedBeforeReading();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +223,55 @@ void TestDecodeCommand::usageErrorsExit64()
         QVERIFY2(run.exitCode == 64,
                  qPrintable(args.join(QLatin1Char(' ')) + QLatin1String(": ") + QString::fromUtf8(run.describe())));
     }
+}
+
+// A 12 MB log: 3,000 blocks, each a wrapped warning, a group ID and 36 lines of numbers that are not group IDs.
+// Once quadratic in numbers x warnings (issue 13); every finding is still found at its own line.
+void TestDecodeCommand::bigLogIsDecodedWhole()
+{
+    QByteArray noise;
+    for (int i = 0; i < 36; ++i)
+        noise += "[Wed Nov 25 07:08:30 2026 GMT] [XRT] Tid: 140302797733952,  INFO: copied 4096 bytes at offset "
+            + QByteArray::number(i * 64) + " in 7 ms\n";
+    const QByteArray block = "Arg 3: group_id = 65536\n"
+                             "[XRT] WARNING: Kernel MLIR_AIE has no compute units with connectivity\n"
+                             "required for global argument at index 0. The argument is allocated in bank 1,\n"
+                             "the compute unit is connected to bank 131071. Allocating local copy of\n"
+                             "argument buffer in connected bank.\n"
+        + noise;
+    constexpr int blocks = 3000;
+    const QString path = m_dir.filePath(QStringLiteral("big.log"));
+    QVERIFY(test::writeFile(path, block.repeated(blocks)));
+    QVERIFY(QFileInfo(path).size() > 12'000'000);
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), path });
+    QCOMPARE(run.exitCode, 1);
+    const QString text = run.text();
+    QVERIFY2(text.endsWith(
+                 QStringLiteral("\n%1 connectivity warning(s), %1 group ID(s), 0 host copy fallback(s)\n").arg(blocks)),
+             qPrintable(text.right(300)));
+    const int linesPerBlock = 41;
+    const int last = (blocks - 1) * linesPerBlock;
+    QVERIFY(text.contains(QStringLiteral("\nline %1 [group-id] 65536\n").arg(last + 1)));
+    QVERIFY(text.contains(QStringLiteral("\nlines %1-%2 [connectivity-warning] Kernel MLIR_AIE has no compute units")
+                              .arg(last + 2)
+                              .arg(last + 5)));
+    QCOMPARE(text.count(QLatin1String("[connectivity-warning]")), blocks);
+    QCOMPARE(text.count(QLatin1String("[group-id]")), blocks); // 131071 belongs to its warning, 4096 is a size
+}
+
+// A 1 GB log (a sparse file, no disk used) is refused from its size, before it is read.
+void TestDecodeCommand::hugeLogIsRefusedBeforeReading()
+{
+    QFile huge(m_dir.filePath(QStringLiteral("huge.log")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(qint64(1) << 30));
+    huge.close();
+    const test::CliRun run = runCli({ QStringLiteral("decode"), QStringLiteral("--log"), huge.fileName() });
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err,
+             QStringLiteral("error: %1: expected at most 268435456 bytes (256 MiB), found 1073741824; give the part of "
+                            "the file that matters\n")
+                 .arg(huge.fileName()));
 }
 
 QTEST_GUILESS_MAIN(TestDecodeCommand)

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void oldSyntax();
     void sixHostBuffers();
     void memrefBytes();
+    void hugeAndNegativeSizesAreFindings();
+    void manyTilesAndBuffers();
     void unreadableFile();
 };
 
@@ -170,6 +172,78 @@ void TestMlirDesign::memrefBytes()
     QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<8x8xbf16>")), qint64(128));
     QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<?xi8>")), qint64(-1));
     QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<4xi1>")), qint64(-1));
+    // Overflow-checked: 2^62 x 4 x 4 bytes once wrapped to 0 (issue 13).
+    MlirDesign::SizeProblem problem = MlirDesign::SizeProblem::None;
+    QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<4611686018427387904x4xi32>"), &problem), qint64(-1));
+    QCOMPARE(problem, MlirDesign::SizeProblem::TooLarge);
+    QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<99999999999999999999xi8>"), &problem), qint64(-1));
+    QCOMPARE(problem, MlirDesign::SizeProblem::TooLarge);
+    QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<0x4611686018427387904x4xi32>"), &problem), qint64(0));
+    QCOMPARE(problem, MlirDesign::SizeProblem::None);
+    QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<-4x16xi32>"), &problem), qint64(-1));
+    QCOMPARE(problem, MlirDesign::SizeProblem::NegativeDimension);
+    QCOMPARE(MlirDesign::memrefBytes(QStringLiteral("memref<?x16xi32>"), &problem), qint64(-1));
+    QCOMPARE(problem, MlirDesign::SizeProblem::NotStatic);
+}
+
+void TestMlirDesign::hugeAndNegativeSizesAreFindings()
+{
+    const MlirDesign design
+        = MlirDesign::parse(QStringLiteral("aie.device(npu1_1col) {\n"
+                                           "  %tile_0_2 = aie.tile(0, 2)\n"
+                                           "  %huge = aie.buffer(%tile_0_2) : memref<4611686018427387904x4xi32>\n"
+                                           "  %neg = aie.buffer(%tile_0_2) : memref<-4x16xi32>\n"
+                                           "  %tile_0_3 = aie.tile(0, 3)\n"
+                                           "  %a = aie.buffer(%tile_0_3) : memref<2305843009213693951xi32>\n"
+                                           "  %b = aie.buffer(%tile_0_3) : memref<2305843009213693951xi32>\n"
+                                           "}\n"));
+    const QList<MlirDesignChecker::Finding> findings = MlirDesignChecker::check(design);
+    const QList<MlirDesignChecker::Finding> tooLarge = withCode(findings, QStringLiteral("buffer-too-large"));
+    QCOMPARE(tooLarge.size(), 2);
+    QCOMPARE(tooLarge[0].line, 3);
+    QCOMPARE(tooLarge[0].message,
+             QStringLiteral("buffer %huge has the type memref<4611686018427387904x4xi32>, larger than 2^63 bytes: far "
+                            "more than any tile's data memory"));
+    // Two 2^63 - 4 byte buffers: the sum saturates and is reported once, at the first buffer past the limit.
+    QCOMPARE(tooLarge[1].line, 6);
+    QVERIFY2(tooLarge[1].message.contains(QLatin1String("reach 9223372036854775804 bytes with %a")),
+             qPrintable(tooLarge[1].message));
+    const QList<MlirDesignChecker::Finding> negative = withCode(findings, QStringLiteral("buffer-negative-dimension"));
+    QCOMPARE(negative.size(), 1);
+    QCOMPARE(negative[0].line, 4);
+    QVERIFY(negative[0].message.contains(QLatin1String("memref<-4x16xi32>, with a negative dimension")));
+    QCOMPARE(MlirDesignChecker::errorCount(findings), 3);
+    QCOMPARE(design.buffers[0].sizeText(), QStringLiteral("too large (over 2^63 bytes)"));
+    QCOMPARE(design.buffers[1].sizeText(), QStringLiteral("invalid (a negative dimension)"));
+    QCOMPARE(design.buffers[2].sizeText(), QStringLiteral("9223372036854775804 bytes"));
+}
+
+// 4,000 tiles and 80,000 buffers (320k lines once took 58 s, a linear tile search per buffer): every buffer is found
+// on its own tile, and exactly the tiles that overflow are reported.
+void TestMlirDesign::manyTilesAndBuffers()
+{
+    constexpr int tiles = 4000;
+    constexpr int perTile = 20;
+    QString text = QStringLiteral("aie.device(npu1) {\n");
+    for (int t = 0; t < tiles; ++t)
+        text += QStringLiteral("  %t%1 = aie.tile(%1, 2)\n").arg(t);
+    for (int t = 0; t < tiles; ++t) {
+        // Every tenth tile gets 20 x 4 KiB = 80 KiB, more than a compute tile's 64 KiB; the others 20 x 1 KiB.
+        const int bytes = t % 10 == 0 ? 4096 : 1024;
+        for (int b = 0; b < perTile; ++b)
+            text += QStringLiteral("  %b%1_%2 = aie.buffer(%t%1) : memref<%3xi8>\n").arg(t).arg(b).arg(bytes);
+    }
+    text += QStringLiteral("}\n");
+    const MlirDesign design = MlirDesign::parse(text);
+    QCOMPARE(design.tiles.size(), qsizetype(tiles));
+    QCOMPARE(design.buffers.size(), qsizetype(tiles * perTile));
+    QCOMPARE(design.tile(QStringLiteral("t3999"))->column, 3999);
+    QVERIFY(!design.tile(QStringLiteral("t4000")));
+    const QList<MlirDesignChecker::Finding> tooLarge
+        = withCode(MlirDesignChecker::check(design), QStringLiteral("buffer-too-large"));
+    QCOMPARE(tooLarge.size(), tiles / 10);
+    QVERIFY2(tooLarge.first().message.startsWith(QLatin1String("buffers on compute tile (0, 2) reach 69632 bytes")),
+             qPrintable(tooLarge.first().message));
 }
 
 void TestMlirDesign::unreadableFile()

@@ -253,6 +253,37 @@ private slots:
         QCOMPARE(s.transfers.at(1).extent.end, 0x80u);
     }
 
+    // A 10 MiB stream (issue 13's size for the limits): decoded whole, one transfer per push; with a NumOps of
+    // 2^32 - 1 it is refused from the header, before anything is reserved for the ops.
+    void tenMiBStream()
+    {
+        NpuStreamWriter w;
+        NpuBufferDescriptor d;
+        d.words = { 16, 0, 0, 0, 0, 0, 0, 0x02000000 };
+        int pushes = 0;
+        auto addPush = [&] {
+            w.writeBd(0, pushes % 16, d);
+            w.patchBd(0, pushes % 16, 0, quint64(pushes) * 64);
+            w.push(0, NpuChannel::MM2S0, pushes % 16);
+            ++pushes;
+        };
+        const qsizetype header = w.words().size();
+        addPush();
+        const qsizetype perPush = w.words().size() - header;
+        while (header + pushes * perPush < 10 * 1024 * 1024 / 4)
+            addPush();
+        QList<quint32> words = w.words();
+        QVERIFY(words.size() * 4 >= 10 * 1024 * 1024);
+        const NpuStream s = test::decodeWords(words);
+        QCOMPARE(s.ops.size(), qsizetype(s.headerOpCount));
+        QCOMPARE(s.transfers.size(), qsizetype(pushes));
+        QCOMPARE(s.transfers.last().offset, quint64(pushes - 1) * 64);
+        words[2] = 0xFFFFFFFF;
+        const NpuStreamError e = wordsError(words);
+        QCOMPARE(e.code, NpuStreamError::Code::OpCountTooLarge);
+        QCOMPARE(e.wordOffset, 2);
+    }
+
     void bdWordWritesUpdateState()
     {
         // WRITE and MASKWRITE change BD words too; a length write after the patch keeps the patch.

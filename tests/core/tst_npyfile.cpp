@@ -26,6 +26,24 @@ QByteArray python(const QString& script, const QStringList& args)
     return p.readAllStandardOutput();
 }
 
+// A version 1.0 file with the given header dict and data bytes, as a hostile or odd writer makes it.
+QByteArray npyWithHeader(const QByteArray& dict, const QByteArray& data = {})
+{
+    QByteArray header = dict;
+    while ((10 + header.size() + 1) % 64 != 0)
+        header.append(' ');
+    header.append('\n');
+    QByteArray out("\x93NUMPY\x01\x00", 8);
+    out.append(char(header.size() & 0xff));
+    out.append(char(header.size() >> 8));
+    return out + header + data;
+}
+
+QByteArray int8Header(const char* shape)
+{
+    return QByteArray("{'descr': '|i1', 'fortran_order': False, 'shape': (") + shape + "), }";
+}
+
 } // namespace
 
 class TestNpyFile : public QObject {
@@ -39,6 +57,7 @@ private Q_SLOTS:
     void weLoadNumpysFiles();
     void errorsNameFileAndOffset_data();
     void errorsNameFileAndOffset();
+    void zeroDimensionIsEmpty();
     void existingFileIsBackedUp();
 
 private:
@@ -144,6 +163,19 @@ void TestNpyFile::errorsNameFileAndOffset_data()
     QByteArray fortran = good;
     fortran.replace("False", "True ");
     QTest::newRow("fortran") << fortran << QStringLiteral("expected C order");
+    // Shapes whose element count wraps or does not fit memory are refused from the header, before any allocation.
+    QTest::newRow("product wraps to 0") << npyWithHeader(int8Header("4294967296, 4294967296"))
+                                        << QStringLiteral("at offset 10: expected at most 268435456 elements, found "
+                                                          "shape (4294967296, 4294967296)");
+    QTest::newRow("2^40 elements") << npyWithHeader(int8Header(
+        "1099511627776,")) << QStringLiteral("expected at most 268435456 elements, found shape (1099511627776,)");
+    QTest::newRow("zero times huge") << npyWithHeader(int8Header("0, 9223372036854775807"))
+                                     << QStringLiteral("expected dimensions of at most 268435456, found "
+                                                       "9223372036854775807 in shape (0, 9223372036854775807)");
+    QTest::newRow("product overflows int64") << npyWithHeader(int8Header("65536, 65536, 65536, 65536, 2"))
+                                             << QStringLiteral("expected at most 268435456 elements");
+    QTest::newRow("negative") << npyWithHeader(int8Header("-1, 4"))
+                              << QStringLiteral("expected non-negative integer dimensions, found (-1, 4)");
 }
 
 void TestNpyFile::errorsNameFileAndOffset()
@@ -161,6 +193,21 @@ void TestNpyFile::errorsNameFileAndOffset()
     QVERIFY2(error.contains(expected), qPrintable(error));
     QVERIFY(!NpyFile::load(m_dir.filePath(QStringLiteral("missing.npy")), &error));
     QVERIFY(error.contains(QLatin1String("missing.npy: cannot open")));
+}
+
+// A zero dimension is a valid, empty array: read without copying into a null buffer, and refused as a matrix
+// only where one is needed.
+void TestNpyFile::zeroDimensionIsEmpty()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty.npy"));
+    QVERIFY(test::writeFile(path, npyWithHeader(int8Header("0, 64"))));
+    const NpyArray a = NpyFile::read(path);
+    QCOMPARE(a.shape, (QList<qint64> { 0, 64 }));
+    QCOMPARE(a.elementCount(), qint64(0));
+    const std::optional<MatrixI8> m = a.toMatrixI8();
+    QVERIFY(m);
+    QCOMPARE(m->rows(), Eigen::Index(0));
+    QCOMPARE(m->cols(), Eigen::Index(64));
 }
 
 void TestNpyFile::existingFileIsBackedUp()

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real CLI child with Debian XRT's real noop device against real mlir-aie fixtures.
+#include "attention/attentionbackend.h"
 #include "runner/runchannel.h"
 #include "runner/xrtrunner.h"
 #include "runner/xrtrunnerprocess.h"
 #include "testsupport.h"
 #include "util/buildconfig.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryFile>
+
+#include <sys/types.h>
+#include <csignal>
 
 using namespace xi;
 
@@ -53,6 +58,35 @@ QString xrt213Warning(int index, int boBank, int connectedBank)
         .arg(index)
         .arg(boBank)
         .arg(connectedBank);
+}
+
+// /proc/PID/stat: "pid (comm) state ppid ...": the state letter and the parent, or {0, 0} when the process is gone.
+QPair<char, qint64> procStat(qint64 pid)
+{
+    const QByteArray stat = test::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return { 0, 0 };
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    return fields.size() < 2 ? QPair<char, qint64> { 0, 0 } : qMakePair(fields[0].at(0), fields[1].toLongLong());
+}
+
+qint64 childOf(qint64 parent)
+{
+    for (const QString& name : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const qint64 pid = name.toLongLong(&ok);
+        if (ok && procStat(pid).second == parent)
+            return pid;
+    }
+    return -1;
+}
+
+// Gone, or a zombie nobody has reaped yet (in a container the new parent may never reap it): no longer running.
+bool isRunning(qint64 pid)
+{
+    const char state = procStat(pid).first;
+    return state != 0 && state != 'Z' && state != 'X';
 }
 
 } // namespace
@@ -244,6 +278,46 @@ private slots:
         QVERIFY(r.cancelled);
         QVERIFY(!r.completed);
         QVERIFY2(r.error.contains(QLatin1String("cancelled")), qPrintable(r.error));
+    }
+
+    // A crash is said once: the child left no result, so the outcome is the error (issue 13: it was doubled).
+    void crashIsSaidOnce()
+    {
+        const RunRequest req = request(QStringLiteral("3, instr:1, ninstr, bo:3, bo:4"));
+        const RunResult r = XrtRunner::runBlocking(req, cliOptions({ QStringLiteral("--test-fault=segv") }));
+        QVERIFY(!r.completed);
+        AttentionRunOptions o;
+        o.xclbinPath = req.xclbinPath;
+        o.backend = AttentionBackendKind::XrtNoop;
+        const AttentionRun run = AttentionBackend::fromRunResult(r, o, req, CancelToken());
+        QCOMPARE(run.error.count(QLatin1String("segmentation fault")), 1);
+        QCOMPARE(run.error, r.processOutcome);
+    }
+
+    // The runner child dies with its parent (PR_SET_PDEATHSIG): a killed CLI leaves no hanging XRT run under init.
+    void childDiesWithItsParent()
+    {
+        QProcess parent;
+        parent.start(test::cliPath(),
+                     { QStringLiteral("run-binding"), QStringLiteral("--xclbin"), test::xclbinFixturePath(fixture),
+                       QStringLiteral("--call"), QStringLiteral("3, instr:1, ninstr, bo:3, bo:4"),
+                       QStringLiteral("--instructions"), instructionsPath(), QStringLiteral("--test-fault=hang") });
+        QVERIFY(parent.waitForStarted());
+        const qint64 parentPid = parent.processId();
+        qint64 child = -1;
+        QTRY_VERIFY_WITH_TIMEOUT((child = childOf(parentPid)) > 0, 30000);
+        struct Reaper { // never leave the hanging child behind, even when the test fails
+            qint64 pid;
+            ~Reaper()
+            {
+                if (isRunning(pid))
+                    ::kill(pid_t(pid), SIGKILL);
+            }
+        } reaper { child };
+        QVERIFY(isRunning(child));
+        QCOMPARE(::kill(pid_t(parentPid), SIGKILL), 0);
+        QVERIFY(parent.waitForFinished(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 10000);
     }
 
     void missingChildIsASentence()

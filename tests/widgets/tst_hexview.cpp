@@ -12,6 +12,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -88,6 +89,16 @@ private slots:
         const QByteArray reference = test::readFile(test::xclbinReferenceDir(QStringLiteral("iron-single-add"))
                                                     + QStringLiteral("/mem_topology.json"));
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("mem.json"))), reference);
+
+        // Exporting over an earlier export keeps it as .bak; a full disk says so and leaves the file whole.
+        const QString raw = dir.filePath(QStringLiteral("mem.bin"));
+        QVERIFY(test::writeFile(raw, "earlier export"));
+        QCOMPARE(view.exportRaw(raw), QString());
+        QCOMPARE(test::readFile(raw + QStringLiteral(".bak")), QByteArray("earlier export"));
+        const QString full = dir.filePath(QStringLiteral("full.json"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/full"), full));
+        const QString error = view.exportJson(full);
+        QVERIFY2(error.contains(full) && error.contains(QLatin1String("No space left on device")), qPrintable(error));
     }
 };
 

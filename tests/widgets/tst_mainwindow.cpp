@@ -576,6 +576,58 @@ private slots:
                  int(Verdict::Warning));
     }
 
+    // A watched file that vanishes says so and keeps the last good view; it reloads when the file is back.
+    void watchSaysAVanishedFile()
+    {
+        QTemporaryDir dir;
+        const QString path
+            = test::patchedCopy(dir, QStringLiteral("iron-single-add"), QStringLiteral("vanishing.xclbin"), {});
+        const QByteArray bytes = test::readFile(path);
+        MainWindow window;
+        window.watchAction()->setChecked(true);
+        DocumentView* doc = openAndWait(window, path);
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QVERIFY(QFile::remove(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!doc->banner()->isHidden(), 10000);
+        QVERIFY2(doc->banner()->text().contains(QStringLiteral("%1 was deleted or moved.").arg(path)),
+                 qPrintable(doc->banner()->text()));
+        QVERIFY(doc->banner()->text().contains(QLatin1String("Still showing the last good load")));
+        QVERIFY(doc->xclbin());
+        QVERIFY(doc->views()->isEnabled());
+        QCOMPARE(doc->argumentModel()->rowCount(), 8);
+        test::saveScreenshot(&window, QStringLiteral("mainwindow-watched-file-vanished"));
+        QSignalSpy loaded(doc, &DocumentView::loaded);
+        QVERIFY(test::writeFile(path, bytes));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(doc->banner()->isHidden());
+    }
+
+    // Settings an older version (or a damaged file) left: wrong types and foreign layouts are ignored, nothing crashes.
+    void settingsOfAnOlderLayoutAreIgnored()
+    {
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("MainWindow/version"), QStringLiteral("one"));
+            settings.setValue(QStringLiteral("MainWindow/geometry"), QByteArray("\x01\xd9\xd0\xcb garbage"));
+            settings.setValue(QStringLiteral("MainWindow/state"), QByteArray(300, '\xff'));
+            settings.setValue(QStringLiteral("MainWindow/theme"), 42);
+            settings.setValue(QStringLiteral("MainWindow/watch"), QStringList { QStringLiteral("maybe") });
+            settings.setValue(QStringLiteral("RecentFiles/paths"), 17);
+            settings.setValue(QStringLiteral("ArgumentTable/splitter"), QByteArray(64, '\x7f'));
+            settings.setValue(QStringLiteral("Toolchain/settings"), QByteArray("{ not json"));
+        }
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.size(), QSize(1400, 900));
+        DocumentView* doc = openAndWait(window, test::xclbinFixturePath(QStringLiteral("iron-single-add")));
+        QVERIFY2(doc->xclbin(), qPrintable(doc->errorText()));
+        QVERIFY(doc->setCurrentView(QStringLiteral("arguments")));
+        QCOMPARE(doc->argumentModel()->rowCount(), 8);
+        window.saveSettings();
+        QCOMPARE(QSettings().value(QStringLiteral("MainWindow/version")).toInt(), MainWindow::SettingsVersion);
+        QSettings().clear(); // later tests start from defaults
+    }
+
     void settingsPersistWithVersion()
     {
         {

@@ -14,6 +14,7 @@
 #include "widgets/run/runviewcompare.h"
 #include "widgets/run/runviewresults.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -349,6 +350,21 @@ private slots:
         QVERIFY(NpyFile::write(bad, NpyArray::fromMatrix(MatrixF(MatrixF::Zero(32, 32)))));
         QVERIFY(!m_view->importNpy({ paths[0], bad, paths[2] }, &error));
         QVERIFY2(error.contains(bad), qPrintable(error));
+        // A shape whose element count wraps to 0 (a 128-byte file) once let std::bad_alloc abort the GUI; a zero
+        // dimension once copied into a null pointer. Both are refused with a sentence (issue 13).
+        NpyArray wrapped;
+        wrapped.shape = { qint64(1) << 32, qint64(1) << 32 };
+        QVERIFY(test::writeFile(bad, NpyFile::encode(wrapped)));
+        QCOMPARE(QFileInfo(bad).size(), qint64(128));
+        QVERIFY(!m_view->importNpy({ paths[0], bad, paths[2] }, &error));
+        QVERIFY2(error.contains(bad) && error.contains(QLatin1String("expected at most 268435456 elements")),
+                 qPrintable(error));
+        NpyArray empty;
+        empty.shape = { 0, 32 };
+        QVERIFY(test::writeFile(bad, NpyFile::encode(empty)));
+        QVERIFY(!m_view->importNpy({ paths[0], bad, paths[2] }, &error));
+        QCOMPARE(error,
+                 QStringLiteral("%1: expected a non-empty 2-D int8 array, found int8 of shape (0, 32)").arg(bad));
         m_view->setVectors(TestVectors::Pattern::Random, 64, 64, 1);
     }
 

@@ -722,7 +722,7 @@ void BindingView::onNoopFinished(const RunResult& result)
         lines.append(tr("Error (%1): %2").arg(result.failedStage, result.error));
     if (!result.errorDetail.isEmpty())
         lines.append(tr("Details, in XRT's words: %1").arg(result.errorDetail));
-    if (!result.processOutcome.isEmpty())
+    if (!result.processOutcome.isEmpty() && result.processOutcome != result.error)
         lines.append(result.processOutcome);
     lines.append(m_runNotes);
     lines.append(QString());

@@ -64,7 +64,7 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
               warning,
               unclassified() });
     const FileKind::Kind kind = FileKind::classify(xclbin);
-    if (kind == FileKind::SoftwareEmulation || kind == FileKind::NoKernels)
+    if (kind == FileKind::SoftwareEmulation || kind == FileKind::NoKernels) {
         add({ Severity::Info,
               QStringLiteral("file"),
               {},
@@ -72,6 +72,7 @@ QList<Issue> IssuesModel::collect(const Xclbin& xclbin, const QList<KernelGroups
               QFileInfo(xclbin.filePath).fileName(),
               FileKind::describe(xclbin, kind),
               FixAdvice {} });
+    }
     for (const KernelGroups& kernel : kernels) {
         for (const QString& note : kernel.notes)
             add({ Severity::Warning, QStringLiteral("kernel"), kernel.kernelName, -1, kernel.kernelName,

@@ -96,7 +96,7 @@ QVariant MlirElementsModel::cell(int row, int column) const
                                    b.symName.isEmpty() ? QStringLiteral("-") : b.symName,
                                    ssa(b.tile),
                                    b.type,
-                                   b.bytes < 0 ? QVariant(QStringLiteral("dynamic")) : QVariant(b.bytes),
+                                   b.bytes < 0 ? QVariant(b.sizeText()) : QVariant(b.bytes),
                                    b.memBank ? QVariant(*b.memBank) : QVariant(QStringLiteral("-")),
                                    b.line };
         return cells.value(column);

@@ -379,12 +379,20 @@ bool RunView::importNpy(const QStringList& paths, QString* error)
     for (const QString& path : paths) {
         QString why;
         const std::optional<NpyArray> array = NpyFile::load(path, &why);
-        std::optional<MatrixI8> m = array ? array->toMatrixI8() : std::nullopt;
-        if (!m) {
+        std::optional<MatrixI8> m;
+        try {
+            m = array ? array->toMatrixI8() : std::nullopt;
+        } catch (const std::bad_alloc&) {
+            // The reader bounds every shape, but the bound may still exceed what this machine has free.
+            if (error)
+                *error = tr("%1: not enough memory to import a %2 array").arg(path, array->shapeText());
+            return false;
+        }
+        if (!m || m->size() == 0) {
             if (error) {
-                *error = array
-                    ? tr("%1: expected a 2-D int8 array, found %2").arg(path, NpyArray::dtypeName(array->dtype))
-                    : why;
+                *error = array ? tr("%1: expected a non-empty 2-D int8 array, found %2 of shape %3")
+                                     .arg(path, NpyArray::dtypeName(array->dtype), array->shapeText())
+                               : why;
             }
             return false;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/xclbin/overviewview.h"
 
+#include "util/safefilewriter.h"
 #include "util/textformat.h"
 #include "widgets/common/findbar.h"
 #include "widgets/common/keyvaluemodel.h"
@@ -11,7 +12,6 @@
 #include "xclbin/xclbinerror.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -176,10 +176,9 @@ QString OverviewView::exportRaw(const QString& path) const
     if (!s || !m_xclbin)
         return tr("No section selected");
     try {
-        const QByteArray bytes = m_xclbin->readSection(*s);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        QString error;
+        if (!SafeFileWriter::write(path, m_xclbin->readSection(*s), &error))
+            return error;
     } catch (const XclbinException& e) {
         return e.error().message();
     }
@@ -192,10 +191,9 @@ QString OverviewView::exportJson(const QString& path) const
     if (!s || !m_xclbin)
         return tr("No section selected");
     try {
-        const QByteArray json = SectionJson::json(*m_xclbin, *s);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
-            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        QString error;
+        if (!SafeFileWriter::write(path, SectionJson::json(*m_xclbin, *s), &error))
+            return error;
     } catch (const XclbinException& e) {
         return e.error().message();
     }
@@ -213,10 +211,7 @@ void OverviewView::exportInteractively(bool json)
                                                       suggested, json ? tr("JSON (*.json)") : tr("All files (*)"));
     if (path.isEmpty())
         return;
-    if (QFileInfo::exists(path)) {
-        QFile::remove(path + QStringLiteral(".bak"));
-        QFile::copy(path, path + QStringLiteral(".bak"));
-    }
+    // SafeFileWriter keeps an existing file as PATH.bak and never leaves it half-written.
     const QString error = json ? exportJson(path) : exportRaw(path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export failed"), error);
