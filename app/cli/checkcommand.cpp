@@ -4,6 +4,7 @@
 #include "binding/bindingchecker.h"
 #include "binding/instructionfilelocator.h"
 #include "cliutil.h"
+#include "hostprogram/hostprogramcheck.h"
 #include "hostprogram/hostprogramfix.h"
 #include "hostprogram/hostprogramreader.h"
 #include "runner/noopcrosscheck.h"
@@ -22,7 +23,8 @@ namespace {
 
 struct CheckInput {
     XclbinPtr xclbin;
-    BindingPlan plan;
+    std::optional<HostProgram> program; // with --host
+    BindingPlan plan; // the first call (or the --call plan)
     BindingCheckOptions options;
     InstructionFileChoice instructions; // which instruction file, and why
 };
@@ -87,6 +89,26 @@ QJsonObject noopJson(const NoopRun& run)
     };
 }
 
+int exitCode(BindingStatus status)
+{
+    switch (status) {
+    case BindingStatus::Error: return ExitCheckFailed;
+    case BindingStatus::Unresolved: return ExitUnresolved;
+    default: return ExitOk;
+    }
+}
+
+void printUnresolved(QTextStream& out, const QList<UnresolvedItem>& items)
+{
+    const QJsonArray list = BindingReport::unresolvedJson(items);
+    for (const auto& v : list) {
+        const QJsonObject o = v.toObject();
+        const QJsonValue line = o.value(QLatin1String("line"));
+        out << "  " << (line.isNull() ? QStringLiteral("(no line)") : QStringLiteral("line %1").arg(line.toInt()))
+            << ": " << o.value(QLatin1String("what")).toString() << "\n";
+    }
+}
+
 QString severityColumn(Severity s)
 {
     return severityName(s).leftJustified(8);
@@ -116,6 +138,12 @@ QString countsLine(const BindingReport& r)
 // the diff, then checks the result again. Exit 0 when the fixed program has no error finding.
 int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& report, bool dryRun)
 {
+    if (report.status == BindingStatus::Unresolved) {
+        ctx.err << "check: " << in.plan.sourceFile
+                << ": not fixed: the call could not be followed, and a fix is never built from guesses:\n";
+        printUnresolved(ctx.err, report.unresolved);
+        return ExitUnresolved;
+    }
     const HostProgramFix fix = HostProgramFix::prepare(*in.xclbin, in.plan, report, in.options.instructions);
     if (!fix.isValid()) {
         ctx.err << "check: " << fix.error() << "\n";
@@ -161,6 +189,17 @@ int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& repor
 
 void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
 {
+    if (r.status == BindingStatus::Unresolved) {
+        out << "Kernel " << r.kernelName << " in " << in.xclbin->filePath << "\n";
+        if (!in.plan.sourceFile.isEmpty()) {
+            out << "Host program: " << in.plan.sourceFile
+                << (in.plan.call.isValid() ? QStringLiteral(", call at line %1").arg(in.plan.call.line) : QString())
+                << "\n";
+        }
+        out << "\nUnresolved: the call could not be followed, so nothing is judged from guesses:\n";
+        printUnresolved(out, r.unresolved);
+        return;
+    }
     out << "Kernel " << r.kernelName << " (" << conventionName(r.convention) << " convention) in "
         << in.xclbin->filePath << "\n";
     out << "Group IDs for " << r.slot.describe() << "\n";
@@ -202,6 +241,54 @@ void printHuman(QTextStream& out, const CheckInput& in, const BindingReport& r)
     for (const QString& l : r.correctedCpp.split(QLatin1Char('\n')))
         out << "  " << l << "\n";
     out << "\n" << countsLine(r) << "\n";
+}
+
+QJsonObject instructionsJson(const InstructionFileChoice& choice, const std::optional<BindingInstructions>& loaded)
+{
+    QJsonObject instructions { { QLatin1String("source"), choice.sourceName() },
+                               { QLatin1String("note"), choice.describe() } };
+    if (!choice.named.isEmpty())
+        instructions[QLatin1String("named")] = choice.named;
+    if (loaded) {
+        instructions[QLatin1String("path")] = loaded->path;
+        instructions[QLatin1String("format")] = loaded->formatName();
+        instructions[QLatin1String("words")] = loaded->wordCount();
+    }
+    return instructions;
+}
+
+// --host: every call of the program, the worst speaking for it (HostProgramCheck: the same rule as the Binding view
+// and the report).
+int checkProgram(CliContext& ctx, const CheckInput& in, const QString& givenInsts, bool followSlots, bool json)
+{
+    const HostProgramVerdict v = HostProgramCheck::check(*in.xclbin, *in.program, in.options, givenInsts, followSlots);
+    if (json) {
+        QJsonObject o = v.toJson();
+        o[QLatin1String("xclbin")] = in.xclbin->filePath;
+        o[QLatin1String("instructions")] = instructionsJson(v.worstCall().instructions, v.worstCall().loaded);
+        printJson(ctx, o);
+        return exitCode(v.status);
+    }
+    QTextStream& out = ctx.out;
+    for (int i = 0; i < v.calls.size(); ++i) {
+        const HostProgramVerdict::Call& c = v.calls.at(i);
+        if (v.calls.size() > 1) {
+            out << (i ? "\n" : "") << "=== Call " << i + 1 << " of " << v.calls.size() << " (line " << c.plan.call.line
+                << ", kernel " << c.report.kernelName << ", hardware context "
+                << (c.plan.hwContext >= 0 ? QString::number(c.plan.hwContext) : QStringLiteral("none seen"))
+                << ", slot " << c.plan.predictedSlot << "): " << bindingStatusName(c.report.status) << " ===\n";
+        }
+        CheckInput one = in;
+        one.plan = c.plan;
+        one.instructions = c.instructions;
+        one.options.instructions = c.loaded;
+        printHuman(out, one, c.report);
+    }
+    for (const BindingFinding& f : v.programFindings)
+        out << "\n" << severityName(f.severity) << ": " << f.code << ": " << f.message << "\n";
+    out << "\nFlow: " << (v.flow.isEmpty() ? QStringLiteral("unknown") : v.flow) << "\n";
+    out << "Verdict: " << bindingStatusName(v.status) << "\n";
+    return exitCode(v.status);
 }
 
 } // namespace
@@ -249,8 +336,10 @@ QString CheckCommand::usage() const
         "                  keeping the original as PROGRAM.bak, then check it again; refused when the file\n"
         "                  changed while it was being checked\n"
         "  --dry-run       with --fix: print the diff and the findings it would leave, write nothing\n\n"
+        "With --host every kernel call of the program is checked (JSON: status, flow, calls, unresolved).\n\n"
         "Exit codes: 0 no error finding (with --fix: after the fix), 1 at least one error finding or a fix\n"
-        "refused, 2 unreadable input, 64 usage.\n");
+        "refused, 2 unreadable input, 3 unresolved (the program could not be followed: no verdict from\n"
+        "guesses), 64 usage.\n");
 }
 
 int CheckCommand::run(const QStringList& args, CliContext& ctx)
@@ -294,12 +383,16 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
         }
         in.plan = *plan;
     } else {
-        auto plan = HostProgramReader::read(p.value(QStringLiteral("host")), &error);
-        if (!plan) {
+        in.program = HostProgramReader::readProgram(p.value(QStringLiteral("host")), &error);
+        if (!in.program) {
             ctx.err << "check: " << error << "\n";
             return ExitBadInput;
         }
-        in.plan = *plan;
+        if (p.isSet(QStringLiteral("kernel"))) {
+            for (BindingPlan& call : in.program->calls)
+                call.kernelName = p.value(QStringLiteral("kernel"));
+        }
+        in.plan = in.program->calls.first();
     }
     if (p.isSet(QStringLiteral("kernel")))
         in.plan.kernelName = p.value(QStringLiteral("kernel"));
@@ -320,6 +413,9 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     const BindingReport report = BindingChecker::check(*in.xclbin, in.plan, in.options);
     if (fix)
         return fixProgram(ctx, in, report, p.isSet(QStringLiteral("dry-run")));
+    if (in.program && !p.isSet(QStringLiteral("xrt-noop")))
+        return checkProgram(ctx, in, p.value(QStringLiteral("insts")), !p.isSet(QStringLiteral("slot")),
+                            p.isSet(QStringLiteral("json")));
     std::optional<NoopRun> noop;
     if (p.isSet(QStringLiteral("xrt-noop")))
         noop = runNoop(in, report, pos.first());
@@ -348,7 +444,7 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
         if (noop)
             printNoop(ctx.out, *noop);
     }
-    return report.hasErrors() ? ExitCheckFailed : ExitOk;
+    return exitCode(report.status);
 }
 
 } // namespace xi::cli

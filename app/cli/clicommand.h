@@ -14,6 +14,7 @@ enum ExitCode {
     ExitOk = 0,
     ExitCheckFailed = 1, // a check found an invalid argument or an error finding
     ExitBadInput = 2, // unreadable or malformed input
+    ExitUnresolved = 3, // the host program could not be followed: no verdict was made from guesses
     ExitUsage = 64,
 };
 

@@ -65,13 +65,35 @@ public:
         m_memoryCount = int(xclbin.memories().size());
         m_instr = CorrectedCall::instructionIndex(kernel, m_groups.convention);
         m_count = CorrectedCall::instructionCountIndex(kernel, m_groups.convention);
+        m_noConnectivity = !plan.connectivityChecked();
     }
 
     void run()
     {
-        for (const UnresolvedItem& u : m_plan.unresolved)
-            add(Severity::Info, u.argument, QStringLiteral("unresolved"),
-                QStringLiteral("Could not resolve '%1': %2").arg(u.text, u.reason), u.location);
+        if (m_noConnectivity) {
+            // xrt::ext::kernel / xrt::module: XRT compares no BO bank with the kernel's connectivity, and k(3, 0, 0,
+            // bo0, ...) is how these flows are called (docs/domain.md section 8); the positions still matter.
+            add(Severity::Info, -1, QStringLiteral("no-connectivity-check"),
+                QStringLiteral("The program uses the %1 flow: XRT makes no connectivity check there, so group IDs, "
+                               "banks and the instruction arguments (0 and 0 are correct) are not compared; only "
+                               "what is passed at each index of %2 is.")
+                    .arg(m_plan.flow, m_kernel.name),
+                m_plan.call);
+        }
+        if (m_plan.helperCall) {
+            add(Severity::Info, -1, QStringLiteral("helper-layer"),
+                QStringLiteral("The call is made inside %1; checked what it passes (%2) against %3.")
+                    .arg(m_plan.flow, m_plan.toQuick(), m_kernel.name),
+                m_plan.call);
+        }
+        if (m_plan.predictedSlot >= 2 && !m_options.slot.legacyXrt213) {
+            add(Severity::Info, -1, QStringLiteral("hw-context-slot"),
+                QStringLiteral("This kernel is made in hardware context %1 of the process: its group IDs print "
+                               "0x%2xxxx (slot %2), which is not a broken bank.")
+                    .arg(m_plan.hwContext + 1)
+                    .arg(m_plan.predictedSlot),
+                m_plan.call);
+        }
         checkConventionMix();
         int last = int(m_plan.arguments.size());
         for (const ArgumentGroup& ag : m_groups.arguments)
@@ -80,9 +102,11 @@ public:
             checkArgument(i);
         checkInstructionBuffer();
         checkBufferCount();
-        m_report.predictedWarnings = predict(m_groups, m_options.slot);
-        m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
-        m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
+        if (!m_noConnectivity) {
+            m_report.predictedWarnings = predict(m_groups, m_options.slot);
+            m_report.predictedWarningsXrt213 = predict(m_groups213, SlotMode::xrt213());
+            m_report.predictedWarningsSlotAware = predict(m_groupsSlot, slotAware(m_options.slot));
+        }
         std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
                          [](const BindingFinding& a, const BindingFinding& b) { return a.argument < b.argument; });
     }
@@ -173,6 +197,17 @@ private:
             }
             return;
         }
+        if (a->isScalar() && i == m_instr && m_noConnectivity && a->scalarValue == 0)
+            return; // the ELF carries the instructions: 0 is correct
+        if (a->isScalar() && i != m_instr && a->scalarValue == 0) {
+            add(Severity::Info, i, QStringLiteral("zero-for-unused-buffer"),
+                QStringLiteral("Index %1 (%2) gets 0: fine for a buffer slot the design does not use (XRT skips "
+                               "the connectivity check for a value).")
+                    .arg(i)
+                    .arg(role(i)),
+                where(a));
+            return;
+        }
         if (a->isScalar()) {
             add(Severity::Error, i, QStringLiteral("scalar-at-buffer"),
                 QStringLiteral("Index %1 is %2, a buffer in bank %3, but the host passes the scalar '%4': the kernel "
@@ -183,6 +218,8 @@ private:
                 where(a));
             return;
         }
+        if (m_noConnectivity)
+            return;
         checkBoGroup(a->bo, i, where(a));
         const std::optional<qint64> bank = BindingChecker::boBank(a->bo, m_groups, m_options.slot);
         const quint16 bank16 = bank ? quint16(*bank) : 0;
@@ -208,7 +245,7 @@ private:
                                         : QStringLiteral(" (an output passed like this stays all zeros)")),
                 where(a));
         }
-        if (i == m_instr && a->bo.instructions && a->bo.flags != BoFlags::Cacheable) {
+        if (i == m_instr && a->bo.instructions && !a->bo.flagsUnknown && a->bo.flags != BoFlags::Cacheable) {
             add(Severity::Warning, i, QStringLiteral("instr-not-cacheable"),
                 QStringLiteral("The instruction BO '%1' is allocated %2; mlir-aie hosts allocate it cacheable "
                                "(xrt.bo.flags.cacheable / XCL_BO_FLAGS_CACHEABLE).")
@@ -221,6 +258,15 @@ private:
 
     void checkInstructionBoSize(const BoBinding& bo, const HostLocation& loc)
     {
+        if (bo.sizeIsWordCount) {
+            add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
+                QStringLiteral(
+                    "The instruction BO '%1' is allocated with '%2' bytes, the stream's word count: it holds "
+                    "a quarter of the stream (allocate the word count times 4).")
+                    .arg(bo.name, bo.sizeText),
+                loc);
+            return;
+        }
         if (!m_options.instructions || bo.size == 0 || bo.size >= m_options.instructions->byteCount())
             return;
         add(Severity::Error, m_instr, QStringLiteral("instr-bo-too-small"),
@@ -233,6 +279,23 @@ private:
 
     void checkBoGroup(const BoBinding& bo, int i, const HostLocation& loc)
     {
+        if (bo.groupArgument >= 0 && bo.groupContext >= 0 && m_plan.hwContext >= 0
+            && bo.groupContext != m_plan.hwContext && !m_options.slot.legacyXrt213) {
+            // the bank matches, so XRT's connectivity check passes and the driver ignores the slot: a BO shared
+            // between the contexts of a pipeline is correct; only what its group prints differs
+            add(Severity::Info, i, QStringLiteral("group-from-other-context"),
+                QStringLiteral(
+                    "%1 is allocated with the group_id(%2) of a kernel in hardware context %3 (slot %4) and "
+                    "passed to a kernel in context %5 (slot %6): the bank is the same, so XRT accepts it and "
+                    "the driver ignores the slot; its group prints slot %4, not %6.")
+                    .arg(boName(bo))
+                    .arg(bo.groupArgument)
+                    .arg(bo.groupContext)
+                    .arg(bo.groupContext + 1)
+                    .arg(m_plan.hwContext)
+                    .arg(m_plan.hwContext + 1),
+                bo.allocation.isValid() ? bo.allocation : loc);
+        }
         if (bo.groupArgument >= 0) {
             const ArgumentGroup* src = m_groups.argument(bo.groupArgument);
             if (!src) {
@@ -244,12 +307,22 @@ private:
                         .arg(m_kernel.name),
                     loc);
             } else if (src->banks.isEmpty()) {
-                add(Severity::Warning, i, QStringLiteral("bo-from-scalar-group"),
+                // XRT rejects it (clones it, or 2.13 throws) where the argument it is passed at is not connected to
+                // that bank; elsewhere it merely works.
+                const ArgumentGroup* at = m_groups.argument(i);
+                const std::optional<qint64> bank = BindingChecker::boBank(bo, m_groups, m_options.slot);
+                const bool rejected = at && at->argument.isBuffer()
+                    && (!bank || outsideMemoryTable(*bank) || !at->banks.contains(int(quint16(*bank))));
+                add(rejected ? Severity::Error : Severity::Warning, i, QStringLiteral("bo-from-scalar-group"),
                     QStringLiteral("%1 is allocated with kernel.group_id(%2) of %3, which has no memory (bank 0xFFFF, "
-                                   "-1 in XRT 2.13): allocate it with group_id of the argument it is passed at.")
+                                   "-1 in XRT 2.13)%4: allocate it with group_id of the argument it is passed at.")
                         .arg(boName(bo))
                         .arg(bo.groupArgument)
-                        .arg(role(bo.groupArgument)),
+                        .arg(role(bo.groupArgument),
+                             rejected ? QStringLiteral(", so XRT does not accept it at index %1 and runs the kernel on "
+                                                       "a copy")
+                                            .arg(i)
+                                      : QStringLiteral("; XRT accepts it here, but only by chance")),
                     bo.allocation.isValid() ? bo.allocation : loc);
             }
             return;
@@ -292,9 +365,12 @@ private:
                     .arg(i)
                     .arg(role(i), boName(a->bo)),
                 where(a));
-            checkBoGroup(a->bo, i, where(a));
+            if (!m_noConnectivity)
+                checkBoGroup(a->bo, i, where(a));
             return;
         }
+        if (m_noConnectivity && i == m_count && a->scalarValue == 0)
+            return; // the ELF carries the instructions: 0 is correct
         if (m_groups.convention == Convention::Opcode && i == 0)
             checkOpcode(*a);
         else if (i == m_count)
@@ -321,11 +397,7 @@ private:
         const std::optional<BindingInstructions>& insts = m_options.instructions;
         const QString name = role(m_count);
         if (a.instructionBytes) {
-            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral(
-                    "'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4.")
-                    .arg(a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString(), name),
-                where(&a));
+            bytesForWords(a, a.text, insts ? QStringLiteral(" (%1)").arg(insts->byteCount()) : QString());
             return;
         }
         if (a.instructionWords) {
@@ -346,12 +418,7 @@ private:
         if (insts && v == insts->wordCount())
             return;
         if (insts && v == qint64(insts->byteCount())) {
-            add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
-                QStringLiteral("%1 is %2, the instruction file's size in bytes; it counts 32-bit words: %3.")
-                    .arg(name)
-                    .arg(v)
-                    .arg(insts->wordCount()),
-                where(&a));
+            bytesForWords(a, QString::number(v), QStringLiteral(" (%1 words)").arg(insts->wordCount()));
         } else if (insts || v <= 0) {
             add(Severity::Error, m_count, QStringLiteral("ninstr-mismatch"),
                 insts ? QStringLiteral("%1 is %2, but the instruction file %3 has %4 words.")
@@ -370,9 +437,48 @@ private:
         }
     }
 
+    // ninstr given in bytes: a TXN stream carries its own size and current firmware runs it (a warning: the ABI
+    // says words); a legacy stream has no header, so there the count decides what runs (an error).
+    void bytesForWords(const ArgBinding& a, const QString& text, const QString& detail)
+    {
+        const std::optional<BindingInstructions>& insts = m_options.instructions;
+        // without the stream the kernel's convention tells: the old convention (no opcode, Riallto) runs legacy
+        // streams, the opcode convention transaction streams
+        const bool txn = insts ? isTxnStream(*insts) : m_groups.convention == Convention::Opcode;
+        const bool legacy = insts ? !txn : m_groups.convention == Convention::Legacy;
+        QString why;
+        if (insts && legacy) {
+            why = QStringLiteral("The stream %1 has no transaction header, so the NPU reads 4 times too many words.")
+                      .arg(insts->path);
+        } else if (insts) {
+            why = QStringLiteral("The stream is a transaction stream whose header carries its own size, so current "
+                                 "firmware runs it; the ABI still says words.");
+        } else if (legacy) {
+            why = QStringLiteral("Kernels of the old convention run legacy streams, which have no header: the NPU "
+                                 "reads 4 times too many words.");
+        } else {
+            why = QStringLiteral("A transaction stream (mlir-aie's today) carries its own size and runs; a legacy "
+                                 "stream would not (give the instruction file to tell).");
+        }
+        add(legacy ? Severity::Error : Severity::Warning, m_count, QStringLiteral("ninstr-mismatch"),
+            QStringLiteral("'%1' is the instruction file's size in bytes%2, but %3 counts 32-bit words: divide by 4. "
+                           "%4")
+                .arg(text, detail, role(m_count), why),
+            where(&a));
+        Q_UNUSED(txn);
+    }
+
+    static bool isTxnStream(const BindingInstructions& insts)
+    {
+        if (insts.isMlirAieStream())
+            return true;
+        // TXN header: word 0 = rows<<24 | devGen<<16 | minor<<8 | major, word 3 = the stream's size in bytes
+        return insts.words.size() >= 4 && insts.words.at(3) == insts.byteCount() && (insts.words.first() & 0xFF) <= 1;
+    }
+
     void checkInstructionBuffer()
     {
-        if (m_instr < 0)
+        if (m_instr < 0 || m_noConnectivity)
             return;
         const ArgBinding* a = m_plan.argument(m_instr);
         if (a && a->unresolved)
@@ -459,6 +565,7 @@ private:
     int m_instr = -1;
     int m_count = -1;
     int m_memoryCount = 0;
+    bool m_noConnectivity = false; // an ELF flow: no bank, group or instruction-buffer check
 };
 
 QJsonArray warningsJson(const QList<PredictedXrtWarning>& list, bool exceptions = false)
@@ -485,6 +592,57 @@ QJsonObject BindingFinding::toJson() const
     return o;
 }
 
+QString bindingStatusName(BindingStatus s)
+{
+    switch (s) {
+    case BindingStatus::Ok: return QStringLiteral("ok");
+    case BindingStatus::Warning: return QStringLiteral("warning");
+    case BindingStatus::Error: return QStringLiteral("error");
+    case BindingStatus::Unresolved: return QStringLiteral("unresolved");
+    }
+    return QString();
+}
+
+int bindingStatusRank(BindingStatus s)
+{
+    switch (s) {
+    case BindingStatus::Ok: return 0;
+    case BindingStatus::Warning: return 1;
+    case BindingStatus::Unresolved: return 2;
+    case BindingStatus::Error: return 3;
+    }
+    return 0;
+}
+
+void BindingReport::updateStatus()
+{
+    if (status == BindingStatus::Unresolved)
+        return;
+    status = count(Severity::Error) > 0 ? BindingStatus::Error
+        : count(Severity::Warning) > 0  ? BindingStatus::Warning
+                                        : BindingStatus::Ok;
+}
+
+QJsonArray BindingReport::unresolvedJson(const QList<UnresolvedItem>& items)
+{
+    QJsonArray list;
+    for (const UnresolvedItem& u : items) {
+        QString what = u.reason;
+        if (!u.text.isEmpty() && !what.contains(u.text))
+            what = QStringLiteral("'%1': %2").arg(u.text, what);
+        if (!what.isEmpty())
+            what[0] = what.at(0).toUpper();
+        if (!what.endsWith(QLatin1Char('.')))
+            what += QLatin1Char('.');
+        QJsonObject o { { QLatin1String("line"), u.location.line > 0 ? QJsonValue(u.location.line) : QJsonValue() },
+                        { QLatin1String("what"), what } };
+        if (u.argument >= 0)
+            o[QLatin1String("argument")] = u.argument;
+        list.append(o);
+    }
+    return list;
+}
+
 bool BindingReport::hasErrors() const
 {
     return count(Severity::Error) > 0;
@@ -509,6 +667,8 @@ QStringList BindingReport::predictedTexts() const
 QJsonObject BindingReport::toJson() const
 {
     QJsonObject o;
+    o[QLatin1String("status")] = bindingStatusName(status);
+    o[QLatin1String("unresolved")] = unresolvedJson(unresolved);
     o[QLatin1String("kernel")] = kernelName;
     o[QLatin1String("convention")] = conventionName(convention);
     o[QLatin1String("xrt")] = slot.describe();
@@ -529,12 +689,15 @@ QJsonObject BindingReport::toJson() const
         { QLatin1String("xrt-2.13"), warningsJson(predictedWarningsXrt213, true) },
         { QLatin1String("slot-aware"), warningsJson(predictedWarningsSlotAware, true) },
     };
-    o[QLatin1String("corrected_call")] = QJsonObject {
+    const QJsonObject corrected {
         { QLatin1String("python"), correctedPython },
         { QLatin1String("cpp"), correctedCpp },
         { QLatin1String("reference_python"), referencePython },
         { QLatin1String("reference_cpp"), referenceCpp },
     };
+    // No corrected call from guesses, nor for a call that is not written in the program (a helper, an ELF flow).
+    const bool none = status == BindingStatus::Unresolved || (correctedPython.isEmpty() && correctedCpp.isEmpty());
+    o[QLatin1String("corrected_call")] = none ? QJsonValue() : QJsonValue(corrected);
     return o;
 }
 
@@ -586,6 +749,25 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         for (const Kernel& k : xclbin.kernels)
             names << k.name;
         report.kernelName = plan.kernelName;
+        if (!plan.unresolved.isEmpty()) {
+            report.status = BindingStatus::Unresolved;
+            report.unresolved = plan.unresolved;
+            return report;
+        }
+        if (!plan.connectivityChecked()) {
+            // a full ELF carries its own kernel: the xclbin's kernels are not what it runs
+            report.findings << BindingFinding {
+                Severity::Info, -1, QStringLiteral("no-connectivity-check"),
+                QStringLiteral("The program uses the %1 flow with kernel '%2', which %3 does not define (a full ELF "
+                               "carries its own): XRT makes no connectivity check there, so nothing is compared with "
+                               "this xclbin.")
+                    .arg(plan.flow, plan.kernelName, xclbin.filePath),
+                plan.call
+            };
+            report.updateStatus();
+            return report;
+        }
+        report.status = BindingStatus::Error;
         report.findings << BindingFinding {
             Severity::Error, -1, QStringLiteral("no-kernel"),
             QStringLiteral("%1 has no kernel %2 (kernels: %3).")
@@ -596,6 +778,13 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
         return report;
     }
     report.kernelName = kernel->name;
+    if (!plan.unresolved.isEmpty()) {
+        // The call could not be followed: no finding and no corrected call from guesses.
+        report.status = BindingStatus::Unresolved;
+        report.unresolved = plan.unresolved;
+        report.convention = ArgumentGroups::detectConvention(*kernel);
+        return report;
+    }
     Check(xclbin, *kernel, plan, options, report).run();
     if (plan.kernelName.isEmpty() && xclbin.kernels.size() > 1) {
         report.findings.prepend(BindingFinding {
@@ -603,6 +792,9 @@ BindingReport BindingChecker::check(const Xclbin& xclbin, const BindingPlan& pla
             QStringLiteral("The plan names no kernel: checked %1, the first NPU kernel of the file.").arg(kernel->name),
             plan.call });
     }
+    report.updateStatus();
+    if (!plan.connectivityChecked() || plan.helperCall)
+        return report; // nothing in the program's own text to correct
     const auto& insts = options.instructions;
     report.correctedPython = BindingCorrection::lines(*kernel, report.convention, plan, HostLanguage::Python, insts)
                                  .join(QLatin1Char('\n'));

@@ -8,6 +8,7 @@
 #include "util/severity.h"
 #include "xclbin/xclbin.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,13 +17,21 @@
 
 namespace xi {
 
+// The verdict on one call (or a whole program): `Unresolved` when the call could not be followed, then no finding
+// and no corrected call is made from guesses.
+enum class BindingStatus { Ok, Warning, Error, Unresolved };
+QString bindingStatusName(BindingStatus s); // "ok", "warning", "error", "unresolved"
+// Error outranks unresolved (a fact about one call stands whatever another hides), which outranks warning and ok.
+int bindingStatusRank(BindingStatus s);
+
 // One verdict about the binding at one argument (or about the whole call when argument is -1).
 struct BindingFinding {
     Severity severity = Severity::Info;
     int argument = -1;
     // bo-at-scalar, scalar-at-buffer, bank-not-connected, bo-from-scalar-group, bad-group-index, missing-instr,
     // ninstr-mismatch, opcode-not-3, too-many-buffers, too-many-arguments, slot-mismatch, missing-argument,
-    // legacy-convention-mix, instr-not-cacheable, bank-out-of-range, unresolved, no-kernel, kernel-chosen
+    // legacy-convention-mix, instr-not-cacheable, bank-out-of-range, unresolved, no-kernel, kernel-chosen,
+    // zero-for-unused-buffer, no-connectivity-check, helper-layer, hw-context-slot, too-many-hw-contexts
     QString code;
     QString message; // one or two sentences
     HostLocation location;
@@ -48,6 +57,8 @@ struct BindingCheckOptions {
 };
 
 struct BindingReport {
+    BindingStatus status = BindingStatus::Ok;
+    QList<UnresolvedItem> unresolved; // why the call could not be followed (status Unresolved)
     QString kernelName;
     Convention convention = Convention::Other;
     SlotMode slot;
@@ -66,6 +77,10 @@ struct BindingReport {
     bool hasErrors() const;
     int count(Severity s) const;
     QStringList predictedTexts() const; // texts of predictedWarnings that are warnings, not exceptions
+    // Sets status from the findings (kept Unresolved when it is).
+    void updateStatus();
+    // [{"line": N, "what": "sentence"}] for the unresolved items.
+    static QJsonArray unresolvedJson(const QList<UnresolvedItem>& items);
     // {"kernel", "convention", "slot", "findings", "predicted_xrt_warnings", "corrected_call", ...}
     QJsonObject toJson() const;
 };

@@ -3,6 +3,7 @@
 
 #include "binding/correctedcall.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -109,21 +110,26 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
     };
     const BoBinding* instr = nullptr;
     QList<const BoBinding*> data;
+    // A BO passed at the call keeps the expression the program wrote there (buffers[2], kargv[1]), not a name made up.
+    QHash<const BoBinding*, QString> written;
     for (const ArgBinding& a : plan.arguments) {
         if (!a.isBuffer())
             continue;
+        // (a quick plan typed by hand has items such as bo:3 there, not expressions)
+        written.insert(&a.bo, a.text.isEmpty() || plan.sourceFile.isEmpty() ? a.bo.name : a.text);
         if (a.bo.instructions && !instr)
             instr = &a.bo;
         else
             data << &a.bo;
     }
+    auto expression = [&written](const BoBinding* bo) { return written.value(bo, bo->name); };
     for (const BoBinding& bo : plan.unpassedBuffers) { // allocated and filled, then never passed
         if (!instr && bo.instructions && !bo.name.isEmpty())
             instr = &bo;
     }
     if (instrIndex >= 0 && instrIndex < exprs.size()) {
         if (instr) {
-            exprs[instrIndex] = instr->name;
+            exprs[instrIndex] = expression(instr);
             if (needsAllocation(*instr, instrIndex, true))
                 reallocate(*instr, instrIndex, true);
         } else {
@@ -133,7 +139,7 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
     int lastUsed = -1;
     for (int i = 0; i < data.size() && i < bufferIndices.size(); ++i) {
         const int index = bufferIndices.at(i);
-        exprs[index] = data.at(i)->name;
+        exprs[index] = expression(data.at(i));
         lastUsed = qMax(lastUsed, index);
         if (needsAllocation(*data.at(i), index, false))
             reallocate(*data.at(i), index, false);
@@ -167,7 +173,7 @@ BindingCorrection::Result BindingCorrection::correct(const Kernel& kernel, Conve
     if (data.size() > bufferIndices.size()) {
         QStringList left;
         for (qsizetype i = bufferIndices.size(); i < data.size(); ++i)
-            left << data.at(i)->name;
+            left << expression(data.at(i));
         const QString prefix = language == HostLanguage::Python ? QStringLiteral("# ") : QStringLiteral("// ");
         add(prefix
             + QStringLiteral("%1 cannot be passed: kernel %2 has only %3 buffer slots")

@@ -285,6 +285,10 @@ QJsonObject BoBinding::toJson() const
     if (!inputFile.isEmpty())
         o[QLatin1String("input_file")] = inputFile;
     o[QLatin1String("read_back")] = readBack;
+    if (flagsUnknown)
+        o[QLatin1String("flags_unknown")] = true;
+    if (groupContext >= 0)
+        o[QLatin1String("group_context")] = groupContext;
     if (allocation.isValid())
         o[QLatin1String("allocation")] = allocation.toJson();
     return o;
@@ -435,7 +439,18 @@ QJsonObject BindingPlan::toJson() const
         unres.append(uo);
     }
     o[QLatin1String("unresolved")] = unres;
+    if (!flow.isEmpty())
+        o[QLatin1String("flow")] = flow;
+    if (hwContext >= 0)
+        o[QLatin1String("hw_context")] = hwContext;
+    if (predictedSlot > 0)
+        o[QLatin1String("predicted_slot")] = predictedSlot;
     return o;
+}
+
+bool BindingPlan::connectivityChecked() const
+{
+    return flow != QLatin1String("xrt-ext-kernel") && flow != QLatin1String("xrt-module-elf");
 }
 
 std::optional<BindingPlan> BindingPlan::fromJson(const QJsonObject& o, QString* error)
@@ -469,7 +484,7 @@ std::optional<BindingPlan> BindingPlan::fromJson(const QJsonObject& o, QString* 
     plan.callText = o.value(QLatin1String("call_text")).toString();
     plan.sourceFile = o.value(QLatin1String("source_file")).toString();
     plan.instructionFile = o.value(QLatin1String("instruction_file")).toString();
-    for (const QJsonValue& v : o.value(QLatin1String("unresolved")).toArray()) {
+    for (const auto& v : o.value(QLatin1String("unresolved")).toArray()) {
         const QJsonObject uo = v.toObject();
         UnresolvedItem u;
         u.text = uo.value(QLatin1String("text")).toString();
@@ -478,6 +493,9 @@ std::optional<BindingPlan> BindingPlan::fromJson(const QJsonObject& o, QString* 
         u.location = HostLocation::fromJson(uo.value(QLatin1String("location")).toObject());
         plan.unresolved << u;
     }
+    plan.flow = o.value(QLatin1String("flow")).toString();
+    plan.hwContext = o.value(QLatin1String("hw_context")).toInt(-1);
+    plan.predictedSlot = o.value(QLatin1String("predicted_slot")).toInt(0);
     return plan;
 }
 

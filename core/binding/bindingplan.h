@@ -44,14 +44,18 @@ struct BoBinding {
     QString name; // variable name in the host program ("input_bo"), or one made up for a quick plan
     quint64 size = 0; // bytes; 0 = unknown
     QString sizeText; // the size as written ("12288", "len(insts)", "N * 4")
+    bool sizeIsWordCount = false; // the size is the instruction stream's word count, given where bytes are meant
     BoFlags flags = BoFlags::HostOnly;
     // The argument index whose kernel.group_id() was passed when allocating, or -1 (then see rawGroup).
     int groupArgument = -1;
     // A group number passed as is (e.g. 65536, or -1), used when groupArgument is -1.
     std::optional<qint64> rawGroup;
+    // The hardware context (index) of the kernel whose group_id() it was allocated with, -1 = not known.
+    int groupContext = -1;
     bool instructions = false; // the instruction stream BO (quick form `instr:N`)
     QString inputFile; // file whose bytes the host writes into it (optional)
     bool readBack = false; // the host syncs it from the device and reads it (an output)
+    bool flagsUnknown = false; // the flags expression could not be resolved: `flags` is not a fact
     HostLocation allocation; // where it was allocated
     HostSpan flagsSpan; // the flags and group arguments of the allocation as written, when read from a program
     HostSpan groupSpan;
@@ -93,6 +97,7 @@ struct UnresolvedItem {
     QString reason; // one sentence
     HostLocation location;
     int argument = -1; // XRT argument index it concerns, or -1
+    friend bool operator==(const UnresolvedItem&, const UnresolvedItem&) = default;
 };
 
 // For each XRT argument index, what the host passes. A value type; index i of `arguments` is argument i.
@@ -104,7 +109,18 @@ public:
     QString callText; // "kernel(instr_bo, len(insts), 0, input_bo, output_bo)"
     QString sourceFile; // host program it came from, empty for a quick plan
     QString instructionFile; // insts file named in the program or given by the user, if known
+    // Anything here means the call could not be followed: the checker then makes no finding and no corrected call
+    // (docs/domain.md, verdict "unresolved").
     QList<UnresolvedItem> unresolved;
+    // How the call reaches the NPU: "xrt-kernel" (XRT's connectivity check applies), "xrt-ext-kernel" and
+    // "xrt-module-elf" (no connectivity check), or a helper layer ("mlir-aie NPUKernel", "setup_aie", "XRTBackend",
+    // "Riallto AppRunner", "test_utils"). Empty for a quick plan.
+    QString flow;
+    // The call is made inside a helper layer: the arguments are what that helper passes, not expressions written in
+    // the program (no corrected call is written for it).
+    bool helperCall = false;
+    int hwContext = -1; // index of the xrt::hw_context the kernel was made in (0 = the first), -1 = none seen
+    int predictedSlot = 0; // the slot its group IDs print (1 for the first context), 0 = not predicted
     // Read from a program (not in the JSON form): the kernel(...) expression, or each run.set_arg(i, x)
     // expression in order, and the BOs allocated but never passed.
     HostSpan callSpan;
@@ -116,6 +132,8 @@ public:
     void setArgument(const ArgBinding& binding);
     int bufferCount() const;
     int instructionBufferIndex() const; // index of the first instruction BO, or -1
+    // False for flows where XRT makes no connectivity check (xrt::ext::kernel, xrt::module, full ELF).
+    bool connectivityChecked() const;
 
     // Quick form typed by hand, items separated by commas, one per XRT argument index:
     //   3, -7, 0x10         a scalar (decimal or hex)

@@ -248,8 +248,8 @@ QString HtmlReport::argumentTable(const Xclbin& x, const SlotMode& slot, const Q
 
 QString HtmlReport::bindingSection(const BindingReport& b)
 {
-    QString html = QStringLiteral("<h3>Binding: kernel %1, call <code>%2</code></h3>\n")
-                       .arg(escape(b.kernelName), escape(b.planQuick));
+    QString html = QStringLiteral("<h3>Binding: kernel %1, call <code>%2</code>: %3</h3>\n")
+                       .arg(escape(b.kernelName), escape(b.planQuick), bindingStatusName(b.status));
     html += QStringLiteral("<table>\n")
         + headerRow({ { QStringLiteral("Severity"), 12 },
                       { QStringLiteral("Argument"), 12 },
@@ -262,7 +262,14 @@ QString HtmlReport::bindingSection(const BindingReport& b)
             + cell(f.argument >= 0 ? QString::number(f.argument) : QStringLiteral("call")) + cell(f.message)
             + QStringLiteral("</tr>\n");
     }
-    if (b.findings.isEmpty())
+    // An unresolved call: what could not be followed, never "no findings".
+    for (const UnresolvedItem& u : b.unresolved) {
+        html += QStringLiteral("<tr>") + cell(QStringLiteral("unresolved"), QStringLiteral("warning"))
+            + cell(u.location.line > 0 ? QStringLiteral("line %1").arg(u.location.line) : QStringLiteral("call"))
+            + cell(u.text.isEmpty() ? u.reason : QStringLiteral("'%1': %2").arg(u.text, u.reason))
+            + QStringLiteral("</tr>\n");
+    }
+    if (b.findings.isEmpty() && b.unresolved.isEmpty())
         html += QStringLiteral("<tr><td colspan=\"3\">no findings</td></tr>\n");
     html += QStringLiteral("</table>\n");
     const QStringList predicted = b.predictedTexts();

@@ -43,6 +43,19 @@ FixAdvice classifyBinding(const QString& code, const FindingContext& context)
                                       "to decide the fix."));
     if (code == QLatin1String("missing-argument") && context.severity == Severity::Info)
         return none(QStringLiteral("Nothing is passed where the design uses no buffer: fine."));
+    if (code == QLatin1String("zero-for-unused-buffer"))
+        return none(QStringLiteral("0 is passed for a buffer slot the design does not use: fine."));
+    if (code == QLatin1String("no-connectivity-check") || code == QLatin1String("helper-layer")
+        || code == QLatin1String("hw-context-slot") || code == QLatin1String("group-from-other-context"))
+        return none(QStringLiteral("Information about how the call reaches the NPU; nothing to change."));
+    if (code == QLatin1String("insts-file-missing")) {
+        return unknown(QStringLiteral("The instruction file the program names is not there: give it (--insts) to run "
+                                      "the checks that need it."));
+    }
+    if (code == QLatin1String("too-many-hw-contexts")) {
+        return host(QStringLiteral("The program makes more hardware contexts than the NPU keeps: reuse one context "
+                                   "per xclbin, or release contexts before making new ones. No rebuild is needed."));
+    }
     if (code == QLatin1String("too-many-buffers"))
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("The design needs more host buffers than the five bo slots (XRT arguments 3..7): "
@@ -64,7 +77,8 @@ FixAdvice classifyBinding(const QString& code, const FindingContext& context)
         || code == QLatin1String("missing-instr") || code == QLatin1String("ninstr-mismatch")
         || code == QLatin1String("opcode-not-3") || code == QLatin1String("too-many-arguments")
         || code == QLatin1String("missing-argument") || code == QLatin1String("instr-not-cacheable")
-        || code == QLatin1String("instr-bo-too-small") || code == QLatin1String("no-kernel"))
+        || code == QLatin1String("instr-bo-too-small") || code == QLatin1String("no-kernel")
+        || code == QLatin1String("argument-not-passed") || code == QLatin1String("buffer-too-small"))
         return host(QStringLiteral("The xclbin is fine here; the host's call (its arguments, BO groups or instruction "
                                    "count) has to change. No rebuild is needed."));
     return unknown(QStringLiteral("No fix is known for the finding code '%1'.").arg(code));

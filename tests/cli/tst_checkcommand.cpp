@@ -3,6 +3,8 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 
 using namespace xi::test;
 
@@ -179,6 +181,52 @@ private Q_SLOTS:
         const CliRun run = runCli(args);
         QVERIFY2(run.exitCode == exitCode, run.describe());
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    // A program that cannot be followed is its own verdict: exit 3, the lines it could not follow, no finding and no
+    // corrected call; --fix refuses it the same way. Issue 13: 20,000 nested calls end there too, not in a crash.
+    void unresolvedProgram_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("line");
+        QTest::newRow("argument from elsewhere")
+            << QStringLiteral("import pyxrt as xrt\nimport config\nk = xrt.kernel(ctx, 'MLIR_AIE')\n"
+                              "run = k(3, config.instr_bo, config.n, config.a)\n")
+            << 4;
+        QTest::newRow("nested 20000 deep") << QStringLiteral("import pyxrt as xrt\nk = xrt.kernel(ctx, 'MLIR_AIE')\n"
+                                                             "run = k(3, ")
+                + QStringLiteral("f(").repeated(20000) + QString(20000, QLatin1Char(')'))
+                + QStringLiteral(")\n") << 3;
+    }
+
+    void unresolvedProgram()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, line);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("host.py"));
+        QVERIFY(writeFile(path, source.toUtf8()));
+        const QStringList base = { QStringLiteral("check"), xclbinFixturePath(QStringLiteral("iron-single-add")),
+                                   QStringLiteral("--host"), path };
+        CliRun run = runCli(base + QStringList { QStringLiteral("--json") });
+        QVERIFY2(run.exitCode == 3, run.describe());
+        const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("unresolved"));
+        QVERIFY(o.value(QLatin1String("findings")).toArray().isEmpty());
+        QVERIFY(o.value(QLatin1String("corrected_call")).isNull());
+        const QJsonArray unresolved = o.value(QLatin1String("unresolved")).toArray();
+        QVERIFY(!unresolved.isEmpty());
+        QCOMPARE(unresolved.first().toObject().value(QLatin1String("line")).toInt(), line);
+        QVERIFY(!unresolved.first().toObject().value(QLatin1String("what")).toString().isEmpty());
+
+        run = runCli(base);
+        QVERIFY2(run.exitCode == 3, run.describe());
+        QVERIFY2(run.text().contains(QLatin1String("Unresolved: the call could not be followed")), run.out);
+        run = runCli(base + QStringList { QStringLiteral("--fix") });
+        QVERIFY2(run.exitCode == 3, run.describe());
+        QVERIFY2(run.err.contains(QLatin1String("never built from guesses")), qPrintable(run.err));
+        QCOMPARE(readFile(path), source.toUtf8()); // nothing written
     }
 };
 

@@ -68,7 +68,9 @@ private Q_SLOTS:
         const QString backup = path + QStringLiteral(".bak");
 
         CliRun run = runCli(checkArgs(path));
-        QVERIFY2(run.exitCode == 1, run.describe());
+        // ninstr in bytes for a TXN stream is a warning (exit 0); every other bug here is an error
+        const bool warningOnly = path.contains(QLatin1String("bug_ninstr_bytes"));
+        QVERIFY2(run.exitCode == (warningOnly ? 0 : 1), run.describe());
 
         run = runCli(checkArgs(path, { QStringLiteral("--fix"), QStringLiteral("--dry-run") }));
         QVERIFY2(run.exitCode == 0, QByteArray(run.describe() + run.out));

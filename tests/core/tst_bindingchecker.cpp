@@ -100,9 +100,11 @@ private Q_SLOTS:
             row("bug_seed_guide_call",
                 test::strings({ "legacy-convention-mix", "bo-at-scalar", "scalar-at-buffer", "missing-instr",
                                 "ninstr-mismatch" }));
-            row("bug_scalar_group", test::strings({ "bank-out-of-range" }), test::strings({ "bo-from-scalar-group" }));
+            // a data BO from a scalar's group is an error where XRT rejects it (here: no bank connects 0xFFFF)
+            row("bug_scalar_group", test::strings({ "bank-out-of-range", "bo-from-scalar-group" }));
             row("bug_missing_instr", test::strings({ "missing-instr" }));
-            row("bug_ninstr_bytes", test::strings({ "ninstr-mismatch" }));
+            // bytes for a TXN stream: its header carries its own size, current firmware runs it (a warning)
+            row("bug_ninstr_bytes", {}, test::strings({ "ninstr-mismatch" }));
             row("bug_opcode2", test::strings({ "opcode-not-3" }));
             row("bug_too_many_buffers", test::strings({ "too-many-buffers", "too-many-arguments" }));
             row("bug_legacy_mix",
@@ -116,6 +118,7 @@ private Q_SLOTS:
         oldMix.sort();
         QTest::newRow("old_mlir_aie_test.py on Riallto")
             << QStringLiteral("old_mlir_aie_test.py") << riallto << QStringList() << QStringList();
+        // from a scalar's group: an error where passed at a buffer index (XRT rejects it), a warning at a scalar one
         QTest::newRow("old_mlir_aie_test.py on IRON") << QStringLiteral("old_mlir_aie_test.py") << add << oldMix
                                                       << QStringList { QStringLiteral("bo-from-scalar-group") };
         QStringList mix = test::strings(
@@ -150,7 +153,7 @@ private Q_SLOTS:
         QVERIFY2(codes(r, Severity::Error) == errors, qPrintable(describe(r)));
         QVERIFY2(codes(r, Severity::Warning) == warnings, qPrintable(describe(r)));
         QCOMPARE(r.hasErrors(), !errors.isEmpty());
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && warnings.isEmpty()) {
             QVERIFY(r.predictedWarnings.isEmpty()); // a correct program makes XRT print nothing
             QCOMPARE(r.count(Severity::Warning), 0);
         }
@@ -247,7 +250,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("severity");
         QTest::newRow("words") << QStringLiteral("105") << QString() << -1;
         QTest::newRow("symbolic words") << QStringLiteral("ninstr") << QString() << -1;
-        QTest::newRow("bytes") << QStringLiteral("420") << QStringLiteral("ninstr-mismatch") << int(Severity::Error);
+        // the byte count of a TXN stream: the header carries the size, so it runs (a warning, the ABI says words)
+        QTest::newRow("bytes") << QStringLiteral("420") << QStringLiteral("ninstr-mismatch") << int(Severity::Warning);
         QTest::newRow("wrong") << QStringLiteral("118") << QStringLiteral("ninstr-mismatch") << int(Severity::Error);
         QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("ninstr-mismatch") << int(Severity::Error);
     }

@@ -69,8 +69,9 @@ private Q_SLOTS:
             row("bug_legacy_mix", QStringLiteral("%1, ninstr, %2, bo:5[size=4096], %3").arg(insts, in, out), call);
         }
         QTest::newRow("correct_riallto.py") << QStringLiteral("correct_riallto.py")
-                                            << QStringLiteral("instr:0[file=color_detect_720p.seq], ninstr, bo:2, "
-                                                              "bo:3, bo:4[out]")
+                                            << QStringLiteral("instr:0[file=color_detect_720p.seq], ninstr, "
+                                                              "bo:2[size=3686400], bo:3[size=3686400], "
+                                                              "bo:4[out,size=3686400]")
                                             << QStringLiteral("run = kernel(");
         // Hex text instructions through list comprehensions; the kernel's name comes from a variable.
         QTest::newRow("old_mlir_aie_test.py")
@@ -80,7 +81,8 @@ private Q_SLOTS:
             << QStringLiteral("h = kernel(");
         QTest::newRow("riallto_opcode_call.py") << QStringLiteral("riallto_opcode_call.py")
                                                 << QStringLiteral("3, instr:1[file=color_detect_720p.seq], ninstr, "
-                                                                  "bo:3, bo:4, bo:5[out]")
+                                                                  "bo:3[size=3686400], bo:4[size=3686400], "
+                                                                  "bo:5[out,size=3686400]")
                                                 << QStringLiteral("run = kernel(");
     }
 
@@ -191,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(plan.kernelName, QStringLiteral("MLIR_AIE"));
     }
 
-    // What the reader cannot know it reports, with its line, and never guesses.
+    // What the reader cannot know it reports, with its line, and never guesses; every call is read.
     void unresolvedIsReportedNotGuessed()
     {
         const QString src = QStringLiteral("kernel = xrt.kernel(ctx, name)\n"
@@ -200,29 +202,46 @@ private Q_SLOTS:
                                            "other = xrt.bo(dev, 4096, flags, group_of(3))\n"
                                            "run = kernel(3, buf, some_count, other)\n"
                                            "run2 = kernel(3, buf, 1, other)\n");
-        const BindingPlan plan = HostProgramReader::parse(src, HostLanguage::Python, QStringLiteral("u.py"));
+        const HostProgram program = HostProgramReader::parseProgram(src, HostLanguage::Python, QStringLiteral("u.py"));
+        QCOMPARE(program.calls.size(), 2);
+        const BindingPlan& plan = program.calls.first();
         const QStringList r = reasons(plan);
-        QVERIFY2(r.size() == 5, qPrintable(r.join(QLatin1Char('\n'))));
-        QVERIFY(r.at(0).startsWith(QLatin1String("4|flags|the BO flags could not be resolved")));
-        QVERIFY(r.at(1).startsWith(QLatin1String("4|group_of(3)|the memory group of this BO could not be resolved")));
-        QVERIFY(r.at(2).startsWith(QLatin1String("5|buf|could not tell whether this is a BO or a value")));
-        QVERIFY(r.at(3).startsWith(QLatin1String("5|some_count|could not tell")));
-        QVERIFY(r.at(4).startsWith(
-            QLatin1String("6|kernel(3, buf, 1, other)|another kernel call; only the first one (line 5)")));
-        QCOMPARE(plan.unresolved.at(2).argument, 1);
+        QVERIFY2(r.size() == 3, qPrintable(r.join(QLatin1Char('\n'))));
+        QVERIFY(r.at(0).startsWith(QLatin1String("5|buf|could not tell whether the argument at index 1 is a BO")));
+        QVERIFY(r.at(1).startsWith(QLatin1String("5|some_count|could not tell")));
+        QVERIFY2(r.at(2).startsWith(QLatin1String("5|other|the memory group of the BO 'other' (allocated at line 4) "
+                                                  "could not be resolved: 'group_of(3)'")),
+                 qPrintable(r.at(2)));
+        QCOMPARE(plan.unresolved.at(0).argument, 1);
         QVERIFY(plan.arguments.at(1).unresolved);
         QVERIFY(plan.arguments.at(3).isBuffer());
         QVERIFY(!plan.arguments.at(3).bo.hasGroup());
+        QVERIFY(plan.arguments.at(3).bo.flagsUnknown); // never guessed as host_only
         QVERIFY(plan.kernelName.isEmpty()); // the kernel's name is a variable
+        QCOMPARE(program.calls.at(1).call.line, 6); // the second call is read too, not dropped
+        QCOMPARE(program.calls.at(1).arguments.at(2).scalarValue, std::optional<qint64>(1));
+    }
+
+    // A function whose kernel and buffers are parameters, never called in the file: its call is found, and what it
+    // passes is unknown (unresolved), never judged.
+    void callWithParametersIsUnresolved()
+    {
+        const BindingPlan plan = HostProgramReader::parse(
+            QStringLiteral("def run_kernel(kernel, a, b):\n    return kernel(3, a, b)\n"), HostLanguage::Python);
+        QCOMPARE(plan.call.line, 2);
+        QCOMPARE(plan.unresolved.size(), 2);
+        QVERIFY2(plan.unresolved.first().reason.contains(QLatin1String("the parameter 'a' of run_kernel()")),
+                 qPrintable(plan.unresolved.first().reason));
     }
 
     void noCallFound()
     {
         const BindingPlan plan = HostProgramReader::parse(
-            QStringLiteral("def run_kernel(kernel, a, b):\n    return kernel(3, a, b)\n"), HostLanguage::Python);
+            QStringLiteral("import pyxrt as xrt\nk = xrt.kernel(ctx, \"MLIR_AIE\")\nprint(k)\n"), HostLanguage::Python);
         QCOMPARE(plan.arguments.size(), 0);
         QCOMPARE(plan.unresolved.size(), 1);
         QVERIFY(plan.unresolved.first().reason.startsWith(QLatin1String("no kernel call found")));
+        QCOMPARE(plan.unresolved.first().location.line, 2); // where the kernel that is never called is made
     }
 
     void unreadableFiles()

@@ -595,10 +595,33 @@ void BindingView::updateFindings()
         for (int c = 0; c < 6; ++c)
             item->setBackground(c, VerdictStyle::background(VerdictStyle::forSeverity(f.severity), palette()));
     }
+    // The call could not be followed: what could not be, with its line, instead of findings made from guesses.
+    for (const UnresolvedItem& u : m_report.unresolved) {
+        auto item = new QTreeWidgetItem(m_findings);
+        item->setIcon(0, VerdictStyle::icon(Verdict::Unknown));
+        item->setText(0, tr("unresolved"));
+        item->setText(1, u.argument >= 0 ? QString::number(u.argument) : tr("call"));
+        item->setData(1, Qt::UserRole, u.argument);
+        item->setText(2, QStringLiteral("unresolved"));
+        item->setText(3,
+                      u.location.isValid()
+                          ? QFileInfo(u.location.file).fileName() + u':' + QString::number(u.location.line)
+                          : QString());
+        item->setData(3, Qt::UserRole, u.location.line);
+        const QString what = u.text.isEmpty() ? u.reason : QStringLiteral("'%1': %2").arg(u.text, u.reason);
+        item->setText(4, what);
+        item->setToolTip(4, what);
+        item->setText(5, QStringLiteral("-"));
+    }
     for (int c = 0; c < 4; ++c)
         m_findings->resizeColumnToContents(c);
     const int errors = m_report.count(Severity::Error);
     const int warnings = m_report.count(Severity::Warning);
+    if (m_report.status == BindingStatus::Unresolved) {
+        m_tabs->setTabText(0, tr("Unresolved (%1: nothing judged from guesses)").arg(m_report.unresolved.size()));
+        m_tabs->setTabIcon(0, VerdictStyle::icon(Verdict::Unknown));
+        return;
+    }
     m_tabs->setTabText(0, tr("Findings (%1 errors, %2 warnings)").arg(errors).arg(warnings));
     m_tabs->setTabIcon(0, VerdictStyle::icon(errors ? Verdict::Invalid : warnings ? Verdict::Warning : Verdict::Valid));
 }

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// expect: error
+// xclbin: iron-single-add
+// why: the output BO holds 1024 bytes but the instruction stream writes 4096 bytes into it.
+// codes: buffer-too-small
+#include <cstdint>
+#include <fstream>
+#include <vector>
+
+#include "xrt/xrt_bo.h"
+#include "xrt/xrt_device.h"
+#include "xrt/xrt_kernel.h"
+
+constexpr size_t N = 256;
+
+int main() {
+  std::ifstream f("corpus_add.insts.bin", std::ios::binary | std::ios::ate);
+  std::vector<uint32_t> instr_v(static_cast<size_t>(f.tellg()) / 4);
+  f.seekg(0);
+  f.read(reinterpret_cast<char *>(instr_v.data()), instr_v.size() * 4);
+
+  xrt::device device(0);
+  xrt::xclbin xclbin("iron-single-add.xclbin");
+  device.register_xclbin(xclbin);
+  xrt::hw_context context(device, xclbin.get_uuid());
+  xrt::kernel kernel(context, "MLIR_AIE");
+  xrt::bo bo_instr(device, instr_v.size() * 4, XCL_BO_FLAGS_CACHEABLE, kernel.group_id(1));
+  xrt::bo bo_in(device, 4096, XRT_BO_FLAGS_HOST_ONLY, kernel.group_id(3));
+  xrt::bo bo_out(device, N * sizeof(int32_t), XRT_BO_FLAGS_HOST_ONLY, kernel.group_id(4));
+  bo_instr.write(instr_v.data());
+  bo_instr.sync(XCL_BO_SYNC_BO_TO_DEVICE);
+  auto run = kernel(3, bo_instr, instr_v.size(), bo_in, bo_out);
+  run.wait();
+  return 0;
+}

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# expect: error
+# xclbin: iron-single-add
+# insts: corpus_add.insts.bin
+# why: ninstr is a literal copied from another design's stream (105 words); this program's stream has 68.
+# codes: ninstr-mismatch
+import numpy as np
+import pyxrt as xrt
+
+device = xrt.device(0)
+xclbin = xrt.xclbin("iron-single-add.xclbin")
+device.register_xclbin(xclbin)
+context = xrt.hw_context(device, xclbin.get_uuid())
+kernel = xrt.kernel(context, "MLIR_AIE")
+
+insts = np.fromfile("corpus_add.insts.bin", dtype=np.uint32)
+instr_bo = xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1))
+in_bo = xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(3))
+out_bo = xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(4))
+instr_bo.write(insts, 0)
+instr_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
+run = kernel(3, instr_bo, 105, in_bo, out_bo)
+run.wait()

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# expect: ok
+# xclbin: iron-single-add
+# why: a correct call whose named instruction file (build/insts.bin) is not here: say so, substitute no other file.
+# codes: insts-file-missing
+import numpy as np
+import pyxrt as xrt
+
+device = xrt.device(0)
+xclbin = xrt.xclbin("build/final.xclbin")
+device.register_xclbin(xclbin)
+context = xrt.hw_context(device, xclbin.get_uuid())
+kernel = xrt.kernel(context, "MLIR_AIE")
+
+insts = np.fromfile("build/insts.bin", dtype=np.uint32)
+instr_bo = xrt.bo(device, insts.nbytes, xrt.bo.flags.cacheable, kernel.group_id(1))
+in_bo = xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(3))
+out_bo = xrt.bo(device, 4096, xrt.bo.flags.host_only, kernel.group_id(4))
+instr_bo.write(insts, 0)
+instr_bo.sync(xrt.xclBOSyncDirection.XCL_BO_SYNC_BO_TO_DEVICE)
+run = kernel(3, instr_bo, len(insts), in_bo, out_bo)
+run.wait()
