@@ -202,9 +202,9 @@ std::optional<AttentionRun> AttentionRun::fromJson(const QJsonObject& o, QString
     r.timings = AttentionTimings::fromJson(o.value(QLatin1String("timings")).toObject());
     r.vectors.description = o.value(QLatin1String("vectors")).toObject().value(QLatin1String("description")).toString();
     r.metrics = AttentionMetrics::fromJson(o.value(QLatin1String("metrics")).toObject());
-    for (const QJsonValue& v : o.value(QLatin1String("xrt_messages")).toArray())
+    for (const QJsonValue v : o.value(QLatin1String("xrt_messages")).toArray())
         r.xrtMessages << v.toString();
-    for (const QJsonValue& v : o.value(QLatin1String("notes")).toArray())
+    for (const QJsonValue v : o.value(QLatin1String("notes")).toArray())
         r.notes << v.toString();
     r.checklist = SuccessChecklist::fromJson(o.value(QLatin1String("checklist")).toArray());
     r.scope = RunScope::fromJson(o.value(QLatin1String("scope")).toObject());

@@ -311,10 +311,11 @@ QString HtmlReport::runSection(const AttentionRun& run, const QString& label, co
                           .arg(m.min)
                           .arg(m.max)
                           .arg(number(m.mean), number(m.std)) });
-        if (m.hasReference)
+        if (m.hasReference) {
             rows.append({ QStringLiteral("Against the float reference"),
                           QStringLiteral("correlation %1, MAE %2, RMSE %3, max abs error %4")
                               .arg(number(m.correlation, 4), number(m.mae), number(m.rmse), number(m.maxAbsError)) });
+        }
     }
     rows.append({ QStringLiteral("Timings"),
                   QStringLiteral("write %1 ms, run %2 ms, read %3 ms")

@@ -104,11 +104,12 @@ FileEdit DesignEdits::addSymNames(const QString& path, const QString& text)
     }
     const QFileInfo info(path);
     const QString suggested = sibling(path, info.completeBaseName() + QStringLiteral("_symnames.mlir"));
-    if (buffers == 0)
+    if (buffers == 0) {
         return FileEdit::failed(path,
                                 QStringLiteral("%1 declares no aie.buffer (its data moves through object FIFOs): "
                                                "there is nothing to name")
                                     .arg(path));
+    }
     if (changes.isEmpty())
         return FileEdit::failed(path, QStringLiteral("%1: every aie.buffer already has a sym_name").arg(path));
     return FileEdit(path, text, lines.join(QLatin1Char('\n')), changes, suggested);
@@ -124,12 +125,13 @@ FileEdit DesignEdits::derive32x32(const QString& path, const QString& text)
     constexpr qint64 To = 32 * 32;
     QMap<QString, QString> sizes;
     for (const MlirDesign::HostArgument& arg : design.runtimeSequence->arguments) {
-        if (arg.bytes <= 0 || arg.bytes % From != 0)
+        if (arg.bytes <= 0 || arg.bytes % From != 0) {
             return FileEdit::failed(path,
                                     QStringLiteral("%1: expected a 64x64 design (host buffers of k x 4096 bytes), "
                                                    "found %%2 of %3 bytes")
                                         .arg(path, arg.name)
                                         .arg(arg.bytes));
+        }
         sizes.insert(QString::number(arg.bytes), QString::number(arg.bytes / From * To));
     }
     const QRegularExpression number(QStringLiteral("(?<!\\d)(%1)(?!\\d)").arg(sizes.keys().join(QLatin1Char('|'))));
@@ -138,7 +140,7 @@ FileEdit DesignEdits::derive32x32(const QString& path, const QString& text)
     QStringList changes;
     bool noted = false;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        QString line = lines.at(i);
+        const QString& line = lines.at(i);
         QString edited;
         qsizetype last = 0;
         for (auto it = number.globalMatch(line); it.hasNext();) {
@@ -235,11 +237,12 @@ FileEdit DesignEdits::restoreConnectivity(const QString& path, const QString& te
         last = m.capturedEnd(0);
     }
     edited += text.mid(last);
-    if (changes.isEmpty())
+    if (changes.isEmpty()) {
         return FileEdit::failed(path,
                                 QStringLiteral("%1: every buffer argument is already connected as aiecc "
                                                "connects it")
                                     .arg(path));
+    }
     return FileEdit(path, text, edited, changes, path);
 }
 

@@ -56,20 +56,22 @@ FixAdvice classifyBinding(const QString& code, const FindingContext& context)
         return host(QStringLiteral("The program makes more hardware contexts than the NPU keeps: reuse one context "
                                    "per xclbin, or release contexts before making new ones. No rebuild is needed."));
     }
-    if (code == QLatin1String("too-many-buffers"))
+    if (code == QLatin1String("too-many-buffers")) {
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("The design needs more host buffers than the five bo slots (XRT arguments 3..7): "
                                      "pack buffers together in the design's runtime sequence and rebuild."));
+    }
     const bool aboutConnectivity = code == QLatin1String("bank-not-connected")
         || code == QLatin1String("bank-out-of-range") || code == QLatin1String("scalar-at-buffer")
         || code == QLatin1String("bo-from-scalar-group");
-    if (aboutConnectivity && argumentBroken(context))
+    if (aboutConnectivity && argumentBroken(context)) {
         return design(QStringLiteral("repackage"),
                       QStringLiteral("Argument %1 (%2) has no usable connectivity in this xclbin, so no group the "
                                      "host allocates with can match it: restore its memory-connection in the aiecc "
                                      "inputs and repackage, or recompile with aiecc.")
                           .arg(context.argument->index)
                           .arg(context.argument->argument.name));
+    }
     if (code == QLatin1String("legacy-convention-mix") || code == QLatin1String("bo-at-scalar")
         || code == QLatin1String("scalar-at-buffer") || code == QLatin1String("bank-not-connected")
         || code == QLatin1String("bank-out-of-range") || code == QLatin1String("bo-from-scalar-group")
@@ -88,36 +90,41 @@ FixAdvice classifyArgument(const QString& verdict, const FindingContext& context
 {
     if (verdict == QLatin1String("valid") || verdict == QLatin1String("scalar"))
         return none(QStringLiteral("The argument is connected as aiecc connects it."));
-    if (verdict == QLatin1String("invalid"))
+    if (verdict == QLatin1String("invalid")) {
         return design(
             QStringLiteral("repackage"),
             QStringLiteral("The xclbin itself is wrong here (no or no usable connectivity): no host change can "
                            "fix it. Restore the argument's memory-connection in main_kernels.json and "
                            "repackage, or recompile: aiecc connects bo0..bo4 to HOST and instr to SRAM."));
+    }
     if (verdict == QLatin1String("warning") && context.convention == Convention::Legacy)
         return host(QStringLiteral("The kernel uses the old convention (instr, ninstr, buffers from index 2): call it "
                                    "that way, or rebuild with a current aiecc to get the opcode convention."));
-    if (verdict == QLatin1String("warning"))
+    if (verdict == QLatin1String("warning")) {
         return design(QStringLiteral("repackage"),
                       QStringLiteral("The connection differs from what aiecc writes; correct the aiecc inputs and "
                                      "repackage (or recompile) if the host cannot allocate in that bank."));
+    }
     return unknown(QStringLiteral("Unknown verdict '%1'.").arg(verdict));
 }
 
 FixAdvice classifyMlir(const QString& code)
 {
-    if (code == QLatin1String("buffer-on-shim"))
+    if (code == QLatin1String("buffer-on-shim")) {
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("Shim tiles have no data memory: move the buffer to a compute or mem tile (or "
                                      "move the data with an object FIFO) and recompile."));
-    if (code == QLatin1String("too-many-host-buffers"))
+    }
+    if (code == QLatin1String("too-many-host-buffers")) {
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("Only bo0..bo4 exist: pack host buffers together in the runtime sequence and "
                                      "recompile; the host then passes at most five."));
-    if (code == QLatin1String("buffer-too-large"))
+    }
+    if (code == QLatin1String("buffer-too-large")) {
         return design(QStringLiteral("correct-design"),
                       QStringLiteral("The tile's data memory is too small: shrink or split the buffers (or move "
                                      "them to a mem tile) and recompile."));
+    }
     if (code == QLatin1String("no-runtime-sequence"))
         return unknown(QStringLiteral("Without a runtime sequence the host buffers cannot be mapped to XRT arguments, "
                                       "so no fix can be named."));

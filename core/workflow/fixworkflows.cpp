@@ -119,10 +119,11 @@ QString FixWorkflows::conclusion(FixWorkflowId id, const BuildCheck& before, con
         const int errorsBefore = before.binding ? before.binding->count(Severity::Error) : -1;
         const int errorsAfter = after.binding ? after.binding->count(Severity::Error) : -1;
         QString run;
-        if (after.run)
+        if (after.run) {
             run = after.run->succeeded()
                 ? QStringLiteral(" and the vectors' run passes its checklist")
                 : QStringLiteral(" but the vectors' run still fails its checklist (%1)").arg(after.run->state);
+        }
         return QStringLiteral("The corrected call has %1 binding error(s), the host's own call had %2%3; the xclbin "
                               "is unchanged (a host fix needs no rebuild).")
             .arg(errorsAfter)
@@ -245,10 +246,11 @@ DesignFixPlan FixWorkflows::planDesignFix(const QString& designPath, const Xclbi
         checked
             << QStringLiteral("every buffer argument of %1 is connected").arg(QFileInfo(build->filePath).fileName());
     }
-    if (plan.reason.isEmpty())
+    if (plan.reason.isEmpty()) {
         plan.reason = checked.isEmpty()
             ? QStringLiteral("no design and no build were given")
             : QStringLiteral("no design defect found: %1").arg(checked.join(QStringLiteral("; ")));
+    }
     return plan;
 }
 

@@ -135,10 +135,11 @@ ToolStatus detectXrt(const QProcessEnvironment& env)
         = QStringLiteral("this build uses XRT %1 headers%2; XILINX_XRT=%3")
               .arg(t.version, npuCapable ? QString() : QStringLiteral(" (no hw_context: XRT 2.13 cannot drive an NPU)"),
                    dir.isEmpty() ? QStringLiteral("(not set)") : dir);
-    if (!npuCapable)
+    if (!npuCapable) {
         t.howToGet
             = QStringLiteral("To run on the NPU: XRT >= 2.15 with the amdxdna driver plugin (build amd/xdna-driver "
                              "with its XRT submodule).");
+    }
     return t;
 }
 

@@ -74,7 +74,7 @@ ToolchainSettings ToolchainSettings::fromJson(const QJsonObject& o)
 {
     auto strings = [](const QJsonValue& v) {
         QStringList list;
-        for (const QJsonValue& item : v.toArray())
+        for (const QJsonValue item : v.toArray())
             list << item.toString();
         return list;
     };

@@ -61,11 +61,12 @@ QJsonObject BuildCheck::toJson() const
 {
     QJsonArray groupIds;
     if (groups) {
-        for (const ArgumentGroup& a : groups->arguments)
+        for (const ArgumentGroup& a : groups->arguments) {
             groupIds.append(QJsonObject { { QStringLiteral("index"), a.index },
                                           { QStringLiteral("name"), a.argument.name },
                                           { QStringLiteral("group_id"), a.groupId.hex() },
                                           { QStringLiteral("verdict"), verdictName(a.verdict) } });
+        }
     }
     return { { QStringLiteral("xclbin"), xclbinPath },
              { QStringLiteral("instructions"), instructionsPath },
@@ -187,10 +188,11 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
     }
     QString stateVerdict
         = before.run && after.run ? verdictOf(before.run->state, after.run->state) : QStringLiteral("unknown");
-    if (stateVerdict == QLatin1String("changed"))
+    if (stateVerdict == QLatin1String("changed")) {
         stateVerdict = after.run->state == QLatin1String("COMPLETED") ? QStringLiteral("fixed")
             : before.run->state == QLatin1String("COMPLETED")         ? QStringLiteral("worse")
                                                                       : stateVerdict;
+    }
     add(QStringLiteral("run state"), runText(before.run, [](const AttentionRun& r) { return r.state; }),
         runText(after.run, [](const AttentionRun& r) { return r.state; }), stateVerdict);
     auto nonzero = [](const AttentionRun& r) {
@@ -220,10 +222,11 @@ QList<VerificationRow> WorkflowVerification::compare(const BuildCheck& before, c
         QString verdict = before.run && after.run ? verdictOf(b, a) : QStringLiteral("unknown");
         if (aspect == QLatin1String("checklist") && b != a)
             verdict = a == QLatin1String("passed") ? QStringLiteral("fixed") : QStringLiteral("worse");
-        if (aspect == QLatin1String("non-zero outputs") && verdict == QLatin1String("changed"))
+        if (aspect == QLatin1String("non-zero outputs") && verdict == QLatin1String("changed")) {
             // As fractions: builds of different sizes (64x64 against 32x32) compare fairly.
             verdict = betterOrWorse(before.run->hasOutput() ? before.run->metrics.nonzeroFraction() : 0.0,
                                     after.run->hasOutput() ? after.run->metrics.nonzeroFraction() : 0.0, 0.05);
+        }
         if (aspect == QLatin1String("correlation to float attention") && verdict == QLatin1String("changed"))
             verdict = betterOrWorse(correlationOf(*before.run), correlationOf(*after.run), 0.005);
         if (aspect == QLatin1String("run time") && verdict == QLatin1String("changed"))

@@ -64,7 +64,7 @@ public:
 
     QString nonEmptyText(const char* what) const
     {
-        const QString value = text();
+        QString value = text();
         if (value.isEmpty())
             failHere(Kind::MissingKey, QStringLiteral("a non-empty %1").arg(QLatin1String(what)));
         return value;

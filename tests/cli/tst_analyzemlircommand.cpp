@@ -16,7 +16,7 @@ QString sourcePath(const QString& relative)
 QJsonArray findingsWithCode(const QJsonObject& report, const QString& code)
 {
     QJsonArray out;
-    for (const QJsonValue& f : report.value(QLatin1String("findings")).toArray()) {
+    for (const QJsonValue f : report.value(QLatin1String("findings")).toArray()) {
         if (f.toObject().value(QLatin1String("code")).toString() == code)
             out.append(f);
     }

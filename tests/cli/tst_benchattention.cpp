@@ -27,7 +27,7 @@ void TestBenchAttention::jsonListsNamesShapesAndTimes()
     const QJsonArray a = QJsonDocument::fromJson(r.out).array();
     QStringList names;
     bool whisper = false;
-    for (const QJsonValue& v : a) {
+    for (const QJsonValue v : a) {
         const QJsonObject o = v.toObject();
         names << o.value(QLatin1String("name")).toString();
         const QJsonArray shape = o.value(QLatin1String("shape")).toArray();
