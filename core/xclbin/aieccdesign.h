@@ -84,7 +84,8 @@ struct AieccDesign {
     // Appended verbatim to CONNECTIVITY after the connections made from the arguments (may point anywhere).
     QList<Connection> extraConnections;
 
-    // The argument list every aiecc design has (docs/domain.md section 3): opcode, instr (SRAM), ninstr, bo0..bo4 (HOST).
+    // The argument list every aiecc design has (docs/domain.md section 3): opcode, instr (SRAM), ninstr, bo0..bo4
+    // (HOST).
     static Kernel mlirAieKernel();
     // aiecc's two memories: 0 HOST, 1 SRAM.
     static QList<MemoryEntry> mlirAieMemories();
