@@ -118,6 +118,9 @@ BindingView::BindingView(QWidget* parent)
     m_findings->setHeaderLabels({ tr("Severity"), tr("Argument"), tr("Code"), tr("Where"), tr("Message"), tr("Fix") });
     m_findings->setWordWrap(true);
     m_findings->setItemDelegateForColumn(4, new WrappingDelegate(m_findings)); // a long finding wraps, whole
+    // The message takes the room; the fix kind is a few words and must not take it from the message.
+    m_findings->header()->setStretchLastSection(false);
+    m_findings->header()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_findings->setToolTip(tr("The checker's findings; activate one to see its line in the host program"));
     m_source = makeCode(this);
     m_tabs = new QTabWidget(this);
@@ -613,7 +616,7 @@ void BindingView::updateFindings()
         item->setToolTip(4, what);
         item->setText(5, QStringLiteral("-"));
     }
-    for (int c = 0; c < 4; ++c)
+    for (int c : { 0, 1, 2, 3, 5 })
         m_findings->resizeColumnToContents(c);
     const int errors = m_report.count(Severity::Error);
     const int warnings = m_report.count(Severity::Warning);
