@@ -125,6 +125,20 @@ private slots:
         save(view, QStringLiteral("binding-view-seed-call-findings.png"));
     }
 
+    // Of several calls the view imports the one `check` judges the program by: here the second (timed) call drops
+    // ninstr, the warm-up call before it is right, and the view must not show the right one.
+    void severalCallsShowTheOneCheckJudges()
+    {
+        BindingView view;
+        view.setXclbin(m_xclbin);
+        QVERIFY(view.importHostProgram(test::hostProgramPath(QStringLiteral("corpus/bug_multi_call_second_wrong.py"))));
+        QVERIFY(view.report().hasErrors());
+        QStringList all;
+        for (const BindingFinding& f : view.report().findings)
+            all << f.code;
+        QVERIFY2(all.contains(QStringLiteral("bo-at-scalar")), qPrintable(all.join(u' ')));
+    }
+
     void correctProgramHasNoError()
     {
         BindingView view;

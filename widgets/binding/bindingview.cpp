@@ -4,6 +4,7 @@
 #include "binding/correctedcall.h"
 #include "binding/instructionfilelocator.h"
 #include "groups/argumentgroups.h"
+#include "hostprogram/hostprogramcheck.h"
 #include "hostprogram/hostprogramreader.h"
 #include "runner/xrtrunnerprocess.h"
 #include "util/safefilewriter.h"
@@ -396,19 +397,35 @@ void BindingView::useCorrectCall()
 bool BindingView::importHostProgram(const QString& path, QString* error)
 {
     QString why;
-    std::optional<BindingPlan> p = HostProgramReader::read(path, &why);
-    if (!p) {
+    const std::optional<HostProgram> program = HostProgramReader::readProgram(path, &why);
+    if (!program) {
         m_status->setText(why);
         if (error)
             *error = why;
         return false;
     }
+    // Of several calls, the one `check` speaks for (the worst, HostProgramCheck), so both give the same verdict.
+    qsizetype chosen = 0;
+    if (program->calls.size() > 1 && m_xclbin) {
+        QString optionsWhy;
+        const HostProgramVerdict verdict
+            = HostProgramCheck::check(*m_xclbin, *program, checkOptions(&optionsWhy), m_instructionGiven, true);
+        chosen = verdict.worst;
+    }
+    const BindingPlan& p = program->calls.at(chosen);
     QFile f(path);
     f.open(QIODevice::ReadOnly);
     m_sourceBytes = f.readAll();
     showSource(path, QString::fromUtf8(m_sourceBytes));
-    m_status->setText(tr("Imported the call at %1: %2").arg(p->call.describe(), p->callText));
-    applyPlan(*p);
+    if (program->calls.size() > 1) {
+        m_status->setText(tr("Imported call %1 of %2, at %3 (the one `check` judges the program by): %4")
+                              .arg(chosen + 1)
+                              .arg(program->calls.size())
+                              .arg(p.call.describe(), p.callText));
+    } else {
+        m_status->setText(tr("Imported the call at %1: %2").arg(p.call.describe(), p.callText));
+    }
+    applyPlan(p);
     m_tabs->setCurrentWidget(m_source);
     return true;
 }
