@@ -24,7 +24,8 @@ namespace {
 struct CheckInput {
     XclbinPtr xclbin;
     std::optional<HostProgram> program; // with --host
-    BindingPlan plan; // the first call (or the --call plan)
+    BindingPlan plan; // the call the program is judged by (the worst of several), or the --call plan
+    qsizetype callIndex = 0; // its place among the program's calls
     BindingCheckOptions options;
     InstructionFileChoice instructions; // which instruction file, and why
 };
@@ -136,6 +137,13 @@ QString countsLine(const BindingReport& r)
 
 // --fix [--dry-run]: rewrites the host program with the corrected call (keeping PROGRAM.bak), or only shows
 // the diff, then checks the result again. Exit 0 when the fixed program has no error finding.
+// The same call of the fixed program: a fix edits calls and may add lines before one, but never adds or removes a
+// call, so the call keeps its place in source order.
+BindingPlan sameCall(const HostProgram& program, qsizetype index)
+{
+    return program.calls.value(index, program.calls.first());
+}
+
 int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& report, bool dryRun)
 {
     if (report.status == BindingStatus::Unresolved) {
@@ -162,7 +170,7 @@ int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& repor
     if (dryRun) {
         HostLanguage language = HostLanguage::Python;
         hostLanguageFromPath(fix.path(), &language);
-        fixed = HostProgramReader::parse(fix.patchedText(), language, fix.path());
+        fixed = sameCall(HostProgramReader::parseProgram(fix.patchedText(), language, fix.path()), in.callIndex);
         out << "\nDry run: " << fix.path() << " not written.\n";
     } else {
         QString error;
@@ -171,12 +179,12 @@ int fixProgram(CliContext& ctx, const CheckInput& in, const BindingReport& repor
             return ExitCheckFailed;
         }
         out << "\nWrote " << fix.path() << " (the original kept as " << SafeFileWriter::backupPath(fix.path()) << ")\n";
-        const auto plan = HostProgramReader::read(fix.path(), &error);
-        if (!plan) {
+        const auto program = HostProgramReader::readProgram(fix.path(), &error);
+        if (!program) {
             ctx.err << "check: " << error << "\n";
             return ExitBadInput;
         }
-        fixed = *plan;
+        fixed = sameCall(*program, in.callIndex);
     }
     if (!in.plan.kernelName.isEmpty())
         fixed.kernelName = in.plan.kernelName;
@@ -400,6 +408,14 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     in.xclbin = loadXclbin(pos.first(), ctx);
     if (!in.xclbin)
         return ExitBadInput;
+    // Of several calls, --fix and --xrt-noop act on the one the program is judged by (the worst), as the Binding
+    // view imports it.
+    if (in.program && in.program->calls.size() > 1) {
+        const HostProgramVerdict v = HostProgramCheck::check(
+            *in.xclbin, *in.program, in.options, p.value(QStringLiteral("insts")), !p.isSet(QStringLiteral("slot")));
+        in.callIndex = v.worst;
+        in.plan = in.program->calls.at(in.callIndex);
+    }
 
     in.instructions = InstructionFileLocator::locate(p.value(QStringLiteral("insts")), in.plan, pos.first());
     if (in.instructions.found()) {

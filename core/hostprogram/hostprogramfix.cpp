@@ -21,9 +21,8 @@ bool sameSpan(const HostSpan& a, const HostSpan& b)
 }
 
 // True when `plan` is what the reader makes of `text` now (the call and its spans in the same places).
-bool planMatches(const BindingPlan& plan, const QString& text, HostLanguage language)
+bool sameCall(BindingPlan now, const BindingPlan& plan)
 {
-    BindingPlan now = HostProgramReader::parse(text, language, plan.sourceFile);
     now.kernelName = plan.kernelName; // may be given apart from the program
     if (now.toJson() != plan.toJson() || now.callText != plan.callText || !(now.call == plan.call)
         || !sameSpan(now.callSpan, plan.callSpan) || now.setArgSpans.size() != plan.setArgSpans.size())
@@ -33,6 +32,14 @@ bool planMatches(const BindingPlan& plan, const QString& text, HostLanguage lang
             return false;
     }
     return true;
+}
+
+// The plan is one of the program's calls (any of them: of several, the one the program is judged by is fixed).
+bool planMatches(const BindingPlan& plan, const QString& text, HostLanguage language)
+{
+    const HostProgram program = HostProgramReader::parseProgram(text, language, plan.sourceFile);
+    return std::any_of(program.calls.cbegin(), program.calls.cend(),
+                       [&plan](const BindingPlan& now) { return sameCall(now, plan); });
 }
 
 const BoBinding* findBo(const BindingPlan& plan, const QString& name)

@@ -110,6 +110,19 @@ private Q_SLOTS:
                                               "+run = kernel(3, instr_bo, len(insts) // 4, input_bo, output_bo)\n")));
     }
 
+    // Of several calls, --fix edits the one the program is judged by: the timed call that drops ninstr, not the
+    // correct warm-up call before it.
+    void severalCallsFixTheWorst()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("multi.py"));
+        QVERIFY(QFile::copy(hostProgramPath(QStringLiteral("corpus/bug_multi_call_second_wrong.py")), path));
+        const CliRun run = runCli(checkArgs(path, { QStringLiteral("--fix"), QStringLiteral("--dry-run") }));
+        QVERIFY2(run.text().contains(QStringLiteral("-    run = kernel(3, instr_bo, in_bo, out_bo)")), run.describe());
+        QVERIFY2(!run.text().contains(QStringLiteral("-warmup")), run.describe());
+        QVERIFY2(!run.text().contains(QStringLiteral("changed since it was read")), run.describe());
+    }
+
     void correctProgramIsLeftAlone()
     {
         QTemporaryDir dir;
