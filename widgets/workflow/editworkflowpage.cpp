@@ -3,10 +3,10 @@
 
 #include "mlir/mlirdesign.h"
 #include "mlir/mlirdesignchecker.h"
-#include "widgets/common/tableviewfactory.h"
 #include "widgets/common/verdictstyle.h"
 #include "widgets/workflow/editpreview.h"
 #include "widgets/workflow/verificationmodel.h"
+#include "widgets/workflow/verificationpane.h"
 #include "workflow/rebuild.h"
 
 #include <QFileInfo>
@@ -30,10 +30,11 @@ EditWorkflowPage::EditWorkflowPage(EditWorkflowSpec spec, QWidget* parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_guideFindings(new QListWidget(this))
     , m_preview(new EditPreview(this))
-    , m_verification(new VerificationModel(this))
-    , m_table(createTableView(m_verification, this,
-                              tr("The build before the edit against the rebuilt one: group IDs, binding, the run")))
-    , m_conclusion(new QLabel(this))
+    , m_pane(new VerificationPane(tr("The build before the edit against the rebuilt one: group IDs, binding, the run"),
+                                  this))
+    , m_verification(m_pane->model())
+    , m_table(m_pane->table())
+    , m_conclusion(m_pane->conclusion())
 {
     const FixWorkflowInfo info = FixWorkflows::info(m_spec.id);
     m_intro->setWordWrap(true);
@@ -48,8 +49,6 @@ EditWorkflowPage::EditWorkflowPage(EditWorkflowSpec spec, QWidget* parent)
     m_guideFindings->setMaximumHeight(110);
     m_guideFindings->setWordWrap(true);
     m_guideFindings->setToolTip(tr("What the checker finds in the guide's variant"));
-    m_conclusion->setWordWrap(true);
-    m_conclusion->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_conclusion->setAutoFillBackground(true);
     m_conclusion->setMargin(4);
 
@@ -70,14 +69,9 @@ EditWorkflowPage::EditWorkflowPage(EditWorkflowSpec spec, QWidget* parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_guideFindings);
     topLayout->addWidget(m_preview, 1);
-    auto bottom = new QWidget(this);
-    auto bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_conclusion);
-    bottomLayout->addWidget(m_table, 1);
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
-    splitter->addWidget(bottom);
+    splitter->addWidget(m_pane);
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -90,10 +84,6 @@ EditWorkflowPage::EditWorkflowPage(EditWorkflowSpec spec, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &EditWorkflowPage::cancel);
     connect(m_preview, &EditPreview::written, this, &EditWorkflowPage::updateButtons);
     connect(m_preview, &EditPreview::undone, this, &EditWorkflowPage::updateButtons);
-    connect(m_verification, &QAbstractItemModel::modelReset, m_table, [this] {
-        m_table->resizeColumnsToContents();
-        m_table->resizeRowsToContents();
-    });
     updateButtons();
 }
 

@@ -19,6 +19,7 @@ namespace xi {
 
 class EditPreview;
 class VerificationModel;
+class VerificationPane;
 
 // How one edit-and-rebuild workflow works on a context.
 struct EditWorkflowSpec {
@@ -78,6 +79,7 @@ private:
     QPushButton* m_cancel;
     QListWidget* m_guideFindings;
     EditPreview* m_preview;
+    VerificationPane* m_pane;
     VerificationModel* m_verification;
     QTableView* m_table;
     QLabel* m_conclusion;

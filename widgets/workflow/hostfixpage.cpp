@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/workflow/hostfixpage.h"
 
-#include "widgets/common/tableviewfactory.h"
 #include "widgets/workflow/editpreview.h"
 #include "widgets/workflow/verificationmodel.h"
+#include "widgets/workflow/verificationpane.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -24,10 +24,10 @@ HostFixPage::HostFixPage(QWidget* parent)
     , m_prepare(new QPushButton(tr("Prepare the fix"), this))
     , m_verify(new QPushButton(tr("Verify"), this))
     , m_preview(new EditPreview(this))
-    , m_verification(new VerificationModel(this))
-    , m_table(
-          createTableView(m_verification, this, tr("The host's call against the corrected one, on the same xclbin")))
-    , m_conclusion(new QLabel(this))
+    , m_pane(new VerificationPane(tr("The host's call against the corrected one, on the same xclbin"), this))
+    , m_verification(m_pane->model())
+    , m_table(m_pane->table())
+    , m_conclusion(m_pane->conclusion())
 {
     const FixWorkflowInfo info = FixWorkflows::info(FixWorkflowId::HostFix);
     auto intro
@@ -45,8 +45,6 @@ HostFixPage::HostFixPage(QWidget* parent)
     });
     m_prepare->setToolTip(tr("Read the program, check its call against the build and prepare the corrected program"));
     m_verify->setToolTip(tr("Check and run the host's call and the corrected one on the same xclbin"));
-    m_conclusion->setWordWrap(true);
-    m_conclusion->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Host program:"), this));
@@ -54,14 +52,9 @@ HostFixPage::HostFixPage(QWidget* parent)
     row->addWidget(browse);
     row->addWidget(m_prepare);
     row->addWidget(m_verify);
-    auto bottom = new QWidget(this);
-    auto bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_conclusion);
-    bottomLayout->addWidget(m_table, 1);
     auto splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_preview);
-    splitter->addWidget(bottom);
+    splitter->addWidget(m_pane);
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(intro);
@@ -72,10 +65,6 @@ HostFixPage::HostFixPage(QWidget* parent)
     connect(m_verify, &QPushButton::clicked, this, &HostFixPage::verify);
     connect(m_preview, &EditPreview::written, this, &HostFixPage::updateButtons);
     connect(m_preview, &EditPreview::undone, this, &HostFixPage::updateButtons);
-    connect(m_verification, &QAbstractItemModel::modelReset, m_table, [this] {
-        m_table->resizeColumnsToContents();
-        m_table->resizeRowsToContents();
-    });
     updateButtons();
 }
 

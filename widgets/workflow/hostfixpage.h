@@ -18,6 +18,7 @@ namespace xi {
 
 class EditPreview;
 class VerificationModel;
+class VerificationPane;
 
 // The corrected host binding: the checker's correction applied to the host program's own call, shown as a diff,
 // written to a new file (or after a backup) and undoable, then verified against the same xclbin: the call as it
@@ -55,6 +56,7 @@ private:
     QPushButton* m_prepare;
     QPushButton* m_verify;
     EditPreview* m_preview;
+    VerificationPane* m_pane;
     VerificationModel* m_verification;
     QTableView* m_table;
     QLabel* m_conclusion;
