@@ -26,6 +26,7 @@ struct CheckInput {
     std::optional<HostProgram> program; // with --host
     BindingPlan plan; // the call the program is judged by (the worst of several), or the --call plan
     qsizetype callIndex = 0; // its place among the program's calls
+    std::optional<HostProgramVerdict> verdict; // with --host: every call judged (HostProgramCheck)
     BindingCheckOptions options;
     InstructionFileChoice instructions; // which instruction file, and why
 };
@@ -267,9 +268,9 @@ QJsonObject instructionsJson(const InstructionFileChoice& choice, const std::opt
 
 // --host: every call of the program, the worst speaking for it (HostProgramCheck: the same rule as the Binding view
 // and the report).
-int checkProgram(CliContext& ctx, const CheckInput& in, const QString& givenInsts, bool followSlots, bool json)
+int checkProgram(CliContext& ctx, const CheckInput& in, bool json)
 {
-    const HostProgramVerdict v = HostProgramCheck::check(*in.xclbin, *in.program, in.options, givenInsts, followSlots);
+    const HostProgramVerdict& v = *in.verdict;
     if (json) {
         QJsonObject o = v.toJson();
         o[QLatin1String("xclbin")] = in.xclbin->filePath;
@@ -408,12 +409,12 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     in.xclbin = loadXclbin(pos.first(), ctx);
     if (!in.xclbin)
         return ExitBadInput;
-    // Of several calls, --fix and --xrt-noop act on the one the program is judged by (the worst), as the Binding
-    // view imports it.
-    if (in.program && in.program->calls.size() > 1) {
-        const HostProgramVerdict v = HostProgramCheck::check(
-            *in.xclbin, *in.program, in.options, p.value(QStringLiteral("insts")), !p.isSet(QStringLiteral("slot")));
-        in.callIndex = v.worst;
+    // The program is judged once; --fix and --xrt-noop act on the call it is judged by (the worst of several), as
+    // the Binding view imports it.
+    if (in.program) {
+        in.verdict = HostProgramCheck::check(*in.xclbin, *in.program, in.options, p.value(QStringLiteral("insts")),
+                                             !p.isSet(QStringLiteral("slot")));
+        in.callIndex = in.verdict->worst;
         in.plan = in.program->calls.at(in.callIndex);
     }
 
@@ -430,8 +431,7 @@ int CheckCommand::run(const QStringList& args, CliContext& ctx)
     if (fix)
         return fixProgram(ctx, in, report, p.isSet(QStringLiteral("dry-run")));
     if (in.program && !p.isSet(QStringLiteral("xrt-noop")))
-        return checkProgram(ctx, in, p.value(QStringLiteral("insts")), !p.isSet(QStringLiteral("slot")),
-                            p.isSet(QStringLiteral("json")));
+        return checkProgram(ctx, in, p.isSet(QStringLiteral("json")));
     std::optional<NoopRun> noop;
     if (p.isSet(QStringLiteral("xrt-noop")))
         noop = runNoop(in, report, pos.first());
